@@ -1,0 +1,1 @@
+"""spaCy side of onrecord: the model, Doc extensions and the analysis components."""

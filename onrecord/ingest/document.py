@@ -1,0 +1,42 @@
+"""What ingest hands to extract: one raw input, still undecoded or not yet turned into article text.
+
+Every reader (files, stdin, URLs, JSON Lines) yields ``RawDocument`` for what it could read and
+``InputFailure`` for what it could not, so a batch keeps going past a bad record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from onrecord.errors import OnrecordError
+
+Kind = Literal["text", "html"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input as read: plain text or HTML, plus what the input said about itself."""
+
+    origin: str  # where it came from, for messages: a path, a URL, '-' or 'path:LINE'
+    data: bytes | str  # str once decoded by ingest; bytes when a reader leaves decoding to extract
+    kind: Kind
+    id: str | None = None  # id given by the input (JSON Lines 'id'); None: derive one later
+    url: str | None = None  # final URL after redirects, or the 'url' given in a JSON Lines record
+    published: str | None = None  # publication date given by the input; wins over extracted dates
+    line: int | None = None  # line number within a JSON Lines file
+    warnings: tuple[str, ...] = ()  # things the user should know, e.g. a guessed character set
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input, or one record within an input, that could not be read; the rest carry on."""
+
+    origin: str
+    line: int | None
+    error: OnrecordError
+
+
+def display_name(origin: str) -> str:
+    """Name an input in messages: quoted path or URL, or 'standard input' for '-'."""
+    return "standard input" if origin == "-" else f"'{origin}'"

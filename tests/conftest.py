@@ -1,0 +1,23 @@
+"""Shared fixtures: the full onrecord pipeline (loaded once) and paths to our own fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def onrecord_nlp():  # type: ignore[no-untyped-def]
+    """The full pipeline: English model plus every onrecord stage."""
+    from onrecord.nlp.model import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES

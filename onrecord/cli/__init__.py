@@ -13,6 +13,7 @@ import click
 from onrecord import __version__
 from onrecord.cli.analyze import analyze_command
 from onrecord.cli.config import config_group
+from onrecord.cli.evaluate import evaluate_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,5 +27,6 @@ def cli(verbose: int) -> None:
 
 cli.add_command(analyze_command)
 cli.add_command(config_group)
+cli.add_command(evaluate_command)
 
 __all__ = ["cli"]

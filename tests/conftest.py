@@ -21,3 +21,8 @@ def onrecord_nlp():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-floors", action="store_true", default=False,
+                     help="Rewrite tests/fixture_floors.json from this run (lowers floors on purpose).")

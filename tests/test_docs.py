@@ -1,0 +1,44 @@
+"""Every command has help and appears in the docs; every setting is documented."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+from onrecord.cli import cli
+from onrecord.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    out = []
+    for name, cmd in group.commands.items():
+        out.append((f"{prefix}{name}", cmd))
+        if isinstance(cmd, click.Group):
+            out.extend(_commands(cmd, f"{prefix}{name} "))
+    return out
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    docs = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name, cmd in _commands(cli):
+        assert cmd.help, name
+        assert f"onrecord {name}" in docs, name
+        result = CliRunner().invoke(cli, [*name.split(), "--help"])
+        assert result.exit_code == 0, name
+
+
+def test_every_setting_is_documented() -> None:
+    docs = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    for f in fields(Settings):
+        assert f"`{f.name}`" in docs, f.name
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("##", 1)[0]
+    assert "make demo" in quick and "make test" in quick

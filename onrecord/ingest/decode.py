@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -20,7 +21,8 @@ logger = logging.getLogger(__name__)
 
 READABLE = "onrecord reads .txt, .html and .jsonl"
 
-# Leading bytes of common binary formats, and how to name them in a message.
+# Leading bytes of common binary formats, and how to name them in a message. Only signatures
+# no English text starts with are listed; other binaries are caught by their NUL bytes.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -30,22 +32,18 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub file, which are ZIP archives)"),
     (b"PK\x05\x06", "an empty ZIP archive"),
     (b"\x1f\x8b", "a gzip-compressed file; decompress it first"),
-    (b"BZh", "a bzip2-compressed file; decompress it first"),
     (b"\xfd7zXZ\x00", "an xz-compressed file; decompress it first"),
     (b"(\xb5/\xfd", "a zstd-compressed file; decompress it first"),
+    (b"ID3\x03", "an MP3 audio file"),
+    (b"ID3\x04", "an MP3 audio file"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc/.xls)"),
     (b"{\\rtf", "an RTF document; save it as plain text"),
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"\x7fELF", "an executable program"),
-    (b"MZ", "a Windows executable"),
-    (b"ID3", "an MP3 audio file"),
     (b"OggS", "an Ogg audio/video file"),
     (b"\x1aE\xdf\xa3", "a Matroska/WebM video"),
-    (b"wOFF", "a web font"),
-    (b"wOF2", "a web font"),
-    (b"PAR1", "a Parquet file"),
 )
 
 # Byte-order marks, longest first: UTF-32 LE starts with the UTF-16 LE mark.
@@ -79,6 +77,8 @@ def sniff_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what
+    if data[:3] == b"BZh" and data[4:10] == b"1AY&SY":
+        return "a bzip2-compressed file; decompress it first"
     if data[4:8] == b"ftyp":
         return "an MP4/MOV video or HEIC image"
     if data[:4] == b"RIFF" and data[8:12] in {b"WEBP", b"WAVE", b"AVI "}:
@@ -88,15 +88,18 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def check_size(size: int, origin: str, max_bytes: int | None) -> None:
+def check_size(size: int, origin: str, max_bytes: int | None, *, exact: bool = True) -> None:
     """Refuse an input above the size cap before it is read or decoded.
+
+    ``exact=False`` when only the first ``max_bytes + 1`` bytes were read (a stream).
 
     Raises:
         InputTooLarge: naming the cap and how to raise it.
     """
     if max_bytes is not None and size > max_bytes:
+        size_text = f"{size:,} bytes" if exact else f"more than {max_bytes:,} bytes"
         raise InputTooLarge(
-            f"{display_name(origin)} is {size:,} bytes, above the limit of {max_bytes:,} bytes. "
+            f"{display_name(origin)} is {size_text}, above the limit of {max_bytes:,} bytes. "
             "Raise the limit with --max-bytes or ONRECORD_MAX_TEXT_BYTES."
         )
 
@@ -128,7 +131,7 @@ def decode_input(
     name = display_name(origin)
     decoded = _decode(data, origin, declared)
     if not decoded.text.strip():
-        what = "empty" if not data else "only whitespace"
+        what = "empty" if not data else "empty (only whitespace)"
         raise NoArticleText(f"{name} is {what}; there is no article text to analyse.")
     if decoded.warning:
         logger.warning(decoded.warning)
@@ -206,3 +209,20 @@ def _guess(data: bytes) -> tuple[str, str] | None:
         if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + 0.005:
             return "cp1252", data.decode("cp1252")
     return best.encoding, data.decode(best.encoding)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its start, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<!--)", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when decoded text is an HTML document rather than plain article text."""
+    return bool(_HTML_START.match(text[:1024]))

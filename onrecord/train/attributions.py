@@ -9,6 +9,7 @@ by K-fold cross-validation on TRAIN with the shared scorer, so dev stays untouch
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import subprocess
 import sys
@@ -61,8 +62,6 @@ def gold_labels(rec: dict[str, Any], doc: Doc) -> list[str]:
     rank = {"O": 0, "CON": 1, "SRC": 2, "CUE": 3}
     role_of = ["O"] * n
     begin = [False] * n
-    import bisect
-
     for a in rec["attributions"]:
         for key, role in ROLE_KEYS:
             for s, e in a[key]:
@@ -81,9 +80,13 @@ def gold_labels(rec: dict[str, Any], doc: Doc) -> list[str]:
                         begin[k] = True
                     first = False
                     k += 1
+    prev = "O"
     for i in range(n):
+        if doc[i].is_space and "\n" not in doc[i].text:
+            continue  # not tagged; a span runs over it
         if role_of[i] != "O":
-            labels[i] = ("B-" if begin[i] or i == 0 or role_of[i - 1] != role_of[i] else "I-") + role_of[i]
+            labels[i] = ("B-" if begin[i] or prev != role_of[i] else "I-") + role_of[i]
+        prev = role_of[i]
     return labels
 
 
@@ -151,6 +154,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--minfreq", type=float, default=2)
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation on train instead of training the shipped model")
     ap.add_argument("--folds", type=int, default=0, help="with --cv: run only the first N folds")
+    ap.add_argument("--exclude-fold", type=int, default=-1, help="train without fold F of --of K (for error analysis)")
+    ap.add_argument("--of", type=int, default=5)
     ap.add_argument("--scorer", default=DEFAULT_SCORER)
     args = ap.parse_args(argv)
 
@@ -169,6 +174,8 @@ def main(argv: list[str] | None = None) -> None:
                 pred = predict_records(test, model)
             score([r for r, _ in test], pred, args.scorer)
         return
+    if args.exclude_fold >= 0:
+        pairs = [p for i, p in enumerate(pairs) if i % args.of != args.exclude_fold]
     model = train_model(pairs, Path(args.out), args.c1, args.c2, args.iters, args.minfreq)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {model.path} ({size:.1f} MB) in {time.time() - t0:.0f}s total")

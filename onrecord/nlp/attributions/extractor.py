@@ -26,9 +26,20 @@ _TRIM = {"CUE": " \t\n\xa0,;", "SRC": " \t\n\xa0,;:", "CON": " \t\n\xa0,;:—–
 
 
 def _char_span(doc: Doc, span: RoleSpan) -> tuple[int, int]:
-    """Token span to characters, with role-specific edge trimming."""
-    start = doc[span.start].idx
-    last = doc[span.end - 1]
+    """Token span to characters, following PolNeAR's punctuation conventions.
+
+    Content drops edge punctuation tokens (the sentence-final period outside a quote, a
+    trailing comma); a source keeps its closing comma only when it has an inner one
+    ("Jo Lee, a nurse, said"); a cue keeps a trailing colon ("said:").
+    """
+    a, b = span.start, span.end
+    if span.role == "CON":
+        while b > a + 1 and doc[b - 1].text in _EDGE_PUNCT:
+            b -= 1
+        while a < b - 1 and doc[a].text in _EDGE_PUNCT:
+            a += 1
+    start = doc[a].idx
+    last = doc[b - 1]
     end = last.idx + len(last.text)
     text = doc.text
     chars = _TRIM[span.role]
@@ -36,11 +47,12 @@ def _char_span(doc: Doc, span: RoleSpan) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in chars:
         end -= 1
-    if span.role == "CON" and end > start and text[end - 1] == ".":
-        # a sentence-final period outside a quote is not content
-        if not any(q in text[start:end] for q in "\"“”"):
-            end -= 1
+    if span.role == "SRC" and "," in text[start:end] and text[end : end + 1] == ",":
+        end += 1
     return start, end
+
+
+_EDGE_PUNCT = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "(", ")"})
 
 
 def _kind(cue_text: str, content: Span) -> AttributionKind:

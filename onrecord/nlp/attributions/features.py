@@ -26,6 +26,9 @@ class Paragraph:
     features: list[list[str]]
 
 
+_CLAUSAL = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "advcl", "parataxis", "dative"})
+
+
 def _bucket(score: float) -> str:
     if score <= 0.0:
         return "0"
@@ -104,12 +107,14 @@ def doc_features(doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None) 
             h = head[j]
             anc[j], via[j], depth[j] = anc[h], via[h], (depth[h] + 1 if anc[h] >= 0 else 0)
 
-    # children deps of cue-lexicon tokens (what the verb governs)
-    child_deps: dict[int, list[str]] = {}
+    ent = [t.ent_type_ for t in doc]
+    # children deps of verbs and cue-lexicon tokens (what the verb governs)
+    governs = [is_cue[i] or tag[i][:1] == "V" for i in range(n)]
+    child_deps: dict[int, set[str]] = {}
     for i in range(n):
         h = head[i]
-        if h != i and is_cue[h]:
-            child_deps.setdefault(h, []).append(dep[i])
+        if h != i and governs[h]:
+            child_deps.setdefault(h, set()).add(dep[i])
 
     out: list[Paragraph] = []
     for p_index, toks in enumerate(paragraphs_of(doc, skip)):
@@ -228,9 +233,18 @@ def doc_features(doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None) 
                 ]
             else:
                 f.append("a_none")
-            if is_cue[i]:
+            if governs[i]:
+                lm = lemma[i]
                 for cd in child_deps.get(i, ()):
                     f.append("ch=" + cd)
+                    if cd in _CLAUSAL:
+                        f.append("lch=" + lm + "|" + cd)
+            if ent[i]:
+                f.append("e=" + ent[i])
+            if k > 0:
+                f.append("l-1=" + lemma[toks[k - 1]])
+            if k + 1 < m:
+                f.append("l+1=" + lemma[toks[k + 1]])
             feats_all.append(f)
         out.append(Paragraph(toks, feats_all))
     return out

@@ -40,19 +40,16 @@ def spans_from_labels(tokens: list[int], labels: list[str], para: int, sent_id: 
     """Contiguous runs of one role; an I- without a B- opens a span."""
     out: list[RoleSpan] = []
     cur: RoleSpan | None = None
-    prev_tok = -2
     for i, lab in zip(tokens, labels):
         if lab == "O":
             cur = None
-            prev_tok = i
             continue
         bio, role = lab[0], lab[2:]
-        if cur is not None and bio == "I" and cur.role == role and prev_tok == cur.end - 1:
+        if cur is not None and bio == "I" and cur.role == role:
             cur.end = i + 1
         else:
             cur = RoleSpan(role, i, i + 1, para, sent_id[i])
             out.append(cur)
-        prev_tok = i
     return out
 
 
@@ -95,6 +92,11 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
             return c.start - span.end if c.start >= span.end else span.start - c.end
 
         free = [g for g in cands if not (groups[g].contents if prefer_free == ROLE_CON else groups[g].sources)]
+        if prefer_free == ROLE_CON and not free:
+            # every cue here has its content: this one is likely quoted text continuing
+            # the nearest attribution, else a content whose cue the tagger missed
+            if not _opens_quote(doc, span):
+                return None
         pool = free or cands
         return min(pool, key=dist)
 
@@ -134,7 +136,9 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
         else:
             groups[target].sources.append(span)
 
-    # contents with no cue in their sentence: continue the previous attribution
+    # contents with no cue in their sentence: continue the previous attribution, but only
+    # quoted text does that (an interrupted or multi-paragraph quote)
+    pending_contents = [c for c in pending_contents if _opens_quote(doc, c)]
     if pending_contents:
         with_content = sorted((g for g in range(len(groups)) if groups[g].contents), key=lambda g: cues[g].start)
         for span in pending_contents:
@@ -152,4 +156,28 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
             if target is not None:
                 groups[target].contents.append(span)
     del last_group
+    _share_sources(groups, head)
     return [g for g in groups if g.contents]
+
+
+def _share_sources(groups: list[Group], head: list[int]) -> None:
+    """A sourceless cue governed by (or governing) a sourced cue shares its source ("said X, citing Y")."""
+    owner: dict[int, int] = {}
+    for g_index, g in enumerate(groups):
+        for i in range(g.cue.start, g.cue.end):
+            owner[i] = g_index
+    for g_index, g in enumerate(groups):
+        if g.sources or not g.contents:
+            continue
+        for r in _roots(g.cue, head):
+            other = _climb(r, head, owner, limit=2)
+            if other is not None and other != g_index and groups[other].sources and groups[other].cue.sent == g.cue.sent:
+                g.sources = list(groups[other].sources)
+                break
+
+
+def _opens_quote(doc: Doc, span: RoleSpan) -> bool:
+    return doc[span.start].text in _QUOTE_TOKENS or (span.start > 0 and doc[span.start - 1].text in _QUOTE_TOKENS)
+
+
+_QUOTE_TOKENS = frozenset({'"', "“", "‘", "'", "''", "``", "«"})

@@ -1,0 +1,249 @@
+"""The guarded HTTP client: one URL in, one RawDocument out, within deadlines and a byte cap.
+
+Redirects are followed by hand so that every hop is checked: its scheme, loops, the hop
+limit, and the address its host resolves to (see ``addresses``). The client's transport
+repeats the address check at connect time and connects to the checked address, so a DNS
+answer that changes between the two cannot reach a private network. Proxies from the
+environment are ignored (``trust_env=False``): a proxy would hide the real destination.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import httpcore
+import httpx
+
+from onrecord.errors import FetchError, UnsupportedInput
+from onrecord.ingest.addresses import GuardedBackend, pick_address, refusal
+from onrecord.ingest.decode import declared_html_charset, decode_input
+from onrecord.ingest.document import Kind, RawDocument
+from onrecord.settings import Settings
+
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_TEXT_TYPES = {"text/plain", "text/markdown"}
+_SNIFF_TYPES = {"", "application/octet-stream", "binary/octet-stream"}
+_REDIRECTS = {301, 302, 303, 307, 308}
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
+_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<!--)", re.IGNORECASE)
+
+
+class _GuardedTransport(httpx.HTTPTransport):
+    """httpx's transport with a connection pool whose network backend checks addresses.
+
+    httpx does not take a network backend, so the pool built by ``HTTPTransport.__init__``
+    is replaced; ``test_fetch.py`` checks the guard is in place (httpx is pinned).
+    """
+
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=20,
+            max_keepalive_connections=10,
+            keepalive_expiry=5.0,
+            network_backend=GuardedBackend(allow_private),
+        )
+
+
+def make_client(settings: Settings) -> httpx.Client:
+    """Build the HTTP client every fetch goes through; close it when done."""
+    return httpx.Client(
+        transport=_GuardedTransport(settings.allow_private),
+        timeout=_timeout(settings, settings.total_timeout),
+        headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT},
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+
+def _timeout(settings: Settings, remaining: float) -> httpx.Timeout:
+    connect = min(settings.connect_timeout, remaining)
+    read = min(settings.read_timeout, remaining)
+    return httpx.Timeout(connect=connect, read=read, write=read, pool=connect)
+
+
+def fetch_url(url: str, settings: Settings, client: httpx.Client | None = None) -> RawDocument:
+    """Fetch one page (HTML or plain text), following redirects under the guards above.
+
+    Args:
+        url: an http or https URL.
+        settings: timeouts, byte cap, redirect limit, allow_private, user_agent.
+        client: a client from ``make_client``, reused across fetches; one is made if None.
+
+    Raises:
+        FetchError: unreachable, refused address, redirect loop or limit, non-2xx status,
+            deadline passed, or body above ``max_fetch_bytes``.
+        UnsupportedInput: the page is neither HTML nor text (an image, a PDF).
+    """
+    if client is not None:
+        return _fetch(url, settings, client)
+    with make_client(settings) as own:
+        return _fetch(url, settings, own)
+
+
+def _fetch(url: str, settings: Settings, client: httpx.Client) -> RawDocument:
+    deadline = time.monotonic() + settings.total_timeout
+    current = _parse(url, url)
+    seen = {str(current)}
+    for hop in range(settings.max_redirects + 1):
+        _check_host(url, current, redirected=hop > 0, allow_private=settings.allow_private)
+        response = _send(url, current, settings, client, deadline)
+        try:
+            if response.status_code in _REDIRECTS and "location" in response.headers:
+                target = _parse(url, str(current.join(response.headers["location"])))
+                if str(target) in seen:
+                    raise FetchError(
+                        f"Cannot fetch '{url}': redirect loop ('{current}' redirects back to "
+                        f"'{target}'). The site is misconfigured; try the final address directly."
+                    )
+                seen.add(str(target))
+                current = target
+                continue
+            return _document(url, response, settings, deadline)
+        finally:
+            response.close()
+    raise FetchError(
+        f"Cannot fetch '{url}': more than {settings.max_redirects} redirects. "
+        "Raise max_redirects (ONRECORD_MAX_REDIRECTS) if this is expected."
+    )
+
+
+def _parse(original: str, url: str) -> httpx.URL:
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"Cannot fetch '{original}': '{url}' is not a valid URL ({exc}).") from exc
+    if parsed.scheme not in {"http", "https"} or not parsed.host:
+        where = "" if url == original else f": it redirects to '{url}'"
+        raise FetchError(f"Cannot fetch '{original}'{where}; only http:// and https:// URLs can be fetched.")
+    return parsed
+
+
+def _check_host(original: str, url: httpx.URL, redirected: bool, allow_private: bool) -> None:
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        address, problem = pick_address(url.host, port, allow_private)
+    except FetchError as exc:
+        raise FetchError(
+            f"Cannot fetch '{original}': the host '{url.host}' could not be resolved ({exc.__cause__}). "
+            "Check the address or your network."
+        ) from exc
+    if problem is None:
+        return
+    if redirected:
+        raise FetchError(f"Refused: '{original}' redirects to {refusal(address, problem)} ('{url}').")
+    raise FetchError(f"Refused to fetch '{original}': it resolves to {refusal(address, problem)}.")
+
+
+def _send(
+    original: str, url: httpx.URL, settings: Settings, client: httpx.Client, deadline: float
+) -> httpx.Response:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise _too_slow(original, settings)
+    request = client.build_request(
+        "GET", url, headers={"User-Agent": settings.user_agent}, timeout=_timeout(settings, remaining)
+    )
+    try:
+        return client.send(request, stream=True)
+    except httpx.HTTPError as exc:
+        raise FetchError(f"Cannot fetch '{original}': {_reason(exc, settings)}") from exc
+
+
+def _reason(exc: httpx.HTTPError, settings: Settings) -> str:
+    """Say in words why an HTTP exchange failed, and what to do about it."""
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.ConnectTimeout):
+        return f"no connection within {settings.connect_timeout:g} s. Check the address or your network."
+    if isinstance(exc, httpx.TimeoutException):
+        return (
+            f"the server sent nothing for {settings.read_timeout:g} s. Try again later, or raise "
+            "read_timeout (ONRECORD_READ_TIMEOUT)."
+        )
+    if isinstance(exc, httpx.ConnectError):
+        lowered = detail.lower()
+        if "refused" in lowered:
+            return "connection refused. Check the address or your network."
+        if "ssl" in lowered or "certificate" in lowered:
+            return f"the secure connection failed ({detail}). The site's certificate may be invalid."
+        return f"cannot connect ({detail}). Check the address or your network."
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"the server broke off or sent a malformed response ({detail}). Try again later."
+    if isinstance(exc, httpx.DecodingError):
+        return f"the response could not be decompressed ({detail})."
+    return f"{detail}. Check the address or your network."
+
+
+def _too_slow(original: str, settings: Settings) -> FetchError:
+    return FetchError(
+        f"Cannot fetch '{original}': it took longer than {settings.total_timeout:g} s in all. "
+        "Try again later, or raise total_timeout (ONRECORD_TOTAL_TIMEOUT)."
+    )
+
+
+def _document(original: str, response: httpx.Response, settings: Settings, deadline: float) -> RawDocument:
+    status = response.status_code
+    if not 200 <= status < 300:
+        raise FetchError(_status_message(original, status, response.reason_phrase))
+    content_type = response.headers.get("content-type", "")
+    mime = content_type.split(";", 1)[0].strip().lower()
+    if mime not in _HTML_TYPES | _TEXT_TYPES | _SNIFF_TYPES:
+        raise UnsupportedInput(
+            f"'{original}' is {mime}, not a web page or plain text; onrecord reads HTML and text pages."
+        )
+    body = _read_capped(original, response, settings, deadline)
+    kind: Kind
+    if mime in _HTML_TYPES:
+        kind = "html"
+    elif mime in _TEXT_TYPES:
+        kind = "text"
+    else:
+        kind = "html" if _HTML_START.match(body[:1024]) else "text"
+    match = _CHARSET.search(content_type)
+    declared = match.group(1) if match else (declared_html_charset(body) if kind == "html" else None)
+    decoded = decode_input(body, original, declared)
+    warnings = (decoded.warning,) if decoded.warning else ()
+    return RawDocument(
+        origin=original, data=decoded.text, kind=kind, url=str(response.url), warnings=warnings
+    )
+
+
+def _status_message(original: str, status: int, phrase: str) -> str:
+    said = f"{status} {phrase}".strip()
+    if status in {401, 403}:
+        advice = "The page may need a login, or the site may block automated clients."
+    elif status in {404, 410}:
+        advice = "Check the address."
+    elif status == 429 or status >= 500:
+        advice = "Try again later."
+    else:
+        advice = "Check the address."
+    return f"Cannot fetch '{original}': the server answered {said}. {advice}"
+
+
+def _read_capped(original: str, response: httpx.Response, settings: Settings, deadline: float) -> bytes:
+    """Read the body, stopping as soon as it passes the byte cap or the total deadline."""
+    cap = settings.max_fetch_bytes
+    too_large = FetchError(
+        f"Cannot fetch '{original}': the page is larger than {cap:,} bytes. Raise max_fetch_bytes "
+        "(ONRECORD_MAX_FETCH_BYTES) to allow it."
+    )
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > cap:
+                raise too_large
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise _too_slow(original, settings)
+    except httpx.HTTPError as exc:
+        raise FetchError(f"Cannot fetch '{original}': {_reason(exc, settings)}") from exc
+    return b"".join(chunks)

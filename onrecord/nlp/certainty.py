@@ -1,0 +1,355 @@
+"""Certainty: the hedges that govern each attribution, and whether its cue negates the content.
+
+A reader weighing a claim wants to know how sure anyone is: "could", "may",
+"reportedly", "is believed to", and the reporter's own disclaimers ("The claim has not
+been independently verified", "without providing evidence"). Hedges are read from
+the attribution's cue and content (and "unconfirmed" from its source, as in
+"Unconfirmed reports said"); a disclaimer outside the attribution is attached to the
+claims it disclaims. Hedges in the author's own unattributed sentences are not
+recorded: they govern no attribution.
+
+``negated`` marks cues that negate or reject the content ("denied", "rejected",
+"did not say", "does not name"). A denial reported inside someone else's statement
+("his lawyer said his client denied …") leaves the outer attribution un-negated: only
+the cue is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Token
+
+from onrecord.nlp.extensions import attributions_of, dropped_mask, register_extensions, set_attributions
+from onrecord.records import Attribution, Offsets
+
+# Single words that hedge wherever they stand in a cue or content.
+_HEDGE_WORDS = frozenset({
+    "potential", "potentially", "allegedly", "reportedly", "apparently", "apparent", "purportedly",
+    "purported", "possibly", "probably", "presumably", "perhaps", "unconfirmed", "unverified",
+    "likely", "unlikely", "supposedly", "ostensibly",
+})
+_SOURCE_HEDGES = frozenset({"unconfirmed", "unverified"})  # "Unconfirmed reports on social media said"
+_MODALS = frozenset({"could", "may", "might"})
+# "is believed to", "are thought to", "was alleged to", "is reported to": hearsay passives.
+_HEARSAY_PASSIVES = frozenset({"believed", "thought", "alleged", "reported", "rumoured", "rumored",
+                               "suspected", "understood"})
+# "could see", "could hear": ability or perception, not uncertainty.
+_PERCEPTION = frozenset({"see", "hear", "feel", "smell", "stand", "afford", "sleep"})
+# A modal in an indirect question or a condition states no claim ("did not say how they could …").
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "whether", "once", "lest"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_NEG_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow",
+                         "repudiate", "contest"})
+_NEG_WORDS = frozenset({"not", "n't", "never"})
+_PLURAL_WORDS = frozenset({"they", "them", "these", "those", "both", "all"})
+
+_VERIFIED = r"(?:verified|confirmed|corroborated|substantiated|authenticated)"
+_VERIFY = r"(?:verify|confirm|corroborate|substantiate|authenticate)"
+_EVIDENCE = r"(?:evidence|proof)"
+_DISCLAIMERS = re.compile(
+    "|".join((
+        (
+            rf"\b(?:has|have|had|could|can|was|were|is|are)(?: not|n't)(?: yet)?(?: been| be)?"
+            rf"(?: independently| immediately| officially| separately)? {_VERIFIED}\b"
+        ),
+        (
+            rf"\b(?:could|can|was|were|is|are|has|have|had)(?: not|n't)(?: been)?(?: able to)?"
+            rf"(?: independently| immediately)? {_VERIFY}\b"
+        ),
+        rf"\bunable to (?:independently )?{_VERIFY}\b",
+        rf"\bwithout (?:providing|offering|giving|citing|presenting|producing|showing) (?:any )?{_EVIDENCE}\b",
+        rf"\b(?:provided|offered|gave|presented|produced|cited|showed) no {_EVIDENCE}\b",
+        (
+            rf"\b(?:did|does|has|have|had)(?: not|n't)(?: yet)? "
+            rf"(?:provide|offer|give|present|produce|cite|show)(?:d|n)? (?:any )?{_EVIDENCE}\b"
+        ),
+        r"\b(?:has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)? peer[- ]reviewed\b",
+    )),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Disclaimer:
+    """A verification or evidence disclaimer found in the text."""
+
+    text: str
+    start: int
+    end: int
+    sent: int  # index of the sentence (cut at paragraph breaks) it stands in
+    para: int  # index of its paragraph
+    plural: bool  # "Their accounts could not be verified": covers several claims
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where an attribution stands: its cue's sentence and paragraph."""
+
+    sent: int
+    para: int
+
+
+def _token_indices(doc: Doc, offsets: Offsets) -> list[int]:
+    out: list[int] = []
+    for s, e in offsets:
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is not None:
+            out.extend(range(span.start, span.end))
+    return out
+
+
+def _units(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token: sentence index (sentences also end at line breaks) and paragraph index."""
+    sent_of, para_of = [0] * len(doc), [0] * len(doc)
+    sent = para = 0
+    for tok in doc:
+        if tok.i > 0 and (tok.is_sent_start or "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_):
+            sent += 1
+        if tok.i > 0 and "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
+            para += 1
+        sent_of[tok.i], para_of[tok.i] = sent, para
+    return sent_of, para_of
+
+
+def _is_indirect_question_or_condition(verb: Token) -> bool:
+    """True for the clause of "whether X could …", "how they might …", "if it could not …"."""
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+        return True
+    if verb.dep_ in {"ccomp", "pcomp", "csubj", "xcomp", "dobj", "pobj"}:  # not relcl/advcl: "which could"
+        if _is_wh(verb.left_edge):
+            return True
+        for c in verb.children:
+            if _is_wh(c) and c.i < verb.i:
+                return True
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_is_wh(t) for t in c.lefts):
+                return True
+    return False
+
+
+def _is_wh(tok: Token) -> bool:
+    """A wh-word ("how", "which", "who"); the tagger also gives complementiser "that" WDT."""
+    return tok.tag_ in _WH_TAGS and tok.lower_ != "that"
+
+
+def _modal_hedge(tok: Token) -> bool:
+    """'could', 'may', 'might' as an epistemic hedge on the clause it heads."""
+    if tok.tag_ != "MD" or tok.lower_ not in _MODALS:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    verb = tok.head
+    if tok.lower_ == "could" and nxt is not None and nxt.lower_ in _NEG_WORDS:
+        return False  # "could not": inability, or a disclaimer handled on its own
+    if tok.lower_ == "could" and verb.lemma_ in _PERCEPTION:
+        return False
+    # Climb through reported clauses: "how he thinks the campaign could close the gap".
+    for _ in range(3):
+        if _is_indirect_question_or_condition(verb):
+            return False
+        if verb.dep_ != "ccomp" or verb.head is verb:
+            break
+        verb = verb.head
+    return True
+
+
+def _child_dep(tok: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in tok.children)
+
+
+def _word_hedge(tok: Token) -> str | None:
+    """The hedge text for a token that starts one ("reportedly", "appeared to", "are believed to")."""
+    doc, low = tok.doc, tok.lower_
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if _modal_hedge(tok):
+        return tok.text
+    if low in _HEDGE_WORDS:
+        return tok.text
+    if low == "possible" and not (prev is not None and prev.lower_ in {"as", "if", "where", "whenever",
+                                                                       "everything", "anything"}):
+        return tok.text
+    if tok.lemma_ in {"appear", "seem"} and tok.pos_ in {"VERB", "AUX"}:
+        if nxt is not None and nxt.lower_ == "to":
+            return f"{tok.text} to"
+        if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children) and _child_dep(tok, "ccomp"):
+            return tok.text  # "it seemed (that) the attack had been planned"
+    if low in _HEARSAY_PASSIVES and tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == "to":
+        aux = prev if prev is not None and prev.lemma_ == "be" else None
+        return f"{aux.text} {tok.text} to" if aux is not None else f"{tok.text} to"
+    if low in {"suspected", "alleged"} and tok.dep_ == "amod":
+        return tok.text
+    return None
+
+
+def _inner_hedges(doc: Doc, att: Attribution, masked: list[bool], skip: set[int]) -> list[tuple[int, str]]:
+    """Hedges written inside the cue or content (and 'unconfirmed' in the source)."""
+    found: dict[int, str] = {}
+    for i in _token_indices(doc, att.cue.spans) + _token_indices(doc, att.content.spans):
+        if masked[i] or i in skip or i in found:
+            continue
+        text = _word_hedge(doc[i])
+        if text is not None:
+            found[i] = text
+    if att.source is not None:
+        for i in _token_indices(doc, att.source.spans):
+            if doc[i].lower_ in _SOURCE_HEDGES and not masked[i]:
+                found[i] = doc[i].text
+    return [(doc[i].idx, text) for i, text in found.items()]
+
+
+def _is_plural_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether the disclaimer's subject (or object, for "could not verify the claims") is plural."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = {t.head for t in span} | set(span)
+    for verb in heads:
+        for c in verb.children:
+            outside = not (span.start <= c.i < span.end)
+            is_plural = c.tag_ in {"NNS", "NNPS"} or c.lower_ in _PLURAL_WORDS
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and outside and is_plural:
+                return True
+    return False
+
+
+def find_disclaimers(doc: Doc) -> list[tuple[int, int, str]]:
+    """Verification and evidence disclaimers in the text: (start, end, text as written)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _DISCLAIMERS.finditer(doc.text)]
+
+
+def _locate(doc: Doc, masked: list[bool], sent_of: list[int], para_of: list[int]) -> list[_Disclaimer]:
+    out = []
+    for start, end, text in find_disclaimers(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or masked[span.start]:
+            continue
+        out.append(_Disclaimer(text, start, end, sent_of[span.start], para_of[span.start],
+                               _is_plural_subject(doc, start, end)))
+    return out
+
+
+def _inside(offsets: Offsets, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in offsets)
+
+
+def _between_source_and_cue(att: Attribution, pos: int) -> bool:
+    source = att.source
+    return source is not None and source.start <= pos < min(att.cue.start, att.content.start)
+
+
+def _assign_disclaimers(atts: list[Attribution], places: list[_Place],
+                        disclaimers: list[_Disclaimer]) -> dict[int, list[tuple[int, str]]]:
+    """Map attribution index -> disclaimers that govern it (see the module docstring)."""
+    out: dict[int, list[tuple[int, str]]] = {}
+
+    def add(i: int, d: _Disclaimer) -> None:
+        out.setdefault(i, []).append((d.start, d.text))
+
+    for d in disclaimers:
+        inner = [i for i, a in enumerate(atts)
+                 if _inside(a.content.spans + a.cue.spans + (a.source.spans if a.source else ()), d.start, d.end)]
+        if inner:
+            for i in inner:
+                add(i, d)
+            continue
+        same = [i for i, p in enumerate(places) if p.sent == d.sent]
+        if same:
+            # A relative clause on the source: "The study, which has not been peer reviewed, found …".
+            on_source = [i for i in same if _between_source_and_cue(atts[i], d.start)]
+            before = [i for i in same if atts[i].cue.start < d.start]
+            if on_source:
+                add(on_source[0], d)
+            elif before:  # "… accused the army of targeting civilians, without providing evidence"
+                add(max(before, key=lambda i: atts[i].cue.start), d)
+            continue
+        # A sentence of its own: "The claim has not been independently verified."
+        earlier = [i for i, p in enumerate(places)
+                   if p.sent < d.sent and d.para - p.para <= 1 and not atts[i].negated]
+        if not earlier:
+            continue
+        if d.plural:
+            for i in earlier:
+                add(i, d)
+        else:
+            last = max(places[i].sent for i in earlier)
+            for i in earlier:
+                if places[i].sent == last:
+                    add(i, d)
+    return out
+
+
+def is_negated(doc: Doc, att: Attribution) -> bool:
+    """True when the cue negates or rejects the content ("denied", "did not say")."""
+    for i in _token_indices(doc, att.cue.spans):
+        tok = doc[i]
+        if tok.lemma_ in _NEG_LEMMAS or tok.lower_ in _NEG_WORDS or tok.dep_ == "neg":
+            return True
+        if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" and c.i < tok.i for c in tok.children):
+            return True
+    return False
+
+
+def annotate_certainty(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """Return copies of ``attributions`` with ``hedges`` and ``negated`` set.
+
+    Needs a parsed Doc (tags, lemmas, dependencies, sentences). Hedges are the markers as
+    written, in text order; tokens inside dropped boilerplate lines are ignored.
+    """
+    if not attributions:
+        return []
+    masked = dropped_mask(doc)
+    sent_of, para_of = _units(doc)
+    negated = [is_negated(doc, a) for a in attributions]
+    atts = [replace(a, negated=n) for a, n in zip(attributions, negated)]
+    places = []
+    for a in atts:
+        span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        i = span.start if span is not None and len(span) else 0
+        places.append(_Place(sent_of[i], para_of[i]))
+    disclaimers = _locate(doc, masked, sent_of, para_of)
+    in_disclaimer: set[int] = set()
+    for d in disclaimers:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None:
+            in_disclaimer.update(range(span.start, span.end))
+    assigned = _assign_disclaimers(atts, places, disclaimers)
+    out = []
+    for i, a in enumerate(atts):
+        hedges = _inner_hedges(doc, a, masked, in_disclaimer) + assigned.get(i, [])
+        out.append(replace(a, hedges=tuple(text for _, text in sorted(set(hedges)))))
+    return out
+
+
+class CertaintyComponent(Pipe):
+    """spaCy component: sets hedges and negation on the Doc's attributions."""
+
+    def __init__(self, nlp: Language, name: str = "onrecord_certainty") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self.set_annotations(doc, annotate_certainty(doc, attributions_of(doc)))
+        except Exception as exc:  # noqa: BLE001 - the pipeline's error handler decides
+            self.get_error_handler()(self.name, self, [doc], exc)
+        return doc
+
+    def set_annotations(self, doc: Doc, attributions: list[Attribution]) -> None:
+        set_attributions(doc, attributions)
+
+
+@Language.factory(
+    "onrecord_certainty",
+    assigns=["doc._.onrecord_attributions"],
+    requires=["doc._.onrecord_attributions", "token.dep", "token.lemma", "token.tag"],
+    default_config={},
+)
+def make_certainty(nlp: Language, name: str) -> CertaintyComponent:
+    """Build the certainty component; registers onrecord's Doc extensions first."""
+    register_extensions()
+    return CertaintyComponent(nlp, name)
+
+
+__all__ = ["CertaintyComponent", "annotate_certainty", "find_disclaimers", "is_negated", "make_certainty"]

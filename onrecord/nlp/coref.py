@@ -1,0 +1,475 @@
+"""Cluster source mentions into entities: names, pronouns, descriptions, relative pronouns.
+
+A light, rule-based coreference made for attribution sources, not a general resolver. It
+walks the article once in text order over a small set of markables (the attributions'
+source spans, named entities, personal pronouns and definite role descriptions) and keeps
+discourse entities. Names match by surname or full name; pronouns and descriptions go to
+the best recent compatible entity (recency, gender and number agreement, type, whether the
+entity has spoken). Each lookup scans only entities seen in the last few sentences, so the
+cost stays linear in the article length.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.nlp import source_lexicon as lex
+from onrecord.nlp.source_typing import Profile, find_head, mention_span, profile_mention
+from onrecord.records import Attribution
+
+_PRONOUN_WINDOW = 3  # sentences back a pronoun looks for its antecedent
+_DESCRIPTION_WINDOW = 12  # definite descriptions ("the minister") reach further back
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Nouns that may point back to any named organisation ("the company" after "Acme Corp").
+_CORPORATE_SUFFIXES = frozenset({"ag", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "sa", "co",
+                                 "co.", "llc", "gmbh", "nv", "se", "s.a.", "bv"})
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "operator", "carrier", "organization",
+                                "organisation", "campaign", "business", "maker", "lender", "bank"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One markable: character fragments, its head token and what its words say."""
+
+    spans: tuple[tuple[int, int], ...]
+    token_start: int
+    token_end: int
+    sent: int
+    profile: Profile
+    is_source: bool
+    is_subject: bool
+
+
+@dataclass(slots=True)
+class Entity:
+    """A discourse entity: every mention found for it, and features for agreement."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    kind: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    name_tokens: tuple[str, ...] = ()
+    lemmas: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    attribution_ids: list[str] = field(default_factory=list)
+    last_sent: int = -1
+    last_token: int = -1
+    last_subject: bool = False
+    subset_of: Entity | None = None
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def is_speaker(self) -> bool:
+        return bool(self.attribution_ids)
+
+    @property
+    def is_named(self) -> bool:
+        return any(m.profile.kind == "name" and m.profile.identity == "named" for m in self.mentions)
+
+    def display_name(self) -> str | None:
+        """The longest name among the entity's name mentions."""
+        names = [m.profile.name for m in self.mentions if m.profile.kind == "name" and m.profile.name]
+        return max(names, key=lambda n: (len(n.split()), len(n)), default=None)
+
+
+@dataclass(slots=True)
+class Clusters:
+    """Result of clustering: entities in creation order and the entity of each attribution."""
+
+    entities: list[Entity]
+    by_attribution: dict[str, Entity]
+    by_token: dict[int, Entity]
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = k
+    return index
+
+
+def _core_tokens(span: Span, head: Token) -> set[int]:
+    """Tokens of a mention that belong to its own referent (not nested "for the company")."""
+    skip: set[int] = set()
+    for tok in span:
+        if tok.dep_ in ("prep", "relcl", "acl", "poss") and tok.head.i != tok.i and tok.i != head.i:
+            skip.update(t.i for t in tok.subtree)
+    return {t.i for t in span if t.i not in skip}
+
+
+class _Resolver:
+    """Walks markables in text order and builds entities."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.sent = _sentence_index(doc)
+        self.entities: list[Entity] = []
+        self.by_token: dict[int, Entity] = {}
+        self.by_name: dict[str, list[Entity]] = {}
+        self.recent: list[Entity] = []  # entities ordered by last mention
+
+    # --- bookkeeping -------------------------------------------------------------------
+    def new_entity(self) -> Entity:
+        ent = Entity()
+        self.entities.append(ent)
+        return ent
+
+    def add(self, ent: Entity, m: Mention, attribution_ids: list[str] = ()) -> None:  # type: ignore[assignment]
+        p = m.profile
+        s0, e0 = m.spans[0][0], m.spans[-1][1]
+        nested = any(x.spans[0][0] <= s0 and e0 <= x.spans[-1][1] for x in ent.mentions)
+        if not nested or attribution_ids:
+            ent.mentions.append(m)
+        if p.kind not in ("pronoun", "relative", "first_person", "we") or ent.kind is None:
+            if p.entity_kind is not None and (ent.kind is None or p.kind == "name" and not ent.is_named):
+                ent.kind = p.entity_kind
+            if p.kind in ("name", "description", "generic"):
+                ent.plural = ent.plural or p.plural
+        if p.gender in ("m", "f") and ent.gender is None and ent.kind in (None, "person"):
+            ent.gender = p.gender
+        if p.kind == "name" and len(p.name_tokens) > len(ent.name_tokens):
+            ent.name_tokens = p.name_tokens
+        ent.lemmas.update(p.lemmas)
+        if p.role:
+            ent.roles.add(p.role)
+        ent.attribution_ids.extend(attribution_ids)
+        ent.last_sent = max(ent.last_sent, m.sent)
+        ent.last_token = max(ent.last_token, m.token_start)
+        ent.last_subject = m.is_subject
+        for i in range(m.token_start, m.token_end):
+            self.by_token.setdefault(i, ent)
+        self.by_token[p.head] = ent
+        if p.kind == "description" and p.plural and p.count is None:
+            bucket = self.by_name.setdefault("#" + self.doc[p.head].lemma_.lower() + ":" + str(p.identity), [])
+            if ent not in bucket:
+                bucket.append(ent)
+        if p.kind == "name" and p.name_tokens and p.conjuncts == 1:
+            if p.name_tokens[-1] in lex.KNOWN_POLITICIANS and p.entity_kind in ("person", None):
+                ent.roles.add("politician")
+            for key in self._name_keys(p):
+                bucket = self.by_name.setdefault(key, [])
+                if ent not in bucket:
+                    bucket.append(ent)
+        if ent in self.recent:
+            self.recent.remove(ent)
+        self.recent.append(ent)
+
+    @staticmethod
+    def _name_keys(p: Profile) -> list[str]:
+        toks = p.name_tokens
+        bare = [t for t in toks if t not in _CORPORATE_SUFFIXES] or list(toks)
+        keys = ["=" + " ".join(toks).removeprefix("the "), "=" + " ".join(bare).removeprefix("the ")]
+        if p.entity_kind in ("person", None) and toks:
+            keys.extend("~" + t for t in toks[1:] or toks)  # "Desmond Tan Wei Ming" ... "Tan"
+            if len(toks) >= 2:
+                keys.append("^" + toks[0])
+        caps = [w for w in toks if w not in ("of", "the", "and", "for", "&")]
+        if p.entity_kind != "person" and len(caps) >= 2:
+            keys.append("=" + "".join(w[0] for w in caps))
+        return keys
+
+    # --- resolution --------------------------------------------------------------------
+    def match_name(self, p: Profile) -> Entity | None:
+        """Find the entity a proper name refers to: full name, acronym, then surname."""
+        toks = p.name_tokens
+        if not toks:
+            return None
+        bare = [t for t in toks if t not in _CORPORATE_SUFFIXES] or list(toks)
+        full = self.by_name.get("=" + " ".join(toks).removeprefix("the ")) or self.by_name.get(
+            "=" + " ".join(bare).removeprefix("the "))
+        if full:
+            return full[-1]
+        if p.entity_kind in ("person", None) or len(toks) == 1:
+            cands = [e for e in self.by_name.get("~" + toks[-1], []) if e.kind in ("person", None)]
+            if len(toks) == 1 and not cands:
+                cands = [e for e in self.by_name.get("^" + toks[0], []) if e.kind == "person"]
+            ok = []
+            for e in cands:
+                if p.gender and e.gender and p.gender != e.gender:
+                    continue
+                if len(toks) >= 2 and len(e.name_tokens) >= 2 and toks[0].rstrip(".") != e.name_tokens[0].rstrip(".") \
+                        and not (len(toks[0].rstrip(".")) == 1 and e.name_tokens[0].startswith(toks[0][0])):
+                    continue
+                ok.append(e)
+            if ok:
+                return max(ok, key=lambda e: (len(e.mentions), -self.entities.index(e)))
+        return None
+
+    def score_pronoun(self, p: Profile, m: Mention, window: int = _PRONOUN_WINDOW) -> list[tuple[float, Entity]]:
+        """Score recent entities as antecedents of a personal pronoun."""
+        out = []
+        for ent in reversed(self.recent[-40:]):
+            dist = m.sent - ent.last_sent
+            if ent.last_token >= m.token_start or dist > window:
+                continue
+            s = 2.0 - 0.7 * dist
+            if p.gender in ("m", "f"):
+                if ent.kind != "person" or ent.plural:
+                    continue
+                if ent.gender and ent.gender != p.gender:
+                    continue
+                if ent.gender is None:
+                    s -= 0.3
+            elif p.gender == "n":
+                if ent.kind not in ("organization", "media", "document") or ent.plural:
+                    continue
+            else:  # they / them / their
+                if ent.kind == "organization":
+                    s -= 0.6
+                elif not ent.plural and not any(x.profile.conjuncts > 1 for x in ent.mentions):
+                    continue
+            s += 1.0 if ent.is_speaker else 0.0
+            s += 0.5 if ent.last_subject else 0.0
+            s += 0.3 if ent.is_named else 0.0
+            out.append((s, ent))
+        out.sort(key=lambda x: -x[0])
+        return out
+
+    def _unnamed_org(self, last: str, m: Mention) -> Entity | None:
+        for ent in reversed(self.recent[-20:]):
+            if ent.kind == "organization" and not ent.is_named and m.sent - ent.last_sent <= 3 \
+                    and last in ent.lemmas:
+                return ent
+        return None
+
+    def _is_place(self, ent: Entity) -> bool:
+        return all(self.doc[m.profile.head].ent_type_ in ("GPE", "LOC") for m in ent.mentions)
+
+    def score_description(self, p: Profile, m: Mention) -> list[tuple[float, Entity]]:
+        """Score recent entities as antecedents of "the official", "the company", "the poll"."""
+        head_lemma = self.doc[p.head].lemma_.lower()
+        out = []
+        for ent in reversed(self.recent[-60:]):
+            dist = m.sent - ent.last_sent
+            if ent.last_token >= m.token_start or dist > _DESCRIPTION_WINDOW:
+                continue
+            if ent.kind != p.entity_kind and not (p.entity_kind == "group" and ent.kind == "person") and not (
+                    ent.kind is None and p.entity_kind == "organization"):
+                continue
+            if ent.plural != p.plural and head_lemma != "police":
+                continue
+            s = 0.0
+            if head_lemma in ent.lemmas:
+                s += 1.5
+            elif p.entity_kind == "person" and p.role and p.role in ent.roles and p.role not in ("other", "citizen"):
+                s += 0.8
+            elif p.entity_kind in ("media", "document") and ent.is_named or (
+                    p.entity_kind == "organization" and ent.is_named
+                    and (head_lemma in _GENERIC_ORG_NOUNS or lex.ORG_ROLES.get(head_lemma) == "other")
+                    and not self._is_place(ent)):
+                s += 0.6
+            else:
+                continue
+            s += 0.5 if ent.is_speaker else 0.0
+            s -= 0.2 * dist
+            out.append((s, ent))
+        out.sort(key=lambda x: -x[0])
+        return out
+
+    def resolve(self, m: Mention, create: bool) -> Entity | None:
+        """The entity of mention ``m``; a new one when ``create`` and nothing fits."""
+        p = m.profile
+        doc = self.doc
+        head = doc[p.head]
+        if p.kind == "name" and p.conjuncts > 1:
+            return self.new_entity()  # "Trump and Clinton" is its own source
+        if p.kind == "name":
+            ent = self.match_name(p)
+            if ent is None and p.entity_kind == "organization" and p.name_tokens:
+                ent = self._unnamed_org(p.name_tokens[-1], m)  # "police" ... "East Jutland Police"
+            return ent if ent is not None else self.new_entity()
+        if p.kind == "pronoun":
+            scored = self.score_pronoun(p, m)
+            threshold = 0.3 if p.gender in ("m", "f") else 0.6
+            if scored and scored[0][0] >= threshold:
+                return scored[0][1]
+            if not create:
+                return None
+            ent = self.new_entity()
+            ent.candidates = _candidates(self.score_pronoun(p, m, window=3 * _PRONOUN_WINDOW))
+            return ent
+        if p.kind == "relative":
+            anchor = head.head.head if head.head.dep_ in ("relcl", "acl") else None
+            if anchor is not None and anchor.i in self.by_token:
+                return self.by_token[anchor.i]
+            if not create or anchor is None:
+                return self.new_entity() if create else None
+            span = doc[anchor.left_edge.i:anchor.i + 1]
+            ent = self.new_entity()
+            anchor_mention = Mention(((span.start_char, span.end_char),), span.start, span.end,
+                                     self.sent[anchor.i], profile_mention(doc, span, anchor), False,
+                                     anchor.dep_ in _SUBJECT_DEPS)
+            self.add(ent, anchor_mention)
+            return ent
+        if p.kind == "description" and p.plural and p.subset_of is None and p.count is None:
+            prior = self.by_name.get("#" + head.lemma_.lower() + ":" + str(p.identity))
+            if prior:  # "analysts" ... "Defence analysts": one public
+                return prior[-1]
+        if p.kind == "description" and p.subset_of is None and (p.definite or not create):
+            scored = self.score_description(p, m) if p.subset_of is None else []
+            if scored and scored[0][0] >= 0.3:
+                return scored[0][1]
+            key = " ".join(t.lower_ for t in doc[m.token_start:m.token_end] if t.lower_ not in ("the", "a", "an"))
+            if key in lex.UNIQUE_TITLES:
+                prior = self.by_name.get("=" + key)
+                if prior:
+                    return prior[-1]
+            if not create and p.entity_kind in ("document", "organization", "media"):
+                return self.new_entity()  # a discourse entity later pronouns may point to
+            return self.new_entity() if create else None
+        if not create and p.kind == "description" and p.entity_kind in ("document", "organization", "media"):
+            return self.new_entity()
+        return self.new_entity() if create else None
+
+
+def _candidates(scored: list[tuple[float, Entity]]) -> list[tuple[str, float]]:
+    """Ranked named referents with softmax confidences, for an unresolved pronoun source."""
+    named = [(s, e.display_name()) for s, e in scored if e.display_name()]
+    if not named:
+        return []
+    z = sum(math.exp(s) for s, _ in named)
+    seen: dict[str, float] = {}
+    for s, name in named[:3]:
+        assert name is not None
+        seen.setdefault(name, round(math.exp(s) / z, 3))
+    return list(seen.items())
+
+
+def _make_mention(doc: Doc, sent: list[int], spans: tuple[tuple[int, int], ...], is_source: bool,
+                  token_span: Span | None = None) -> Mention | None:
+    span = token_span if token_span is not None else mention_span(doc, spans[0][0], spans[-1][1])
+    if span is None:
+        return None
+    head = find_head(span)
+    return Mention(spans, span.start, span.end, sent[head.i], profile_mention(doc, span, head), is_source,
+                   head.dep_ in _SUBJECT_DEPS)
+
+
+def _in_content(start: int, end: int, contents: list[tuple[int, int, str]]) -> str | None:
+    for s, e, aid in contents:
+        if s <= start and end <= e:
+            return aid
+    return None
+
+
+def _speaker_org(doc: Doc, speaker: Entity, r: _Resolver, by_lemma: dict[str, list[Entity]]) -> Entity | None:
+    """The organisation a person's "we" stands for, when that organisation is itself a source."""
+    for x in speaker.mentions:
+        aff = x.profile.affiliation
+        if aff is None:
+            continue
+        org = r.by_token.get(aff[1] - 1)
+        if org is not None and org.kind in ("organization", "media") and org.is_speaker:
+            return org
+        for lem in (doc[i].lemma_.lower() for i in range(aff[0], aff[1])):
+            if by_lemma.get(lem):
+                return by_lemma[lem][0]
+    for x in speaker.mentions:  # "Police spokesman Mansir Hassan": the force named in the title
+        head = doc[x.profile.head]
+        for t in head.lefts:
+            if t.dep_ in ("compound", "nmod") and by_lemma.get(t.lemma_.lower()):
+                return by_lemma[t.lemma_.lower()][0]
+    return None
+
+
+def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
+    """Group the attributions' sources and their further mentions into entities."""
+    r = _Resolver(doc)
+    sent = r.sent
+    source_ids: dict[tuple[tuple[int, int], ...], list[str]] = {}
+    for a in attributions:
+        if a.source is not None and a.source.spans:
+            source_ids.setdefault(a.source.spans, []).append(a.id)
+    contents = sorted((s, e, a.id) for a in attributions for s, e in a.content.spans)
+
+    markables: list[tuple[int, int, Mention, list[str]]] = []
+    core: set[int] = set()
+    for spans, ids in source_ids.items():
+        m = _make_mention(doc, sent, spans, True)
+        if m is None:
+            continue
+        span = doc[m.token_start:m.token_end]
+        core |= _core_tokens(span, doc[m.profile.head])
+        for tok in span:  # clauses about the source ("which runs the quay") hold no mentions
+            if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
+                core.update(t.i for t in tok.subtree)
+        markables.append((m.token_start, 0, m, ids))
+
+    def add_other(span: Span) -> None:
+        root = span.root
+        mods = [c for c in root.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i < span.start]
+        if mods:  # "Republican nominee [Donald Trump]": keep the title with the name
+            span = doc[min(c.left_edge.i for c in mods):span.end]
+        if any(t.i in core for t in span) or len(span) == 0:
+            return
+        m = _make_mention(doc, sent, ((span.start_char, span.end_char),), False, span)
+        if m is not None:
+            markables.append((m.token_start, 1, m, []))
+
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (ent.text.isupper() and len(ent.text) > 5):
+            add_other(ent)
+    taken = core | {i for _, kind, m, _ in markables if kind == 1 for i in range(m.token_start, m.token_end)}
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in taken or tok.i in core:
+            continue
+        if (low in lex.PRONOUN_FEATURES and tok.dep_ != "expl") or low in lex.FIRST_PERSON \
+                or low in lex.FIRST_PERSON_PLURAL:
+            if tok.tag_ in ("PRP", "PRP$") or low in ("his", "its", "their", "our", "my"):
+                add_other(doc[tok.i:tok.i + 1])
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in taken or root.i in core:
+            continue
+        lem = root.lemma_.lower()
+        if chunk[0].lower_ not in ("the", "this", "that", "these", "those") and not (
+                chunk[0].lower_ in ("a", "an") and (lem in lex.DOCUMENT_NOUNS or lem in lex.ORG_ROLES)):
+            continue
+        if root.pos_ == "NOUN" and (lem in lex.PERSON_ROLES or lem in lex.ORG_ROLES or lem in lex.MEDIA_NOUNS
+                                    or lem in lex.DOCUMENT_NOUNS):
+            add_other(chunk)
+    markables.sort(key=lambda x: (x[0], x[1]))
+
+    by_attr: dict[str, Entity] = {}
+    deferred: list[tuple[Mention, list[str]]] = []
+    subsets: list[tuple[Entity, int]] = []
+    for _, _, m, ids in markables:
+        if m.profile.kind in ("first_person", "we"):
+            deferred.append((m, ids))
+            continue
+        ent = r.resolve(m, create=m.is_source)
+        if ent is None:
+            continue
+        if m.profile.subset_of is not None:
+            subsets.append((ent, m.profile.subset_of))
+        r.add(ent, m, ids)
+        for aid in ids:
+            by_attr[aid] = ent
+    by_lemma: dict[str, list[Entity]] = {}
+    for e in r.entities:
+        if e.kind in ("organization", "media") and e.is_speaker:
+            for lem in e.lemmas:
+                by_lemma.setdefault(lem, []).append(e)
+    for ent, tok in subsets:  # "one of them": linked once "them" is resolved
+        sup = r.by_token.get(tok)
+        if sup is not None and sup is not ent:
+            ent.subset_of = sup
+    for m, ids in deferred:
+        start, end = m.spans[0][0], m.spans[-1][1]
+        speaker = _in_content(start, end, contents)
+        target = by_attr.get(speaker) if speaker else None
+        if target is not None and m.profile.kind == "we" and target.kind != "organization":
+            target = _speaker_org(doc, target, r, by_lemma)
+        if target is None and ids:
+            target = r.new_entity()
+        if target is None:
+            continue
+        r.add(target, m, ids)
+        for aid in ids:
+            by_attr[aid] = target
+    return Clusters(r.entities, by_attr, r.by_token)

@@ -1,0 +1,415 @@
+"""Non-responses: who was asked and did not answer ("declined to comment", "could not be reached").
+
+Standards desks count these to see whether the other side was asked. Wire copy phrases
+them in a handful of fixed ways, so the stage is a set of rules over the dependency
+parse: a trigger verb (decline, respond, reach, refer ...) with the right complement,
+and its subject as the actor. Rules read the parse rather than the surface string so
+that "Europol declined to name the suspects, and police in Cyprus did not immediately
+respond" yields two actors.
+
+Not non-responses, by design: "spoke on condition of anonymity", "asked not to be
+named", "declined to be identified" (anonymity, not silence) and "did not say how much"
+(a negated statement, which the attribution stage records).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Token
+
+from onrecord.nlp.extensions import dropped_mask, register_extensions, set_non_responses
+from onrecord.records import NonResponse, NonResponseKind, Span
+
+# Verbs whose refusal is a refusal to inform: "declined to comment / say / name / give details".
+_WITHHELD = frozenset({
+    "comment", "say", "give", "name", "discuss", "elaborate", "specify", "disclose", "confirm",
+    "identify", "provide", "detail", "answer", "respond", "speak", "talk", "reveal", "explain",
+    "offer", "weigh", "address", "divulge", "describe", "share", "reply",
+})
+# What a source is asked with; "did not respond to treatment" is not a non-response.
+# Verbs of handing over: a refusal counts only when nothing but information is withheld.
+_TRANSFER = frozenset({"give", "provide", "offer", "share"})
+_REQUESTS = frozenset({
+    "request", "question", "message", "call", "email", "e-mail", "inquiry", "enquiry", "query",
+    "phone", "voicemail", "text", "letter", "comment", "interview", "note", "approach",
+})
+_REFER_OBJECTS = frozenset({"question", "inquiry", "enquiry", "query", "request", "reporter",
+                            "journalist", "call"})
+_SAY = frozenset({"say", "tell", "reply", "respond", "answer", "add", "write", "state", "email"})
+_NEG = frozenset({"not", "n't", "never", "neither"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+# Dependents that end the phrase: a new clause, a relative clause about the object, punctuation.
+_CLAUSE_DEPS = frozenset({"punct", "cc", "advcl", "relcl", "parataxis", "mark", "dep"})
+
+_NO_COMMENT = re.compile(r"[“\"‘]\s*No(?: further| immediate)? comment\b[^”\"’\n]{0,80}[”\"’]?", re.IGNORECASE)
+
+
+def _has_neg(tok: Token) -> bool:
+    """A negation before the verb ("did not respond", "would neither confirm", "Neither X nor Y
+    responded"), not one inside a preceding quote."""
+    if any(c.i < tok.i and (c.dep_ == "neg" or c.lower_ in _NEG) and c.i >= tok.i - 4 for c in tok.children):
+        return True
+    subj = _child(tok, "nsubj", "nsubjpass")
+    if subj is None:
+        return False
+    # "Neither the club nor its owner responded", "No one at the firm could be reached"
+    return subj.lower_ in {"nobody", "none"} or any(c.lower_ in {"neither", "no"} for c in subj.children)
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _is_time(tok: Token) -> bool:
+    """A time adjunct ("on Friday", "Tuesday"): outside the phrase by convention."""
+    if tok.ent_type_ in _TIME_ENTS and tok.dep_ in {"npadvmod", "tmod", "advmod", "pobj", "nsubj"}:
+        return True
+    if tok.dep_ == "prep":
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        return bool(objs) and all(o.ent_type_ in _TIME_ENTS for o in objs)
+    return False
+
+
+def _phrase_end(tok: Token) -> int:
+    """Index of the last token of ``tok``'s phrase, without new clauses and time adjuncts.
+
+    The phrase never runs past the sentence or the paragraph: the parser sometimes
+    attaches the next paragraph's clause to this one.
+    """
+    doc = tok.doc
+    limit = tok.sent.end - 1
+    for i in range(tok.i + 1, limit + 1):
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            limit = i - 1
+            break
+    end = _right_end(tok, limit)
+    while end > tok.i and (end > limit or doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return end
+
+
+def _right_end(tok: Token, limit: int) -> int:
+    end = tok.i
+    for child in tok.rights:
+        if child.i > limit or child.dep_ in _CLAUSE_DEPS or _is_time(child):
+            continue
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not any(
+                c.lower_ == "nor" for c in tok.children):  # "neither confirm nor deny" stays whole
+            continue
+        end = max(end, _right_end(child, limit))
+    return end
+
+
+def _verb_start(tok: Token) -> int:
+    """First token of the verb group: auxiliaries, negation and adverbs before the verb."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in {"aux", "auxpass", "neg", "advmod"} and child.i >= start - 4:
+            start = min(start, child.i)
+    return start
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` and whether it is the verb's own (not inherited from a head clause)."""
+    tok, own = verb, True
+    for _ in range(4):
+        subj = _child(tok, "nsubj", "nsubjpass")
+        if subj is not None:
+            return subj, own
+        if tok.dep_ == "xcomp":  # "failed to respond": the subject of "failed" is still adjacent
+            tok = tok.head
+        elif tok.dep_ in {"conj", "advcl"}:
+            tok, own = tok.head, False
+        else:
+            break
+    return None, own
+
+
+def _actor_bounds(subj: Token) -> tuple[int, int]:
+    """Token range of the actor phrase: the subject with appositives, not comma-set relative clauses."""
+    start, end = subj.left_edge.i, subj.i
+    for child in subj.rights:
+        if child.dep_ in {"relcl", "punct"} or (child.dep_ == "acl" and child.tag_ == "VBG"):
+            break
+        end = max(end, child.right_edge.i)
+    doc = subj.doc
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return start, end
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span:
+    return Span.from_offsets(doc.text, [(doc[start].idx, doc[end].idx + len(doc[end]))])
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Per token: inside quotation marks (a source's own words, not the reporter's)."""
+    inside, mask = False, []
+    for tok in doc:
+        if "\n" in tok.text:
+            inside = False
+        if tok.text in {"“", "”", '"'}:
+            inside = tok.text == "“" or (tok.text == '"' and not inside)
+            mask.append(True)
+            continue
+        mask.append(inside)
+    return mask
+
+
+def _declined(tok: Token) -> int | None:
+    """'declined/refused to comment …', 'declined comment', 'would not say': the phrase end, else None."""
+    if tok.lemma_ in {"decline", "refuse"} and tok.pos_ == "VERB":
+        xcomp = _child(tok, "xcomp")
+        if xcomp is not None and xcomp.lemma_ in _WITHHELD:
+            if _child(xcomp, "auxpass") is not None:  # "declined to be identified": anonymity
+                return None
+            if xcomp.lemma_ in {"speak", "talk"} and _speaks_anonymously(xcomp):
+                return None
+            if xcomp.lemma_ in _TRANSFER and _child(xcomp, "dative") is not None:
+                return None  # "refused to give me credit": a refusal, but not to inform
+            return _phrase_end(tok)
+        dobj = _child(tok, "dobj")
+        if dobj is not None and dobj.lemma_ in _REQUESTS:
+            return _phrase_end(tok)
+        return None
+    if tok.lemma_ in _WITHHELD - _TRANSFER and tok.pos_ == "VERB" and _has_neg(tok):
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if aux & {"would", "will", "wo", "'d"}:
+            return _phrase_end(tok)
+        if tok.lemma_ == "comment" and aux & {"does", "do"}:  # "it does not comment on litigation"
+            return _phrase_end(tok)
+    return None
+
+
+def _speaks_anonymously(verb: Token) -> bool:
+    words = {t.lower_ for t in verb.subtree}
+    return bool(words & {"publicly", "record", "condition", "anonymity", "anonymously"})
+
+
+def _did_not_respond(tok: Token) -> int | None:
+    """'did not (immediately) respond / reply / return calls / answer', 'failed to respond'."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ not in {"respond", "reply", "answer", "return",
+                                                            "comment"}:
+        return None
+    negated = _has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_ == "fail")
+    negated = negated or (tok.dep_ == "xcomp" and any(c.lower_ == "yet" for c in tok.head.children))
+    if not negated or _child(tok, "auxpass") is not None:
+        return None
+    dobj = _child(tok, "dobj")
+    if tok.lemma_ == "return":
+        if dobj is None or dobj.lemma_ not in _REQUESTS:
+            return None
+    elif tok.lemma_ == "answer":
+        if dobj is not None and dobj.lemma_ not in _REQUESTS | {"door"}:
+            return None
+    elif tok.lemma_ == "comment":
+        if any(c.lower_ in {"does", "do"} for c in tok.children):
+            return None  # a stated policy: declined, handled by _declined
+    else:
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        obj = _child(to, "pobj") if to is not None else None
+        if obj is not None and obj.lemma_ not in _REQUESTS:
+            return None
+    return _phrase_end(tok)
+
+
+def _unreachable(tok: Token) -> int | None:
+    """'could not be reached (for comment)', 'was not available for comment'."""
+    if tok.lemma_ in {"reach", "contact"} and _child(tok, "auxpass") is not None and _has_neg(tok):
+        # "could not be reached"; "an agreement has not been reached" is about something else.
+        modal = any(c.lower_ in {"could", "can", "ca"} for c in tok.children)
+        if modal or any(t.lower_ == "comment" for t in tok.subtree):
+            return _phrase_end(tok)
+        return None
+    if tok.lower_ in {"available", "unavailable"} and tok.dep_ == "acomp":
+        if tok.lower_ == "available" and not any(c.dep_ == "neg" for c in tok.head.children):
+            return None
+        if any(t.lower_ == "comment" for t in tok.subtree):
+            return _phrase_end(tok)
+    return None
+
+
+def _referred(tok: Token) -> int | None:
+    """'referred (further) questions to …', 'referring questions to …'."""
+    if tok.lemma_ not in {"refer", "direct", "redirect", "forward"} or tok.pos_ != "VERB":
+        return None
+    # Read the object off the surface: the parser often misattaches "questions" here.
+    doc = tok.doc
+    obj = next((t for t in doc[tok.i + 1: tok.i + 4] if t.lemma_ in _REFER_OBJECTS), None)
+    if obj is None:
+        return None
+    end = _phrase_end(tok)
+    if not any(t.lower_ == "to" for t in doc[obj.i + 1: end + 1]):
+        return None
+    return end
+
+
+def _passive_unanswered(tok: Token) -> tuple[Token, int] | None:
+    """'Messages … went unanswered', 'calls … were not returned': (subject, end), no actor."""
+    if tok.lower_ == "unanswered":
+        subj = _child(tok, "nsubj", "nsubjpass") or _child(tok.head, "nsubj", "nsubjpass")
+        if subj is not None and subj.lemma_ in _REQUESTS:
+            return subj, tok.i
+    if tok.lemma_ in {"return", "answer"} and _child(tok, "auxpass") is not None and _has_neg(tok):
+        subj = _child(tok, "nsubjpass")
+        if subj is not None and subj.lemma_ in _REQUESTS:
+            return subj, tok.i
+    return None
+
+
+def _failed_attempt(tok: Token) -> tuple[Token, int] | None:
+    """'Attempts to reach the owner were unsuccessful': (the person not reached, phrase end)."""
+    if tok.lemma_ not in {"attempt", "effort", "try"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    reach = next((c for c in tok.children if c.lemma_ in {"reach", "contact"} and c.dep_ in {"acl", "xcomp"}),
+                 None)
+    target = _child(reach, "dobj") if reach is not None else None
+    head = tok.head
+    failed = head.lemma_ in {"fail", "prove"} or any(
+        c.lower_ in {"unsuccessful", "fruitless", "futile", "unanswered"} for c in head.children)
+    if target is None or not failed:
+        return None
+    return target, _phrase_end(head)
+
+
+def _make(doc: Doc, verb: Token, end: int, kind: NonResponseKind) -> NonResponse | None:
+    """The finding for an active trigger, or None without a subject ("not answering questions")."""
+    subj, own = _subject(verb)
+    if subj is None:
+        return None
+    start = _verb_start(verb)
+    a_start, a_end = _actor_bounds(subj)
+    if own and a_start < start:
+        start = a_start
+    return NonResponse(actor=_char_span(doc, a_start, a_end), kind=kind, span=_char_span(doc, start, end))
+
+
+def _no_comment_quotes(doc: Doc, masked: list[bool]) -> Iterator[NonResponse]:
+    """A quoted "No comment." with its speaker: '… a spokeswoman said: “No comment.”'."""
+    for m in _NO_COMMENT.finditer(doc.text):
+        quote = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if quote is None or masked[quote.start]:
+            continue
+        sent = quote.sent
+        verbs = [t for t in sent if t.lemma_ in _SAY and _child(t, "nsubj") is not None
+                 and not (quote.start <= t.i < quote.end)]
+        if not verbs:
+            continue
+        verb = min(verbs, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
+        subj = _child(verb, "nsubj")
+        if subj is None:
+            continue
+        a_start, a_end = _actor_bounds(subj)
+        start = min(a_start, quote.start)
+        end = max(quote.end - 1, verb.i, a_end)
+        yield NonResponse(actor=_char_span(doc, a_start, a_end), kind="no_comment",
+                          span=_char_span(doc, start, end))
+
+
+def _no_response_from(tok: Token) -> Token | None:
+    """'There was no (immediate) response from the ministry': the actor token, else None."""
+    if tok.lemma_ not in {"response", "reply", "comment"} or not any(c.lower_ == "no" for c in tok.children):
+        return None
+    preps = {c.lower_: _child(c, "pobj") for c in tok.children if c.dep_ == "prep"}
+    to = preps.get("to")
+    if to is not None and to.lemma_ not in _REQUESTS:
+        return None  # "no response from the regulator to its proposal": not about the press
+    return preps.get("from")
+
+
+def _expletive_start(tok: Token) -> int:
+    """Start 'There was no response …' at 'There'."""
+    expl = next((c for c in tok.head.children if c.dep_ == "expl"), None)
+    return min(expl.i, tok.left_edge.i) if expl is not None else tok.left_edge.i
+
+
+def _had_no_comment(tok: Token) -> bool:
+    """'had no (immediate) comment', 'offered no comment'."""
+    return (tok.lower_ == "comment" and tok.dep_ == "dobj"
+            and any(c.lower_ == "no" for c in tok.children)
+            and tok.head.lemma_ in {"have", "offer", "make", "give"})
+
+
+def _overlaps(a: NonResponse, b: NonResponse) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a.span.spans for s2, e2 in b.span.spans)
+
+
+def find_non_responses(doc: Doc) -> list[NonResponse]:
+    """Find non-responses in a parsed Doc, in text order.
+
+    Needs a dependency parse and lemmas. Findings inside dropped boilerplate lines are
+    ignored. Each has the actor phrase (None for passives), a kind, and a span from the
+    actor to the end of the non-response phrase, trailing time adjuncts excluded.
+    """
+    masked = dropped_mask(doc)
+    quoted = _quoted(doc)
+    found: list[NonResponse | None] = []
+    for tok in doc:
+        if masked[tok.i] or quoted[tok.i]:
+            continue
+        if (end := _declined(tok)) is not None:
+            found.append(_make(doc, tok, end, "declined_to_comment"))
+        elif (end := _did_not_respond(tok)) is not None:
+            found.append(_make(doc, tok, end, "did_not_respond"))
+        elif (end := _unreachable(tok)) is not None:
+            verb = tok.head if tok.dep_ == "acomp" else tok
+            found.append(_make(doc, verb, end, "could_not_be_reached"))
+        elif (end := _referred(tok)) is not None:
+            found.append(_make(doc, tok, end, "referred_elsewhere"))
+        elif (passive := _passive_unanswered(tok)) is not None:
+            subj, end = passive
+            found.append(NonResponse(actor=None, kind="did_not_respond",
+                                     span=_char_span(doc, subj.left_edge.i, end)))
+        elif (attempt := _failed_attempt(tok)) is not None:
+            target, end = attempt
+            a_start, a_end = _actor_bounds(target)
+            found.append(NonResponse(actor=_char_span(doc, a_start, a_end), kind="could_not_be_reached",
+                                     span=_char_span(doc, tok.left_edge.i, end)))
+        elif (source := _no_response_from(tok)) is not None:
+            a_start, a_end = _actor_bounds(source)
+            found.append(NonResponse(actor=_char_span(doc, a_start, a_end), kind="did_not_respond",
+                                     span=_char_span(doc, _expletive_start(tok), _phrase_end(tok))))
+        elif _had_no_comment(tok):
+            found.append(_make(doc, tok.head, _phrase_end(tok.head), "no_comment"))
+    found.extend(_no_comment_quotes(doc, masked))
+    kept: list[NonResponse] = []
+    for nr in sorted((n for n in found if n is not None), key=lambda n: n.span.start):
+        if not any(_overlaps(nr, k) and nr.kind == k.kind for k in kept):
+            kept.append(nr)
+    return kept
+
+
+class NonResponseComponent(Pipe):
+    """spaCy component: records non-responses on the Doc (``non_responses_of``)."""
+
+    def __init__(self, nlp: Language, name: str = "onrecord_non_responses") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self.set_annotations(doc, find_non_responses(doc))
+        except Exception as exc:  # noqa: BLE001 - the pipeline's error handler decides
+            self.get_error_handler()(self.name, self, [doc], exc)
+        return doc
+
+    def set_annotations(self, doc: Doc, non_responses: list[NonResponse]) -> None:
+        set_non_responses(doc, non_responses)
+
+
+@Language.factory(
+    "onrecord_non_responses",
+    assigns=["doc._.onrecord_non_responses"],
+    requires=["token.dep", "token.lemma"],
+    default_config={},
+)
+def make_non_responses(nlp: Language, name: str) -> NonResponseComponent:
+    """Build the non-response component; registers onrecord's Doc extensions first."""
+    register_extensions()
+    return NonResponseComponent(nlp, name)
+
+
+__all__ = ["NonResponseComponent", "find_non_responses", "make_non_responses"]

@@ -1,0 +1,550 @@
+"""Describe one source mention from its own words: kind, identity, count, type, role, name.
+
+This is the local half of source typing. ``coref.py`` clusters mentions into entities and
+``sources.py`` merges the profiles of an entity's mentions into one Source. Rules follow
+SOURCE_LABELS.md (R1-R10): the profile describes what the words say; pronouns and definite
+descriptions get their final labels from the antecedent they resolve to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.nlp import source_lexicon as lex
+
+MentionKind = Literal["name", "pronoun", "relative", "description", "generic", "first_person", "we"]
+EntityKind = Literal["person", "organization", "media", "document", "group"]
+
+_DIGITS = re.compile(r"^\d+(,\d{3})*$")
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_LEAK_VERBS = frozenset({"see", "obtain", "review", "leak", "view", "examine"})
+_POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What one mention says about its referent; None fields are left to the cluster."""
+
+    kind: MentionKind
+    head: int  # token index of the head in the doc
+    entity_kind: EntityKind | None
+    identity: str | None
+    count: int | None
+    role: str | None
+    name: str | None  # display name ("Donald Trump", "the State Department")
+    name_tokens: tuple[str, ...]  # lower-cased name without honorifics, for matching
+    description: str | None
+    affiliation: tuple[int, int] | None  # token range [s, e) of the affiliated organisation
+    gender: str | None
+    plural: bool
+    definite: bool
+    lemmas: frozenset[str]  # content lemmas, for matching "the official" to "a senior official"
+    subset_of: int | None = None  # token of "them" in "one of them": a subset of that referent
+    conjuncts: int = 1
+
+
+def mention_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The token span for character offsets, trimmed of edge punctuation and possessive 's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    s, e = span.start, span.end
+    while s < e and (doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].tag_ == "POS"):
+        e -= 1
+    return doc[s:e] if e > s else None
+
+
+def find_head(span: Span) -> Token:
+    """The token of the span whose syntactic head lies outside it (the first such, by position)."""
+    best: Token | None = None
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
+            if best is None or (best.pos_ in ("DET", "ADP", "CCONJ") and tok.pos_ not in ("DET", "ADP")):
+                best = tok
+            if tok.dep_ not in ("det", "prep", "cc", "punct", "case"):
+                break
+    head = best if best is not None else span.root
+    # "One of them": keep the quantifier; "Trump 's": the possessor is the head.
+    if head.tag_ == "POS" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def number_value(tok: Token) -> int | None:
+    """The integer a number word or digit token stands for, if any."""
+    low = tok.lower_.replace(",", "")
+    if low in lex.NUMBER_WORDS and low not in ("a", "an", "another", "both", "pair", "couple", "single"):
+        return lex.NUMBER_WORDS[low]
+    if _DIGITS.match(tok.text):
+        return int(low)
+    return None
+
+
+def _name_chain(head: Token) -> list[Token]:
+    """The proper-noun tokens that form the name around ``head`` (compounds and flat parts)."""
+    doc = head.doc
+    if head.ent_type_ in _NAME_ENTS and head.ent_iob_ != "O":
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            toks = [t for t in ent if not (t.tag_ == "POS" or t.lower_ == "the" or t.is_space)
+                    and "\n" not in t.whitespace_]
+            if any(t.is_space or "\n" in t.text for t in ent):  # an entity run across a line break
+                toks = [t for t in toks if abs(t.i - head.i) <= 3 and t.sent == head.sent]
+            # extend leftwards over honorifics the NER left out ("Mr." "Sen.")
+            i = ent.start - 1
+            while i >= 0 and doc[i].lower_ in lex.HONORIFICS and doc[i].head.i == head.i:
+                toks.insert(0, doc[i])
+                i -= 1
+            return toks
+    toks = [head]
+    i = head.i - 1
+    while i >= 0 and doc[i].head.i in (head.i, toks[0].i) and (
+        doc[i].pos_ == "PROPN" or doc[i].lower_ in lex.HONORIFICS or doc[i].text in (".", "&")
+    ) and doc[i].dep_ in ("compound", "nmod", "amod", "punct", "cc", "flat"):
+        toks.insert(0, doc[i])
+        i -= 1
+    return toks
+
+
+def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
+    """Drop leading honorifics and titles ("Mr.", "Sen.", "President"); return gender hint."""
+    gender: str | None = None
+    out = list(tokens)
+    while len(out) > 1 and (out[0].lower_ in lex.HONORIFICS or out[0].lower_ in lex.PERSON_ROLES
+                            or out[0].lower_ in ("the", "former", "then", "-", "vice")):
+        g = lex.HONORIFICS.get(out[0].lower_)
+        gender = gender or g
+        out.pop(0)
+    return out, gender
+
+
+def _is_media_name(words: str) -> bool:
+    low = words.lower().removeprefix("the ").strip()
+    if low in lex.MEDIA_NAMES or f"the {low}" in lex.MEDIA_NAMES:
+        return True
+    parts = low.split()
+    if len(parts) >= 2 and any(w in lex.STRONG_MEDIA_WORDS for w in parts):
+        return True
+    return len(parts) >= 2 and parts[-1] in lex.MEDIA_NAME_HEADS and parts[0] not in ("white", "press")
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
+
+
+def _title_role(tokens: list[Token]) -> str | None:
+    """The role of the title word nearest the end of ``tokens`` (bigrams first)."""
+    words = [_lemma(t) for t in tokens]
+    if "opposition" in words:
+        return "politician"
+    for w in ("spokesman", "spokeswoman", "spokesperson"):  # the capacity it speaks in (R8)
+        if w in words:
+            return "spokesperson"
+    for i in range(len(words) - 1, -1, -1):
+        if i > 0 and f"{words[i-1]} {words[i]}" in lex.PERSON_ROLES:
+            return lex.PERSON_ROLES[f"{words[i-1]} {words[i]}"]
+        if words[i] in lex.PERSON_ROLES:
+            return lex.PERSON_ROLES[words[i]]
+    return None
+
+
+def _modifiers(head: Token, span: Span | None) -> list[Token]:
+    """Pre-modifiers of the head inside the mention (titles: "Colombian economist" Jane Doe)."""
+    lo = span.start if span is not None else head.left_edge.i
+    return [t for t in head.doc[lo:head.i] if t.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
+            or t.head.dep_ in ("compound", "amod", "nmod")]
+
+
+def _appositive(head: Token) -> Token | None:
+    for child in head.rights:
+        if child.dep_ == "appos":
+            return child
+    return None
+
+
+def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
+    """Token range of the organisation a person speaks for or works at."""
+    for tok in (title, head):
+        if tok is None:
+            continue
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "at", "of", "with", "from", "to"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ == "PROPN" or _lemma(pobj) in lex.ORG_ROLES
+                                         or pobj.ent_type_ in ("ORG", "GPE")):
+                    return (pobj.left_edge.i, pobj.right_edge.i + 1)
+            if child.dep_ == "poss" and child.lower_ not in _POSSESSIVE_DETS:
+                return (child.left_edge.i, child.i + 1)
+        comps = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")
+                 and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE") or _lemma(c) in lex.ORG_ROLES)
+                 and _lemma(c) not in lex.PERSON_ROLES]
+        if comps and tok is not head or (comps and head.pos_ != "PROPN"):
+            return (comps[0].left_edge.i, comps[-1].i + 1)
+    return None
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    toks = [t for t in doc[start:end]]
+    while toks and toks[0].lower_ in ("a", "an", "the"):
+        toks.pop(0)
+    return "".join(t.text_with_ws for t in toks).strip().strip(",").strip()
+
+
+def _count_of(head: Token) -> int | None:
+    """Explicit number of people: "Two officials", "Six women and six men", "One of them"."""
+    n = number_value(head)
+    if n is not None:
+        return n
+    for child in head.children:
+        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and number_value(child)):
+            v = number_value(child)
+            if v is not None:
+                return v
+    return None
+
+
+def _conjuncts(head: Token, span: Span) -> list[Token]:
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "conj" and span.start <= child.i < span.end:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKind | None, str | None, str | None]:
+    """Decide person/organisation/media/group for a proper name; returns (kind, role, gender)."""
+    stripped, gender = strip_honorifics(chain)
+    words = " ".join(t.text for t in chain)
+    ent = head.ent_type_
+    first = stripped[0].lower_ if stripped else ""
+    last_lemma = _lemma(chain[-1]) if chain else ""
+    appos = _appositive(head)
+    title_toks = _modifiers(head, span) + ([appos] if appos is not None else [])
+    if head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES:  # "the minister, Renato Falcão"
+        title_toks += [t for t in head.head.lefts if t.dep_ in ("compound", "amod")] + [head.head]
+    title_role = _title_role([t for t in title_toks if t not in stripped]
+                             + [t for t in chain if t.lower_ in lex.HONORIFICS])
+    person_cue = (gender is not None or first in lex.FEMALE_NAMES or first in lex.MALE_NAMES
+                  or any(t.lower_ in lex.HONORIFICS for t in chain)
+                  or (appos is not None and _lemma(appos) in lex.PERSON_ROLES and _lemma(appos) not in lex.ORG_ROLES)
+                  or any(_lemma(t) in lex.PERSON_ROLES and _lemma(t) not in lex.ORG_ROLES
+                         for t in _modifiers(head, span) + chain)
+                  or (len(chain) == 1 and head.lower_ in lex.KNOWN_POLITICIANS))
+    if gender is None:
+        gender = "f" if first in lex.FEMALE_NAMES else "m" if first in lex.MALE_NAMES else None
+    if _is_media_name(words) or (head.lower_ in lex.MEDIA_NAMES):
+        return "media", "journalist", None
+    if ent == "NORP" and head.tag_ in ("NNPS", "NNS") and not person_cue:
+        return "group", lex.PERSON_ROLES.get(_lemma(head).rstrip("s"), "citizen"), None
+    if (ent == "NORP" and not person_cue) or head.lower_.rstrip("s") in ("democrat", "republican"):
+        if head.tag_ in ("NNPS", "NNS") or head.lower_.endswith("s"):
+            return "group", "politician", None
+    if ent == "GPE" and not person_cue:
+        return "organization", "official", None
+    if (last_lemma in lex.ORG_ROLES or chain[-1].lower_ in lex.ORG_NAME_HEADS) and not person_cue:
+        return "organization", lex.ORG_ROLES.get(last_lemma), None
+    if ent in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and not person_cue:
+        for t in reversed(chain + title_toks):
+            if _lemma(t) in lex.ORG_ROLES:
+                return "organization", lex.ORG_ROLES[_lemma(t)], None
+        return "organization", None, None
+    if head.is_upper and len(head) >= 2 and len(chain) == 1 and ent != "PERSON" and not person_cue \
+            and len(head) <= 5:
+        return "organization", lex.ORG_ROLES.get(head.lower_), None
+    if ent != "PERSON" and not person_cue and not title_role:
+        return None, None, None  # no cue either way: the cluster or the default decides
+    role = title_role
+    if role is None and appos is not None and (any(t.like_num for t in appos.subtree) or any(
+            "year-old" in t.lower_ for t in appos.subtree)):
+        role = "citizen"  # "Jeanne Kavira, 34", "an 81-year-old widow": a private person
+    if role is None and head.i + 2 < len(head.doc) and head.nbor(1).text == "," and head.nbor(2).like_num:
+        role = "citizen"
+    return "person", role, gender
+
+
+def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
+    """Describe the referent of one mention from its words (no context beyond the sentence)."""
+    head = head if head is not None else find_head(span)
+    low = head.lower_
+    lemma = _lemma(head)
+    lemmas = frozenset(_lemma(t) for t in [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod"))]
+                       if t.is_alpha and not t.is_stop)
+    first = span[0].lower_
+    definite = first in _DEFINITE or any(c.dep_ == "poss" for c in head.children)
+    base = dict(head=head.i, name=None, name_tokens=(), description=None, affiliation=None,
+                gender=None, plural=False, definite=definite, lemmas=lemmas)
+
+    # pronouns
+    if head.lower_ in lex.FIRST_PERSON:
+        return Profile(kind="first_person", entity_kind="person", identity=None, count=1, role=None,
+                       **{**base, "definite": True})
+    if low in lex.FIRST_PERSON_PLURAL:
+        return Profile(kind="we", entity_kind=None, identity=None, count=None, role=None,
+                       **{**base, "plural": True})
+    if low in lex.RELATIVE_PRONOUNS and len(span) == 1:
+        return Profile(kind="relative", entity_kind=None, identity=None, count=None, role=None, **base)
+    if low in lex.PRONOUN_FEATURES and len(span) <= 2:
+        g, num = lex.PRONOUN_FEATURES[low]
+        kind: EntityKind | None = "person" if g in ("m", "f") else None
+        return Profile(kind="pronoun", entity_kind=kind, identity=None,
+                       count=1 if g in ("m", "f") else None, role=None,
+                       **{**base, "gender": g, "plural": num == "pl"})
+    if low in lex.GENERIC_SOURCES and len(span) <= 2 and not any(c.dep_ == "prep" for c in head.children):
+        if low == "one":
+            return Profile(kind="generic", entity_kind="person", identity="anonymous", count=1,
+                           role="other", **base)
+        return Profile(kind="generic", entity_kind="group", identity="collective", count=None,
+                       role=lex.GENERIC_SOURCES[low], **{**base, "plural": True})
+
+    conj = _conjuncts(head, span)
+    # proper names (possibly several: "Trump and Clinton")
+    group_word = lemma in lex.GROUP_NOUNS and head.ent_type_ not in ("PERSON", "ORG") and (
+        head.tag_ in ("NNS", "NNPS") or low.endswith("s"))
+    if any(t.text.startswith("@") and len(t) > 1 for t in span):  # a social-media handle names its owner
+        return Profile(kind="name", entity_kind="person", identity="named", count=1, role=None,
+                       **{**base, "name": next(t.text for t in span if t.text.startswith("@")),
+                          "name_tokens": (next(t.lower_ for t in span if t.text.startswith("@")),)})
+    if _is_media_name(head.text) or _is_media_name(span.text):
+        return Profile(kind="name", entity_kind="media", identity="named", count=None, role="journalist",
+                       **{**base, "name": _text(doc, span.start, span.end), "definite": True,
+                          "name_tokens": tuple(t.lower_ for t in span if t.lower_ != "the")})
+    if (head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.tag_ != "PRP")
+            or (head.is_title and low in lex.KNOWN_POLITICIANS)) and not head.is_lower and not group_word:
+        chain = _name_chain(head)
+        kind_, role, gender = _name_profile(head, span, chain)
+        stripped, _ = strip_honorifics(chain)
+        name = " ".join(t.text for t in (chain if kind_ != "person" else stripped))
+        appos = _appositive(head)
+        desc_toks = [t for t in _modifiers(head, span) if t not in chain]
+        description = " ".join(t.text for t in desc_toks) or (
+            _text(doc, appos.left_edge.i, appos.right_edge.i + 1) if appos is not None else None)
+        names = [name]
+        count: int | None = 1 if kind_ in ("person", None) else None
+        identity = "collective" if kind_ == "group" else "named"
+        if len(conj) > 1:
+            vague = [c for c in conj[1:] if c.pos_ != "PROPN"]
+            named = [c for c in conj[1:] if c.pos_ == "PROPN"]
+            names += [" ".join(t.text for t in strip_honorifics(_name_chain(c))[0]) for c in named]
+            count = None if vague or kind_ not in ("person", None) else len(names)
+        title = appos if appos is not None and _lemma(appos) in lex.PERSON_ROLES else None
+        if head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES:
+            title = head.head
+        if title is not None:
+            base["lemmas"] = base["lemmas"] | {_lemma(title)}
+        return Profile(
+            kind="name", entity_kind=kind_, identity=identity, count=count, role=role,
+            **{**base, "name": "; ".join(names) if identity == "named" else None,
+               "name_tokens": tuple(t.lower_ for t in stripped if t.is_alpha or t.text.endswith(".")),
+               "lemmas": base["lemmas"] | {t.lower_ for t in stripped},
+               "description": description, "gender": gender, "plural": kind_ == "group",
+               "affiliation": _affiliation(head, title), "definite": True},
+            conjuncts=len(conj))
+    return _description_profile(doc, span, head, conj, base)
+
+
+def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], base: dict) -> Profile:
+    """Type a common-noun mention: informants, groups, proportions, organisations, documents."""
+    lemma = _lemma(head)
+    low = head.lower_
+    plural = head.tag_ in ("NNS", "NNPS") or low in ("people", "police", "staff") or (
+        "Plur" in head.morph.get("Number")) or (low.endswith("s") and lemma != low and lemma + "s" == low)
+    appos = _appositive(head)
+    description = _text(doc, span.start, span.end)
+    proper_mods = [t for t in head.lefts if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON")]
+    has_proper = bool(proper_mods)
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    gender = lex.GENDERED_NOUNS.get(lemma)
+    out = dict(base, description=description, plural=plural, gender=gender)
+
+    # an appositive that names the referent makes it named (R1): "a local newspaper, the Top End Herald"
+    if appos is not None and (appos.pos_ == "PROPN" or appos.ent_type_ in ("PERSON", "ORG")):
+        prof = profile_mention(doc, doc[appos.left_edge.i:appos.right_edge.i + 1], appos)
+        if prof.kind == "name":
+            title_role = _title_role([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head])
+            return replace(prof, head=head.i, description=_text(doc, span.start, appos.left_edge.i),
+                           role=prof.role or title_role,
+                           affiliation=prof.affiliation or _affiliation(head, head))
+
+    # "One of them", "two of the people": a numbered subset of another referent
+    n = number_value(head)
+    if n is not None or low in ("some", "many", "most", "all", "several", "none", "each", "both"):
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        subset = pobj is not None and (pobj.pos_ == "PRON" or any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in pobj.children))
+        if pobj is not None and subset:
+            inner = _lemma(pobj)
+            informant = inner in lex.INFORMANT_NOUNS or pobj.lower_ in ("them", "those", "us")
+            if n is None:  # "Many of the protesters"
+                ident = "anonymous" if informant and inner not in lex.GROUP_NOUNS else "collective"
+                return Profile(kind="description", entity_kind="group" if ident == "collective" else "person",
+                               identity=ident, count=None, role=lex.PERSON_ROLES.get(inner),
+                               **out, subset_of=pobj.i)
+            inner_role = None if inner in ("people", "person", "them", "those", "us") else lex.PERSON_ROLES.get(inner)
+            return Profile(kind="description", entity_kind="person", identity="anonymous", count=n,
+                           role=inner_role, **out, subset_of=pobj.i)
+
+    # proportions and percentages of a public: collective (R4)
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or any(
+        t.lower_ == "of" and t.i > span.start and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
+                                                    lex.PROPORTION_WORDS) for t in span if t.i < head.i)
+    if any(t.lower_ == "of" and t.i < head.i and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
+                                                   lex.PROPORTION_WORDS) for t in span if t.i > span.start):
+        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
+                       role=lex.PERSON_ROLES.get(lemma) or "citizen", **{**out, "plural": True})
+    if lemma == "group" and has_of:  # "a group of black parents": a category (R4)
+        pobj = next((c for p_ in head.children if p_.dep_ == "prep" for c in p_.children if c.dep_ == "pobj"), None)
+        role = lex.PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
+        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
+                       role=role or "citizen", **{**out, "plural": True})
+    if lemma in lex.PROPORTION_WORDS or (n is not None and (has_of or any(
+            c.lower_ in ("percent", "%") for c in head.children))):
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        role = lex.PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
+        if pobj is not None and pobj.pos_ == "PROPN" and role is None:
+            role = "politician" if pobj.lower_.startswith(("democrat", "republican")) else None
+        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
+                       role=role or "citizen", **{**out, "plural": True})
+
+    # outlets and their reporting (R3, R7)
+    is_media_noun = lemma in lex.MEDIA_NOUNS or (len(span) >= 2 and f"{_lemma(doc[head.i-1])} {lemma}" in lex.MEDIA_NOUNS)
+    issuer = _issuer(head)
+    if is_media_noun and not (lemma in ("network", "program", "show", "site") and not definite_or_proper(span, head)):
+        ident = "named" if (base["definite"] or has_proper) else "anonymous"
+        return Profile(kind="description", entity_kind="media", identity=ident, count=None,
+                       role="journalist", **out)
+
+    # documents (R3)
+    if lemma in lex.DOCUMENT_NOUNS and lemma not in lex.PERSON_ROLES:
+        issuer_is_media = issuer is not None and _is_media_name(
+            " ".join(t.text for t in doc[issuer[0]:issuer[1]]))
+        if issuer_is_media:
+            return Profile(kind="description", entity_kind="media", identity="named", count=None,
+                           role="journalist", **{**out, "affiliation": issuer})
+        specific = any(c.dep_ in ("acl", "relcl") for c in head.children)
+        generic = (plural or lemma == "data") and issuer is None and not has_proper and not specific \
+            and lemma != "return"
+        doc_role = lex.DOCUMENT_NOUNS[lemma]
+        if generic and issuer is None and not has_proper and not base["definite"]:
+            ident = "collective"
+            doc_role = "expert" if doc_role == "expert" else "other"
+        elif issuer is not None or has_proper or base["definite"] or poss is not None:
+            ident = "named"
+        elif any(c.dep_ == "acl" and c.lemma_ in _LEAK_VERBS for c in head.children):
+            ident = "anonymous"
+        else:
+            ident = "named"
+        return Profile(kind="description", entity_kind="document", identity=ident, count=None,
+                       role=doc_role, **{**out, "affiliation": issuer})
+
+    # organisations
+    org_lemma = lemma if lemma in lex.ORG_ROLES else None
+    if org_lemma is None and len(span) >= 2:
+        bigram = f"{_lemma(doc[head.i-1])} {lemma}"
+        org_lemma = bigram if bigram in lex.ORG_ROLES else None
+    if org_lemma is not None and (lemma not in lex.PERSON_ROLES or lemma in ("authority", "operator")
+                                  and not plural):
+        role = lex.ORG_ROLES[org_lemma]
+        if plural and lemma != "police":
+            return Profile(kind="description", entity_kind="group", identity="collective", count=None,
+                           role=role, **out)
+        if has_proper or poss is not None and poss.pos_ == "PROPN":
+            name = _text(doc, head.left_edge.i, head.i + 1)
+            return Profile(kind="name", entity_kind="organization", identity="named", count=None, role=role,
+                           **{**out, "name": name, "name_tokens": tuple(name.lower().split()),
+                              "plural": False})
+        ident = "named" if base["definite"] or lemma == "police" else "anonymous"
+        if lemma == "police":
+            out["definite"] = True
+        return Profile(kind="description", entity_kind="organization", identity=ident, count=None,
+                       role=role, **{**out, "plural": False})
+
+    # people described by role
+    role = lex.PERSON_ROLES.get(lemma)
+    title = head
+    if role is None and appos is not None:
+        role = lex.PERSON_ROLES.get(_lemma(appos))
+        title = appos
+    mods_role = _title_role([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")])
+    role = mods_role or role
+    affiliation = _affiliation(head, title if title is not head else None)
+    count = _count_of(head)
+    if len(conj) > 1:
+        total = 0
+        for c in conj:
+            v = _count_of(c)
+            if v is None:
+                v = 1 if c.tag_ in ("NN", "NNP") else None
+            if v is None:
+                total = -1
+                break
+            total += v
+        count = total if total > 0 else count
+    informant = lemma in lex.INFORMANT_NOUNS
+    marked = any(_lemma(c) in lex.INFORMANT_MARKERS or c.dep_ in ("acl", "relcl") for c in head.rights) or (
+        appos is not None)
+    if lemma in ("people", "person", "individual", "other", "one"):
+        informant = marked or count is not None
+        if informant and mods_role is None and lex.PERSON_ROLES.get(lemma) == "citizen":
+            role = "other"
+            members = [c for c in head.children if c.dep_ == "appos"]
+            members += [c for m in members for c in m.subtree if c.dep_ == "conj"]
+            member_roles = [r for r in (_title_role(list(m.lefts) + [m]) for m in members) if r]
+            if member_roles:  # "three people — two officials ... and a diplomat": the members' role
+                role = member_roles[0]
+    specific = poss is not None or affiliation is not None
+    if count is not None or (not plural):
+        if lemma in lex.GROUP_NOUNS and plural and count is None:
+            ident = "collective"
+        else:
+            ident = "anonymous"
+        ekind: EntityKind = "person"
+        if not plural and count is None:
+            count = 1
+    elif informant and (lemma not in lex.GROUP_NOUNS or lemma in ("people", "person", "official", "member")):
+        ident, ekind = "anonymous", "person"
+    elif specific and lemma not in lex.GROUP_NOUNS:
+        ident, ekind = "anonymous", "person"
+    elif specific and poss is not None and lemma in ("supporter", "member", "staff"):
+        ident, ekind = "anonymous", "person"
+    else:
+        ident, ekind = "collective", "group"
+    if role is None:
+        role = "citizen" if ekind == "group" else "other"
+    return Profile(kind="description", entity_kind=ekind, identity=ident, count=count, role=role,
+                   **{**out, "affiliation": affiliation})
+
+
+def definite_or_proper(span: Span, head: Token) -> bool:
+    """True for "the network", "CNN's show": a particular outlet rather than a generic one."""
+    return span[0].lower_ in _DEFINITE or any(t.pos_ == "PROPN" for t in span)
+
+
+def _issuer(head: Token) -> tuple[int, int] | None:
+    """Who issued a document: "X's report", "a report by X", "a statement from X", "the X poll"."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in _POSSESSIVE_DETS:
+            return (child.left_edge.i, child.i + 1)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "PERSON")):
+                return (pobj.left_edge.i, pobj.right_edge.i + 1)
+        if child.dep_ in ("compound", "nmod", "amod") and (
+                child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "GPE", "PERSON")):
+            return (child.left_edge.i, child.i + 1)
+    acl = next((c for c in head.children if c.dep_ == "acl"), None)
+    if acl is not None:  # "a draft seen by NPA": the outlet saw it, it did not issue it
+        return None
+    return None

@@ -1,0 +1,208 @@
+"""Turn attributions' source spans into ``sources[]``: one Source per distinct source.
+
+``build_sources`` clusters the source mentions (``coref.py``), describes each cluster from
+the profiles of its mentions (``source_typing.py``) and links every attribution to its
+source by ``source_id``. The ``onrecord_sources`` component at the bottom runs it on a Doc
+whose attributions are already set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, cast
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.nlp import source_lexicon as lex
+from onrecord.nlp.coref import Clusters, Entity, cluster_mentions
+from onrecord.nlp.extensions import (
+    attributions_of,
+    doc_id_of,
+    register_extensions,
+    set_attributions,
+    set_sources,
+)
+from onrecord.nlp.source_typing import Profile, profile_mention
+from onrecord.records import Attribution, Identity, Role, Source, SourceType, stable_id
+
+_PRONOUN_KINDS = frozenset({"pronoun", "relative", "first_person", "we"})
+
+
+def build_sources(doc: Doc, attributions: list[Attribution]) -> tuple[list[Source], list[Attribution]]:
+    """Cluster and type the sources of ``attributions``.
+
+    Returns:
+        The sources, in order of first mention, and copies of the attributions with
+        ``source_id`` set (None when an attribution has no source).
+    """
+    clusters = cluster_mentions(doc, attributions)
+    doc_id = doc_id_of(doc)
+    sources: list[Source] = []
+    ids: dict[int, str] = {}
+    speakers = [e for e in clusters.entities if e.attribution_ids]
+    for ent in speakers:
+        mentions = sorted({frag for m in ent.mentions for frag in m.spans})
+        sid = stable_id(doc_id, "source", mentions[0][0], mentions[0][1])
+        ids[id(ent)] = sid
+        sources.append(_describe(doc, ent, clusters, sid, tuple(mentions)))
+    sources.sort(key=lambda s: s.mentions[0])
+    linked = []
+    for a in attributions:
+        ent = clusters.by_attribution.get(a.id)
+        sid = ids.get(id(ent)) if ent is not None and a.source is not None else None
+        linked.append(dataclasses.replace(a, source_id=sid))
+    return sources, linked
+
+
+def _describe(doc: Doc, ent: Entity, clusters: Clusters, sid: str, mentions: tuple[tuple[int, int], ...]) -> Source:
+    """Merge the profiles of an entity's mentions into one Source (rules R1-R10)."""
+    profiles = [m.profile for m in ent.mentions]
+    source_first = [m.profile for m in ent.mentions if m.is_source] + profiles
+    defining = [p for p in source_first if p.kind not in _PRONOUN_KINDS]
+    named = [p for p in defining if p.kind == "name" and p.identity == "named"]
+    main: Profile | None = named[0] if named else (defining[0] if defining else None)
+    kinds = {p.kind for p in profiles}
+
+    identity: str
+    etype: str
+    count: int | None
+    name: str | None = None
+    if main is None:
+        identity, etype, count = _pronoun_only(ent, kinds)
+    elif named:
+        identity = "named"
+        best = max(named, key=lambda p: (p.conjuncts, len(p.name_tokens)))
+        etype = _name_type(ent, best)
+        name = ent.display_name() if best.conjuncts == 1 else best.name
+        count = (best.count or 1) if etype == "person" else None
+    else:
+        identity = main.identity or "anonymous"
+        etype = main.entity_kind or "person"
+        count = main.count if etype == "person" else None
+    if etype == "group":
+        count = None
+    role = _role(doc, ent, defining, etype, clusters)
+    description = next((p.description for p in defining if p.description and p.kind != "name"), None) \
+        or next((p.description for p in defining if p.description), None)
+    affiliation = _affiliation_text(doc, defining, clusters, ent)
+    return Source(
+        id=sid,
+        name=name if identity == "named" else None,
+        description=description,
+        identity=cast(Identity, identity),
+        count=count,
+        type=cast(SourceType, etype),
+        role=cast(Role, role),
+        affiliation=affiliation,
+        mentions=mentions,
+        attribution_ids=tuple(dict.fromkeys(ent.attribution_ids)),
+        candidates=tuple(ent.candidates) if not named else (),
+    )
+
+
+def _name_type(ent: Entity, best: Profile) -> str:
+    """Person or not for a named source: a he/she that resolved to it settles it, then a vote."""
+    if best.conjuncts > 1:
+        return best.entity_kind or "person"
+    if any(m.profile.kind == "pronoun" and m.profile.gender in ("m", "f") for m in ent.mentions):
+        return "person"
+    votes: dict[str, int] = {}
+    for m in ent.mentions:
+        if m.profile.kind == "name" and m.profile.entity_kind:
+            votes[m.profile.entity_kind] = votes.get(m.profile.entity_kind, 0) + 1
+    if best.entity_kind in ("media", "group"):
+        return best.entity_kind
+    return max(votes, key=lambda k: (votes[k], k == best.entity_kind)) if votes else "person"
+
+
+def _pronoun_only(ent: Entity, kinds: set[str]) -> tuple[str, str, int | None]:
+    """Labels for a source seen only as pronouns: assume the usual referent of each form."""
+    p = ent.mentions[0].profile
+    if "first_person" in kinds:
+        return "named", "person", 1  # the author of an op-ed, named in the byline (R8)
+    if "we" in kinds:
+        return "collective", "group", None
+    if p.gender in ("m", "f"):
+        return "named", "person", 1
+    if p.gender == "n":
+        return "named", "organization", None
+    return "collective", "group", None
+
+
+def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: Clusters) -> str:
+    """Role from titles and descriptions, then issuers and known office holders, then defaults."""
+    if "first_person" in {m.profile.kind for m in ent.mentions} and not defining:
+        return "journalist"
+    if etype == "media":
+        return "journalist"
+    for p in defining:
+        if etype == "document" and p.affiliation is not None:
+            issuer = clusters.by_token.get(p.affiliation[1] - 1)
+            if issuer is not None and issuer is not ent:
+                roles = [x.profile.role for x in issuer.mentions
+                         if x.profile.role and x.profile.kind not in _PRONOUN_KINDS]
+                if roles:
+                    return str(roles[0]) if issuer.kind != "media" else "journalist"
+            span = doc[p.affiliation[0]:p.affiliation[1]]
+            prof = profile_mention(doc, span)
+            if prof.role:
+                return prof.role
+        if p.role:
+            return p.role
+    if ent.subset_of is not None:
+        for q in ent.subset_of.mentions:
+            if q.profile.role and q.profile.kind not in _PRONOUN_KINDS:
+                return q.profile.role
+    if etype == "person" and ent.name_tokens and ent.name_tokens[-1] in lex.KNOWN_POLITICIANS:
+        return "politician"
+    return "citizen" if etype == "group" else "other"
+
+
+def _affiliation_text(doc: Doc, defining: list[Profile], clusters: Clusters, ent: Entity) -> str | None:
+    """The organisation a source speaks for, by its canonical name when it is an entity."""
+    for p in defining:
+        if p.affiliation is None or p.entity_kind == "document":
+            continue
+        s, e = p.affiliation
+        other = clusters.by_token.get(e - 1)
+        if other is not None and other is not ent and other.display_name():
+            return other.display_name()
+        text = doc[s:e].text
+        return text[4:] if text.lower().startswith("the ") else text
+    return None
+
+
+@Language.factory(
+    "onrecord_sources",
+    default_config={},
+    assigns=["doc._.onrecord_sources", "doc._.onrecord_attributions"],
+    requires=["doc._.onrecord_attributions", "token.dep", "token.pos", "doc.ents"],
+)
+def make_sources(nlp: Language, name: str) -> SourcesComponent:
+    """Build the ``onrecord_sources`` component."""
+    register_extensions()
+    return SourcesComponent(name)
+
+
+class SourcesComponent:
+    """spaCy component: reads ``attributions_of(doc)``, writes sources and linked attributions."""
+
+    def __init__(self, name: str = "onrecord_sources") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        sources, linked = build_sources(doc, attributions_of(doc))
+        self.set_annotations(doc, sources, linked)
+        return doc
+
+    def set_annotations(self, doc: Doc, sources: list[Source], linked: list[Attribution]) -> None:
+        """Store the results on the Doc through the typed accessors."""
+        set_sources(doc, sources)
+        set_attributions(doc, linked)
+
+    def to_disk(self, path: Any, exclude: Any = ()) -> None:  # no state: nothing to save
+        return None
+
+    def from_disk(self, path: Any, exclude: Any = ()) -> SourcesComponent:
+        return self

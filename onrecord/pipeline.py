@@ -36,8 +36,12 @@ class ItemFailure:
 
     @property
     def message(self) -> str:
-        where = f"{self.origin}:{self.line}" if self.line and ":" not in self.origin else self.origin
-        return f"{where}: {self.error}"
+        message = str(self.error)
+        # Ingest messages usually name the input already; don't say it twice.
+        if self.origin in message:
+            return message
+        where = f"{self.origin}:{self.line}" if self.line and not self.origin.endswith(f":{self.line}") else self.origin
+        return f"{where}: {message}"
 
 
 Result = ArticleRecord | ItemFailure
@@ -88,6 +92,7 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
         sources=tuple(sources),
         non_responses=tuple(ext.non_responses_of(doc)),
         dropped=tuple(dropped),
+        warnings=tuple(article.warnings),
         provenance=Provenance(
             onrecord=__version__,
             spacy_model=model_description(nlp),

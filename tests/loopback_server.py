@@ -6,6 +6,7 @@ down at the end of each test. Handlers may sleep; ``stop`` cuts the sleeps short
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -47,8 +48,8 @@ class _Quiet(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(routes: dict[str, Handler]) -> Iterator[Server]:
-    """Run a server with ``routes`` (path → handler) on a free loopback port."""
+def serve(routes: dict[str, Handler], tls: ssl.SSLContext | None = None) -> Iterator[Server]:
+    """Run a server with ``routes`` (path → handler) on a free loopback port; HTTPS with ``tls``."""
     state: dict[str, Server] = {}
 
     class RequestHandler(BaseHTTPRequestHandler):
@@ -65,6 +66,8 @@ def serve(routes: dict[str, Handler]) -> Iterator[Server]:
             """Keep test output clean."""
 
     httpd = _Quiet(("127.0.0.1", 0), RequestHandler)
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     server = Server(port=httpd.server_address[1], stop=threading.Event())
     state["server"] = server
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

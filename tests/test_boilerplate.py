@@ -32,6 +32,11 @@ BOILERPLATE = [
     ("A ferry leaves the terminal at dawn | AP Photo", "photo_credit"),
     ("Workers clear debris from the road. (Northern Post/Ines Costa)", "photo_credit"),
     ("FILE PHOTO: The central bank building in the capital", "photo_credit"),
+    ("Divers search the harbour on Sunday. REUTERS/Ines Costa/File Photo", "photo_credit"),
+    ("A boy waves a flag in the square. Image credit: Northern Post", "photo_credit"),
+    ("A boy waves a flag in the square. [Photo: Ines Costa]", "photo_credit"),
+    ("Like this story? Sign up for our daily briefing.", "newsletter"),
+    ("To get the Harbour Herald newsletter in your inbox, sign up here.", "newsletter"),
 ]
 
 PROSE = [
@@ -45,6 +50,10 @@ PROSE = [
     "Reporters were told to wait outside the building.",
     "A video credited to a local resident showed smoke rising over the hills.",
     "The ministry said the ban, which took effect in May, was working.",
+    "The U.S./Mexico crossing reopened on Monday after the NATO/EU summit.",
+    "Talks were held under the OSCE/UN framework",
+    "He left early. NATO/EU officials stayed on",
+    "More than 2,000 people signed up for the newsletter in its first week.",
 ]
 
 

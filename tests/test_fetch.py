@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -192,6 +195,12 @@ def test_connect_time_guard_is_in_the_client(server: Server) -> None:
     assert server.requests == []
 
 
+def test_guarded_backend_tries_each_allowed_address(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A name whose first address refuses connections (nothing listens on ::1 here).
+    monkeypatch.setattr(addresses, "resolve", lambda host, port: ["::1", "127.0.0.1"])
+    GuardedBackend(allow_private=True).connect_tcp("two-addresses.test", server.port, timeout=2).close()
+
+
 def test_guarded_backend_refuses_private_and_allows_when_told(server: Server) -> None:
     with pytest.raises(FetchError, match="Refused to connect to 'localhost'"):
         GuardedBackend(allow_private=False).connect_tcp("localhost", server.port)
@@ -294,7 +303,7 @@ def test_unresolvable_host(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_such_name(*args: object, **kwargs: object) -> None:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    monkeypatch.setattr(addresses.socket, "getaddrinfo", no_such_name)  # no DNS query leaves the machine
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_name)  # no DNS query leaves the machine
     with pytest.raises(FetchError, match="the host 'no-such-host.invalid' could not be resolved"):
         fetch_url("http://no-such-host.invalid/story", LOCAL)
 
@@ -362,3 +371,38 @@ def test_fetch_error_is_not_an_httpx_error(server: Server) -> None:
     with pytest.raises(FetchError) as info:
         fetch_url(server.url("/slow"), Settings(allow_private=True, read_timeout=0.2))
     assert not isinstance(info.value, httpx.HTTPError)
+
+
+# --- TLS -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 'localhost', made with the openssl command."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def test_tls_goes_through_the_guard_with_the_host_name(self_signed: tuple[Path, Path]) -> None:
+    # The guarded backend connects to the checked address, but TLS must still be negotiated
+    # and verified for the host name (SNI), not the address: an untrusted certificate fails.
+    cert, key = self_signed
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    with serve(ROUTES, tls=context) as running:
+        url = f"https://localhost:{running.port}/article"
+        with pytest.raises(FetchError, match="the secure connection failed .*CERTIFICATE_VERIFY_FAILED"):
+            fetch_url(url, LOCAL)
+        with pytest.raises(FetchError, match="loopback address"):
+            fetch_url(url, Settings())
+    assert names == ["localhost"]

@@ -40,7 +40,8 @@ POSITIVE = [
     ("The harbour authority declined to comment on the fire.", "declined_to_comment",
      "The harbour authority", "The harbour authority declined to comment on the fire"),
     ("A spokesman for the airline declined to say whether flights would resume.", "declined_to_comment",
-     "A spokesman for the airline", "A spokesman for the airline declined to say whether flights would resume"),
+     "A spokesman for the airline",
+     "A spokesman for the airline declined to say whether flights would resume"),
     ("The club refused to give details of the settlement.", "declined_to_comment",
      "The club", "The club refused to give details of the settlement"),
     ("The embassy would not comment on the arrests.", "declined_to_comment",
@@ -69,6 +70,12 @@ POSITIVE = [
      "Neither the club nor its owner", None),
     ("The agency would neither confirm nor deny the figures.", "declined_to_comment",
      "The agency", "The agency would neither confirm nor deny the figures"),
+    ("No one at the shipyard could be reached for comment.", "could_not_be_reached",
+     "No one at the shipyard", "No one at the shipyard could be reached for comment"),
+    ("There was no immediate response from the interior ministry.", "did_not_respond",
+     "the interior ministry", "There was no immediate response from the interior ministry"),
+    ("A spokesman said the bank does not comment on individual clients.", "declined_to_comment",
+     "the bank", "the bank does not comment on individual clients"),
     ("Attempts to reach the ship's owner were unsuccessful.", "could_not_be_reached",
      "the ship's owner", "Attempts to reach the ship's owner were unsuccessful"),
     ("“No comment at this stage,” said a spokeswoman for the rail operator.", "no_comment",
@@ -78,7 +85,9 @@ POSITIVE = [
 
 
 @pytest.mark.parametrize(("text", "kind", "actor", "phrase"), POSITIVE)
-def test_non_response_found(nlp: Language, text: str, kind: str, actor: str | None, phrase: str | None) -> None:
+def test_non_response_found(
+    nlp: Language, text: str, kind: str, actor: str | None, phrase: str | None
+) -> None:
     (nr,) = find_non_responses(_parse(nlp, text))
     assert nr.kind == kind
     assert (nr.actor.text if nr.actor else None) == actor
@@ -99,6 +108,8 @@ NEGATIVE = [
     "An agreement has not been reached on the budget.",
     "The minister said she would answer questions in parliament next week.",
     "“We did not respond to the threats, and we never will,” the director said.",
+    "The union said there had been no response from management to its pay offer.",
+    "Police refused to release the names of the victims.",
 ]
 
 

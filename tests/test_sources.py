@@ -6,6 +6,7 @@ parsed with the real model, so the tests check clustering and typing, not attrib
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -27,11 +28,11 @@ def nlp() -> Language:
     return spacy.load(MODEL)
 
 
-def _find(text: str, phrase: str, nth: int = 0, after: int = 0) -> tuple[int, int]:
-    start = after - 1
-    for _ in range(nth + 1):
-        start = text.index(phrase, start + 1)
-    return start, start + len(phrase)
+def _find(text: str, phrase: str, after: int = 0) -> tuple[int, int]:
+    """Offsets of the first whole-word occurrence of ``phrase`` at or after ``after``."""
+    match = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)").search(text, after)
+    assert match is not None, phrase
+    return match.start(), match.end()
 
 
 def make_attributions(text: str, pairs: list[tuple[str, ...]]) -> list[Attribution]:
@@ -42,8 +43,8 @@ def make_attributions(text: str, pairs: list[tuple[str, ...]]) -> list[Attributi
     out = []
     pos = 0
     for k, (src, cue, *content) in enumerate(pairs):
-        s, e = _find(text, src, 0, pos)
-        cs, ce = _find(text, cue, 0, e)
+        s, e = _find(text, src, pos)
+        cs, ce = _find(text, cue, e)
         if content:
             bs, be = _find(text, content[0])
         else:

@@ -9,6 +9,7 @@ time (``GuardedBackend``), so a DNS answer that changes between check and connec
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 from collections.abc import Iterable
 
@@ -17,6 +18,7 @@ import httpcore
 from onrecord.errors import FetchError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+logger = logging.getLogger(__name__)
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
@@ -72,22 +74,26 @@ def resolve(host: str, port: int) -> list[str]:
     return list(seen)
 
 
-def pick_address(host: str, port: int, allow_private: bool) -> tuple[str, str | None]:
-    """Resolve ``host`` and choose an address to connect to.
+def allowed_addresses(host: str, port: int, allow_private: bool) -> tuple[list[str], tuple[str, str] | None]:
+    """Resolve ``host`` and keep the addresses onrecord may connect to, in resolver order.
 
-    Returns the address and None, or, when every address is refused, the first refused
-    address and why it was refused; callers word the refusal for their context.
+    Returns the allowed addresses and, when there are none, the first refused address and
+    why it was refused; callers word the refusal for their context.
     """
     addresses = resolve(host, port)
     if allow_private:
-        return addresses[0], None
-    refused: list[tuple[str, str]] = []
-    for address in addresses:
-        problem = address_problem(address)
-        if problem is None:
-            return address, None
-        refused.append((address, problem))
-    return refused[0]
+        return addresses, None
+    allowed = [a for a in addresses if address_problem(a) is None]
+    if allowed:
+        return allowed, None
+    first = addresses[0]
+    return [], (first, address_problem(first) or "a refused address")
+
+
+def pick_address(host: str, port: int, allow_private: bool) -> tuple[str, str | None]:
+    """The first address to connect to and None, or the first refused address and why."""
+    allowed, refused = allowed_addresses(host, port, allow_private)
+    return (allowed[0], None) if refused is None else refused
 
 
 def refusal(address: str, problem: str) -> str:
@@ -110,10 +116,17 @@ class GuardedBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
-        address, problem = pick_address(host, port, self._allow_private)
-        if problem is not None:
-            raise FetchError(f"Refused to connect to '{host}': it resolves to {refusal(address, problem)}.")
-        return self._backend.connect_tcp(address, port, timeout, local_address, socket_options)
+        allowed, refused = allowed_addresses(host, port, self._allow_private)
+        if refused is not None:
+            raise FetchError(f"Refused to connect to '{host}': it resolves to {refusal(*refused)}.")
+        # Try each allowed address in turn, as socket.create_connection does ('localhost' may
+        # resolve to ::1 first while the server listens on 127.0.0.1 only).
+        for address in allowed[:-1]:
+            try:
+                return self._backend.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError:
+                logger.debug("Cannot connect to %s at %s; trying the next address", host, address)
+        return self._backend.connect_tcp(allowed[-1], port, timeout, local_address, socket_options)
 
     def connect_unix_socket(
         self,

@@ -45,6 +45,8 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _NEG_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow",
                          "repudiate", "contest"})
 _NEG_WORDS = frozenset({"not", "n't", "never"})
+# Verbs whose negation is a non-response or a request for anonymity, not a negated statement.
+_NOT_STATEMENTS = frozenset({"respond", "reply", "return", "answer", "reach", "ask", "decline", "refuse"})
 _PLURAL_WORDS = frozenset({"they", "them", "these", "those", "both", "all"})
 
 _VERIFIED = r"(?:verified|confirmed|corroborated|substantiated|authenticated)"
@@ -60,8 +62,16 @@ _DISCLAIMERS = re.compile(
             rf"\b(?:could|can|was|were|is|are|has|have|had)(?: not|n't)(?: been)?(?: able to)?"
             rf"(?: independently| immediately)? {_VERIFY}\b"
         ),
-        rf"\bunable to (?:independently )?{_VERIFY}\b",
-        rf"\bwithout (?:providing|offering|giving|citing|presenting|producing|showing) (?:any )?{_EVIDENCE}\b",
+        rf"\b(?:unable|not possible|not able|no way) to (?:independently )?{_VERIFY}\b",
+        # "Neither claim could be independently verified."
+        (
+            rf"\b(?:neither|none)\b[\w ]{{0,40}}?\b(?:could|can|has|have|was|were)(?: be| been)?"
+            rf"(?: independently)? {_VERIFIED}\b"
+        ),
+        (
+            rf"\bwithout (?:(?:providing|offering|giving|citing|presenting|producing|showing) )?(?:any )?"
+            rf"{_EVIDENCE}\b"
+        ),
         rf"\b(?:provided|offered|gave|presented|produced|cited|showed) no {_EVIDENCE}\b",
         (
             rf"\b(?:did|does|has|have|had)(?: not|n't)(?: yet)? "
@@ -145,7 +155,14 @@ def _modal_hedge(tok: Token) -> bool:
         return False  # "could not": inability, or a disclaimer handled on its own
     if tok.lower_ == "could" and verb.lemma_ in _PERCEPTION:
         return False
-    # Climb through reported clauses: "how he thinks the campaign could close the gap".
+    return _states_a_claim(verb)
+
+
+def _states_a_claim(verb: Token) -> bool:
+    """False when the verb's clause is an indirect question or a condition.
+
+    Climbs through reported clauses: "how he thinks the campaign could close the gap".
+    """
     for _ in range(3):
         if _is_indirect_question_or_condition(verb):
             return False
@@ -171,12 +188,13 @@ def _word_hedge(tok: Token) -> str | None:
     if low == "possible" and not (prev is not None and prev.lower_ in {"as", "if", "where", "whenever",
                                                                        "everything", "anything"}):
         return tok.text
-    if tok.lemma_ in {"appear", "seem"} and tok.pos_ in {"VERB", "AUX"}:
+    if tok.lemma_ in {"appear", "seem"} and tok.pos_ in {"VERB", "AUX"} and _states_a_claim(tok):
         if nxt is not None and nxt.lower_ == "to":
             return f"{tok.text} to"
         if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children) and _child_dep(tok, "ccomp"):
             return tok.text  # "it seemed (that) the attack had been planned"
-    if low in _HEARSAY_PASSIVES and tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == "to":
+    if (low in _HEARSAY_PASSIVES and tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == "to"
+            and _states_a_claim(tok)):
         aux = prev if prev is not None and prev.lemma_ == "be" else None
         return f"{aux.text} {tok.text} to" if aux is not None else f"{tok.text} to"
     if low in {"suspected", "alleged"} and tok.dep_ == "amod":
@@ -205,6 +223,8 @@ def _is_plural_subject(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if any(t.lower_ in {"neither", "none", "both", "either"} for t in span.sent):
+        return True
     heads = {t.head for t in span} | set(span)
     for verb in heads:
         for c in verb.children:
@@ -235,6 +255,10 @@ def _inside(offsets: Offsets, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in offsets)
 
 
+def _all_spans(att: Attribution) -> Offsets:
+    return att.content.spans + att.cue.spans + (att.source.spans if att.source else ())
+
+
 def _between_source_and_cue(att: Attribution, pos: int) -> bool:
     source = att.source
     return source is not None and source.start <= pos < min(att.cue.start, att.content.start)
@@ -249,8 +273,7 @@ def _assign_disclaimers(atts: list[Attribution], places: list[_Place],
         out.setdefault(i, []).append((d.start, d.text))
 
     for d in disclaimers:
-        inner = [i for i, a in enumerate(atts)
-                 if _inside(a.content.spans + a.cue.spans + (a.source.spans if a.source else ()), d.start, d.end)]
+        inner = [i for i, a in enumerate(atts) if _inside(_all_spans(a), d.start, d.end)]
         if inner:
             for i in inner:
                 add(i, d)
@@ -282,9 +305,15 @@ def _assign_disclaimers(atts: list[Attribution], places: list[_Place],
 
 
 def is_negated(doc: Doc, att: Attribution) -> bool:
-    """True when the cue negates or rejects the content ("denied", "did not say")."""
-    for i in _token_indices(doc, att.cue.spans):
-        tok = doc[i]
+    """True when the cue negates or rejects the content ("denied", "did not say").
+
+    A negated non-response verb ("did not respond to", "asked not to be named") is no
+    negated statement: such a cue is a non-response or anonymity, recorded elsewhere.
+    """
+    tokens = [doc[i] for i in _token_indices(doc, att.cue.spans)]
+    if any(t.lemma_ in _NOT_STATEMENTS for t in tokens):
+        return False
+    for tok in tokens:
         if tok.lemma_ in _NEG_LEMMAS or tok.lower_ in _NEG_WORDS or tok.dep_ == "neg":
             return True
         if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" and c.i < tok.i for c in tok.children):

@@ -262,6 +262,9 @@ class _Resolver:
                     and (head_lemma in _GENERIC_ORG_NOUNS or lex.ORG_ROLES.get(head_lemma) == "other")
                     and not self._is_place(ent)):
                 s += 0.6
+            elif p.entity_kind == "person" and not p.plural and ent.kind == "person" and ent.is_named \
+                    and not (p.gender and ent.gender and p.gender != ent.gender):
+                s += 0.3  # "the billionaire businessman": a recent named person, if nothing better
             else:
                 continue
             s += 0.5 if ent.is_speaker else 0.0
@@ -373,7 +376,13 @@ def _speaker_org(doc: Doc, speaker: Entity, r: _Resolver, by_lemma: dict[str, li
         for t in head.lefts:
             if t.dep_ in ("compound", "nmod") and by_lemma.get(t.lemma_.lower()):
                 return by_lemma[t.lemma_.lower()][0]
-    return None
+    if any(x.profile.affiliation for x in speaker.mentions):
+        return None
+    # no stated affiliation: the organisation source last mentioned just before, in the same line of work
+    first = min(x.sent for x in speaker.mentions)
+    orgs = [e for lst in by_lemma.values() for e in lst if e.kind == "organization" and e.roles & speaker.roles
+            and any(abs(x.sent - first) <= 3 for x in e.mentions)]
+    return max(orgs, key=lambda e: max(x.token_start for x in e.mentions), default=None)
 
 
 def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
@@ -422,11 +431,18 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
                 or low in lex.FIRST_PERSON_PLURAL:
             if tok.tag_ in ("PRP", "PRP$") or low in ("his", "its", "their", "our", "my"):
                 add_other(doc[tok.i:tok.i + 1])
+    for tok in doc:  # possessors: "[the bank]'s committee", "[Acme]'s shares"
+        if tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken and tok.i not in core:
+            add_other(doc[tok.left_edge.i:tok.i + 1])
+            taken.update(range(tok.left_edge.i, tok.i + 1))
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.i in taken or root.i in core:
             continue
         lem = root.lemma_.lower()
+        if root.pos_ == "PROPN" and not root.ent_type_ and root.is_title:  # names the NER missed
+            add_other(chunk)
+            continue
         if chunk[0].lower_ not in ("the", "this", "that", "these", "those") and not (
                 chunk[0].lower_ in ("a", "an") and (lem in lex.DOCUMENT_NOUNS or lem in lex.ORG_ROLES)):
             continue

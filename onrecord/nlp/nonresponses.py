@@ -30,9 +30,9 @@ _WITHHELD = frozenset({
     "identify", "provide", "detail", "answer", "respond", "speak", "talk", "reveal", "explain",
     "offer", "weigh", "address", "divulge", "describe", "share", "reply",
 })
-# What a source is asked with; "did not respond to treatment" is not a non-response.
 # Verbs of handing over: a refusal counts only when nothing but information is withheld.
 _TRANSFER = frozenset({"give", "provide", "offer", "share"})
+# What a source is asked with; "did not respond to treatment" is not a non-response.
 _REQUESTS = frozenset({
     "request", "question", "message", "call", "email", "e-mail", "inquiry", "enquiry", "query",
     "phone", "voicemail", "text", "letter", "comment", "interview", "note", "approach",
@@ -45,18 +45,22 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 # Dependents that end the phrase: a new clause, a relative clause about the object, punctuation.
 _CLAUSE_DEPS = frozenset({"punct", "cc", "advcl", "relcl", "parataxis", "mark", "dep"})
 
-_NO_COMMENT = re.compile(r"[“\"‘]\s*No(?: further| immediate)? comment\b[^”\"’\n]{0,80}[”\"’]?", re.IGNORECASE)
+_NO_COMMENT = re.compile(
+    r"[“\"‘]\s*No(?: further| immediate)? comment\b[^”\"’\n]{0,80}[”\"’]?", re.IGNORECASE
+)
 
 
 def _has_neg(tok: Token) -> bool:
-    """A negation before the verb ("did not respond", "would neither confirm", "Neither X nor Y
-    responded"), not one inside a preceding quote."""
+    """Whether the verb is negated from the left, not by a word inside a preceding quote.
+
+    Covers "did not respond", "would neither confirm", "Neither X nor Y responded" and
+    "No one at the firm could be reached".
+    """
     if any(c.i < tok.i and (c.dep_ == "neg" or c.lower_ in _NEG) and c.i >= tok.i - 4 for c in tok.children):
         return True
     subj = _child(tok, "nsubj", "nsubjpass")
     if subj is None:
         return False
-    # "Neither the club nor its owner responded", "No one at the firm could be reached"
     return subj.lower_ in {"nobody", "none"} or any(c.lower_ in {"neither", "no"} for c in subj.children)
 
 

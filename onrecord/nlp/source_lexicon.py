@@ -60,7 +60,8 @@ PERSON_ROLES: Final[dict[str, str]] = {
     "editor": "journalist", "columnist": "journalist", "host": "journalist", "anchor": "journalist",
     "commentator": "journalist", "moderator": "journalist", "writer": "journalist",
     "blogger": "journalist", "interviewer": "journalist", "broadcaster": "journalist",
-    "pundit": "journalist",
+    "pundit": "journalist", "fact-checker": "journalist", "checker": "journalist",
+    "producer": "journalist", "photographer": "journalist", "cameraman": "journalist",
     # ordinary people
     "voter": "citizen", "resident": "citizen", "witness": "citizen", "protester": "citizen",
     "protestor": "citizen", "supporter": "citizen", "parent": "citizen", "student": "citizen",
@@ -85,7 +86,12 @@ PERSON_ROLES: Final[dict[str, str]] = {
     "wife": "other", "husband": "other", "daughter": "other", "son": "other", "sister": "other",
     "brother": "other", "member": "other", "leader of": "other", "cleric": "other", "priest": "other",
     "bishop": "other", "pastor": "other", "rabbi": "other", "imam": "other",
-    "chief executive": "other", "board": "other", "evangelical": "other",
+    "chief executive": "other", "board": "other", "evangelical": "other", "frontrunner": "politician",
+    "front-runner": "politician", "hopeful": "politician", "billionaire": "other", "magnate": "other",
+    "tycoon": "other", "mogul": "other", "celebrity": "other", "businessperson": "other",
+    "industrialist": "other", "philanthropist": "other", "heir": "other", "family": "citizen",
+    "lobbyist": "other", "plaintiff": "citizen", "defendant": "other", "suspect": "other",
+    "accuser": "citizen", "user": "citizen", "insider": "other", "source": "other",
 }
 
 # Role nouns of an organisation, mapped to role; type is organisation unless media.
@@ -179,12 +185,16 @@ DOCUMENT_NOUNS: Final[dict[str, str]] = {
     "platform": "politician", "plan": "other", "proposal": "other", "policy": "other",
     "manifesto": "politician", "speech": "other", "interview": "other", "article": "journalist",
     "story": "journalist", "editorial": "journalist", "op-ed": "journalist", "column": "journalist",
-    "investigation": "journalist", "tally": "journalist", "calculation": "expert",
+    "investigation": "journalist", "tally": "journalist", "fact-check": "journalist",
+    "check": "journalist", "calculation": "expert",
     "guidance": "official", "guideline": "official", "regulation": "official", "rule": "official",
     "notice": "official", "warning": "official", "advisory": "official", "evidence": "other",
     "account": "other", "claim": "other", "result": "expert", "finding": "expert", "trial": "expert",
     "documents": "official", "cable": "official", "emails": "other", "testimony": "other",
-    "crisis": "other", "program": "other", "agreement": "official",
+    "crisis": "other", "program": "other", "agreement": "official", "resolution": "official",
+    "text": "other", "declaration": "official", "communique": "official", "motion": "politician",
+    "decree": "official", "verdict": "official", "judgment": "official", "sheet": "official",
+    "charge": "official", "affidavit": "official", "deposition": "other", "petition": "other",
 }
 ISSUED_DOCUMENTS: Final[frozenset[str]] = frozenset({
     "statement", "letter", "post", "tweet", "email", "e-mail", "video", "release", "message",
@@ -223,6 +233,11 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset({
     "customer", "patient", "survivor", "victim", "veteran", "donor", "demonstrator",
     "delegate", "member", "crowd", "public", "audience", "majority", "minority", "electorate",
     "community", "agency", "government", "insurer", "manufacturer", "producer",
+})
+# Singular nouns for a public or a category (collective, rule R4).
+COLLECTIVE_SINGULARS: Final[frozenset[str]] = frozenset({
+    "electorate", "public", "crowd", "audience", "community", "base", "left", "right", "establishment",
+    "population", "youth", "middle class", "working class", "world", "nation", "country", "everyone",
 })
 PROPORTION_WORDS: Final[frozenset[str]] = frozenset({
     "percent", "%", "majority", "minority", "most", "many", "some", "half", "third", "quarter",

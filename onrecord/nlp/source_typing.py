@@ -22,6 +22,14 @@ EntityKind = Literal["person", "organization", "media", "document", "group"]
 _DIGITS = re.compile(r"^\d+(,\d{3})*$")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "About 4 in 10", "Large majorities of", "most party insiders", "Nearly half": shares of a public.
+_PROPORTION_START = re.compile(
+    r"^(?:(?:about|nearly|almost|roughly|more than|fewer than|less than|over|just|only|some|large|small|"
+    r"overwhelming|narrow|clear|a|an|the)\s+)*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s+percent|%)?\s+in\s+(?:\d+|ten)\b|^(?:(?:about|nearly|almost|roughly|more than|large|small|"
+    r"overwhelming|narrow|clear|a|the)\s+)*(?:majority|majorities|most|half|plurality|minority|third|"
+    r"two-thirds|quarter|share)\b")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "goer", "ite", "crat", "aire")
 _LEAK_VERBS = frozenset({"see", "obtain", "review", "leak", "view", "examine"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
@@ -93,7 +101,9 @@ def _name_chain(head: Token) -> list[Token]:
     if head.ent_type_ in _NAME_ENTS and head.ent_iob_ != "O":
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
-            toks = [t for t in ent if not (t.tag_ == "POS" or t.lower_ == "the" or t.is_space)
+            poss = [t.i for t in ent if t.tag_ == "POS" and t.i < head.i]
+            start = poss[-1] + 1 if poss else ent.start
+            toks = [t for t in doc[start:ent.end] if not (t.tag_ == "POS" or t.lower_ == "the" or t.is_space)
                     and "\n" not in t.whitespace_]
             if any(t.is_space or "\n" in t.text for t in ent):  # an entity run across a line break
                 toks = [t for t in toks if abs(t.i - head.i) <= 3 and t.sent == head.sent]
@@ -125,7 +135,8 @@ def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
     return out, gender
 
 
-def _is_media_name(words: str) -> bool:
+def is_media_name(words: str) -> bool:
+    """True for an outlet's name: "CNN", "The Daily Ledger", "Meridian Wire"."""
     low = words.lower().removeprefix("the ").strip()
     if low in lex.MEDIA_NAMES or f"the {low}" in lex.MEDIA_NAMES:
         return True
@@ -199,6 +210,8 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 def _count_of(head: Token) -> int | None:
     """Explicit number of people: "Two officials", "Six women and six men", "One of them"."""
+    if not _is_animate(head) and number_value(head) is None:
+        return None  # "911 calls": a number, but not of people
     n = number_value(head)
     if n is not None:
         return n
@@ -243,7 +256,7 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
                   or (len(chain) == 1 and head.lower_ in lex.KNOWN_POLITICIANS))
     if gender is None:
         gender = "f" if first in lex.FEMALE_NAMES else "m" if first in lex.MALE_NAMES else None
-    if _is_media_name(words) or (head.lower_ in lex.MEDIA_NAMES):
+    if is_media_name(words) or (head.lower_ in lex.MEDIA_NAMES):
         return "media", "journalist", None
     if ent == "NORP" and head.tag_ in ("NNPS", "NNS") and not person_cue:
         return "group", lex.PERSON_ROLES.get(_lemma(head).rstrip("s"), "citizen"), None
@@ -276,6 +289,14 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
 def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     """Describe the referent of one mention from its words (no context beyond the sentence)."""
     head = head if head is not None else find_head(span)
+    if head.pos_ != "PROPN" and (_lemma(head) in lex.PERSON_ROLES or head.dep_ == "ROOT"):
+        # "Former Secretary of State and frontrunner Hillary Clinton": the name, not the title
+        names = [e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end
+                 and e.root.i != head.i and e.root.head.i in (head.i, *[c.i for c in head.subtree])
+                 and not any(a.dep_ in ("prep", "relcl", "acl") for a in e.root.ancestors if a.i > head.i
+                             and a.i < e.root.i)]
+        if names:
+            head = names[0].root
     low = head.lower_
     lemma = _lemma(head)
     lemmas = frozenset(_lemma(t) for t in [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod"))]
@@ -315,12 +336,13 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
         return Profile(kind="name", entity_kind="person", identity="named", count=1, role=None,
                        **{**base, "name": next(t.text for t in span if t.text.startswith("@")),
                           "name_tokens": (next(t.lower_ for t in span if t.text.startswith("@")),)})
-    if _is_media_name(head.text) or _is_media_name(span.text):
+    if is_media_name(head.text) or is_media_name(span.text):
         return Profile(kind="name", entity_kind="media", identity="named", count=None, role="journalist",
                        **{**base, "name": _text(doc, span.start, span.end), "definite": True,
                           "name_tokens": tuple(t.lower_ for t in span if t.lower_ != "the")})
     if (head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.tag_ != "PRP")
-            or (head.is_title and low in lex.KNOWN_POLITICIANS)) and not head.is_lower and not group_word:
+            or (head.is_title and low in lex.KNOWN_POLITICIANS)) and not head.is_lower and not group_word \
+            and not (head.ent_type_ == "NORP" and span[0].lower_ in _DEFINITE and head.tag_ == "NNP"):
         chain = _name_chain(head)
         kind_, role, gender = _name_profile(head, span, chain)
         stripped, _ = strip_honorifics(chain)
@@ -399,8 +421,9 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or any(
         t.lower_ == "of" and t.i > span.start and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
                                                     lex.PROPORTION_WORDS) for t in span if t.i < head.i)
-    if any(t.lower_ == "of" and t.i < head.i and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
-                                                   lex.PROPORTION_WORDS) for t in span if t.i > span.start):
+    if any(t.lower_ in ("of", "in") and t.i < span.end - 1 and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
+                                                   lex.PROPORTION_WORDS) for t in span if t.i > span.start) \
+            or _PROPORTION_START.match(span.text.lower()):
         return Profile(kind="description", entity_kind="group", identity="collective", count=None,
                        role=lex.PERSON_ROLES.get(lemma) or "citizen", **{**out, "plural": True})
     if lemma == "group" and has_of:  # "a group of black parents": a category (R4)
@@ -428,7 +451,7 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
 
     # documents (R3)
     if lemma in lex.DOCUMENT_NOUNS and lemma not in lex.PERSON_ROLES:
-        issuer_is_media = issuer is not None and _is_media_name(
+        issuer_is_media = issuer is not None and is_media_name(
             " ".join(t.text for t in doc[issuer[0]:issuer[1]]))
         if issuer_is_media:
             return Profile(kind="description", entity_kind="media", identity="named", count=None,
@@ -470,6 +493,16 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
             out["definite"] = True
         return Profile(kind="description", entity_kind="organization", identity=ident, count=None,
                        role=role, **{**out, "plural": False})
+
+    if lemma in lex.COLLECTIVE_SINGULARS:  # "the Republican electorate", "the public"
+        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
+                       role=_title_role([t for t in head.lefts]) if lemma != "public" else "citizen",
+                       **{**out, "plural": True})
+    if not _is_animate(head) and n is None and appos is None:
+        # events, programmes, things (R7): document / other
+        return Profile(kind="description", entity_kind="document",
+                       identity="collective" if plural else ("named" if base["definite"] else "anonymous"),
+                       count=None, role="other", **out)
 
     # people described by role
     role = lex.PERSON_ROLES.get(lemma)
@@ -525,6 +558,14 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
         role = "citizen" if ekind == "group" else "other"
     return Profile(kind="description", entity_kind=ekind, identity=ident, count=count, role=role,
                    **{**out, "affiliation": affiliation})
+
+
+def _is_animate(tok: Token) -> bool:
+    """Whether a common noun denotes people: lexicon entries, then agent suffixes (-er, -ist...)."""
+    lem = _lemma(tok)
+    if lem in lex.PERSON_ROLES or lem in lex.INFORMANT_NOUNS or lem in lex.GROUP_NOUNS:
+        return True
+    return lem.endswith(_AGENT_SUFFIXES) and len(lem) > 5 and lem not in lex.DOCUMENT_NOUNS
 
 
 def definite_or_proper(span: Span, head: Token) -> bool:

@@ -23,7 +23,7 @@ from onrecord.nlp.extensions import (
     set_attributions,
     set_sources,
 )
-from onrecord.nlp.source_typing import Profile, profile_mention
+from onrecord.nlp.source_typing import Profile, is_media_name, profile_mention
 from onrecord.records import Attribution, Identity, Role, Source, SourceType, stable_id
 
 _PRONOUN_KINDS = frozenset({"pronoun", "relative", "first_person", "we"})
@@ -150,6 +150,13 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
                 return prof.role
         if p.role:
             return p.role
+    for p in defining:  # "Breitbart's Joel Pollak", "a reporter for the Ledger": works for an outlet
+        if p.affiliation is not None and etype == "person":
+            other = clusters.by_token.get(p.affiliation[1] - 1)
+            if other is not None and other.kind == "media":
+                return "journalist"
+            if _is_outlet(doc[p.affiliation[0]:p.affiliation[1]].text):
+                return "journalist"
     if ent.subset_of is not None:
         for q in ent.subset_of.mentions:
             if q.profile.role and q.profile.kind not in _PRONOUN_KINDS:
@@ -157,6 +164,10 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
     if etype == "person" and ent.name_tokens and ent.name_tokens[-1] in lex.KNOWN_POLITICIANS:
         return "politician"
     return "citizen" if etype == "group" else "other"
+
+
+def _is_outlet(text: str) -> bool:
+    return is_media_name(text.removesuffix("'s").removesuffix("’s"))
 
 
 def _affiliation_text(doc: Doc, defining: list[Profile], clusters: Clusters, ent: Entity) -> str | None:

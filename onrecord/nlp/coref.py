@@ -71,8 +71,13 @@ class Entity:
 
     def display_name(self) -> str | None:
         """The longest name among the entity's name mentions."""
-        names = [m.profile.name for m in self.mentions if m.profile.kind == "name" and m.profile.name]
-        return max(names, key=lambda n: (len(n.split()), len(n)), default=None)
+        names = [(m.sent > 0, m.profile.name) for m in self.mentions if m.profile.kind == "name" and m.profile.name]
+        if not names:
+            return None
+        # past the headline, the most repeated form, then the longest ("Donald Trump Tweets" loses)
+        freq = {n: sum(1 for _, x in names if x == n) for _, n in names}
+        return max(names, key=lambda b: (b[0], freq[b[1]] > 1, len(b[1].split()) <= 4, len(b[1].split()),
+                                         len(b[1])))[1]
 
 
 @dataclass(slots=True)
@@ -312,7 +317,9 @@ class _Resolver:
             prior = self.by_name.get("#" + head.lemma_.lower() + ":" + str(p.identity))
             if prior:  # "analysts" ... "Defence analysts": one public
                 return prior[-1]
-        if p.kind == "description" and p.subset_of is None and (p.definite or not create):
+        anaphoric = doc[m.token_start].lower_ in ("the", "this", "that", "these", "those") or (
+            doc[p.head].lemma_.lower() == "police")
+        if p.kind == "description" and p.subset_of is None and (anaphoric or not create):
             scored = self.score_description(p, m) if p.subset_of is None else []
             if scored and scored[0][0] >= 0.3:
                 return scored[0][1]
@@ -419,18 +426,18 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
         if m is not None:
             markables.append((m.token_start, 1, m, []))
 
-    for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (ent.text.isupper() and len(ent.text) > 5):
-            add_other(ent)
+    for named in doc.ents:
+        if named.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (named.text.isupper() and len(named.text) > 5):
+            add_other(named)
     taken = core | {i for _, kind, m, _ in markables if kind == 1 for i in range(m.token_start, m.token_end)}
     for tok in doc:
         low = tok.lower_
         if tok.i in taken or tok.i in core:
             continue
-        if (low in lex.PRONOUN_FEATURES and tok.dep_ != "expl") or low in lex.FIRST_PERSON \
-                or low in lex.FIRST_PERSON_PLURAL:
-            if tok.tag_ in ("PRP", "PRP$") or low in ("his", "its", "their", "our", "my"):
-                add_other(doc[tok.i:tok.i + 1])
+        personal = (low in lex.PRONOUN_FEATURES and tok.dep_ != "expl") or low in lex.FIRST_PERSON \
+            or low in lex.FIRST_PERSON_PLURAL
+        if personal and (tok.tag_ in ("PRP", "PRP$") or low in ("his", "its", "their", "our", "my")):
+            add_other(doc[tok.i:tok.i + 1])
     for tok in doc:  # possessors: "[the bank]'s committee", "[Acme]'s shares"
         if tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken and tok.i not in core:
             add_other(doc[tok.left_edge.i:tok.i + 1])
@@ -471,10 +478,10 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
         if e.kind in ("organization", "media") and e.is_speaker:
             for lem in e.lemmas:
                 by_lemma.setdefault(lem, []).append(e)
-    for ent, tok in subsets:  # "one of them": linked once "them" is resolved
-        sup = r.by_token.get(tok)
-        if sup is not None and sup is not ent:
-            ent.subset_of = sup
+    for subset, tok_i in subsets:  # "one of them": linked once "them" is resolved
+        sup = r.by_token.get(tok_i)
+        if sup is not None and sup is not subset:
+            subset.subset_of = sup
     for m, ids in deferred:
         start, end = m.spans[0][0], m.spans[-1][1]
         speaker = _in_content(start, end, contents)

@@ -176,11 +176,13 @@ def _declined(tok: Token) -> int | None:
             if xcomp.lemma_ in _TRANSFER and _child(xcomp, "dative") is not None:
                 return None  # "refused to give me credit": a refusal, but not to inform
             return _phrase_end(tok)
+        # "declined comment", "declined requests for an interview"; not "refused requests to stop it".
         dobj = _child(tok, "dobj")
-        if dobj is not None and dobj.lemma_ in _REQUESTS:
+        if dobj is not None and any(t.lemma_ in {"comment", "interview"} for t in dobj.subtree):
             return _phrase_end(tok)
         return None
-    if tok.lemma_ in _WITHHELD - _TRANSFER and tok.pos_ == "VERB" and _has_neg(tok):
+    if (tok.lemma_ in _WITHHELD - _TRANSFER and tok.pos_ == "VERB" and _has_neg(tok)
+            and _child(tok, "auxpass") is None):
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if aux & {"would", "will", "wo", "'d"}:
             return _phrase_end(tok)
@@ -335,7 +337,7 @@ def _had_no_comment(tok: Token) -> bool:
     """'had no (immediate) comment', 'offered no comment'."""
     return (tok.lower_ == "comment" and tok.dep_ == "dobj"
             and any(c.lower_ == "no" for c in tok.children)
-            and tok.head.lemma_ in {"have", "offer", "make", "give"})
+            and tok.head.lemma_ in {"have", "offer"})  # "made no comment on" is silence, not a reply
 
 
 def _overlaps(a: NonResponse, b: NonResponse) -> bool:

@@ -26,6 +26,7 @@ PERSON_ROLES: Final[dict[str, str]] = {
     "governor general": "official", "central banker": "official",
     # elected office holders, candidates, parties
     "president": "politician", "senator": "politician", "sen.": "politician", "rep.": "politician",
+    "pres.": "politician", "sen": "politician", "rep": "politician", "gov": "politician",
     "representative": "politician", "congressman": "politician", "congresswoman": "politician",
     "governor": "politician", "gov.": "politician", "mayor": "politician", "lawmaker": "politician",
     "legislator": "politician", "candidate": "politician", "nominee": "politician",
@@ -122,7 +123,7 @@ ORG_ROLES: Final[dict[str, str]] = {
     "hospital": "other", "school": "other", "committee": "politician", "subsidiary": "other",
     "inc.": "other", "corp.": "other", "ltd": "other", "plc": "other", "co.": "other", "llc": "other",
     "ngo": "other", "charity group": "other", "owner": "other", "consulate": "official",
-    "mission": "official", "prosecutor's office": "official", "secretariat": "official",
+    "mission": "official", "secretariat": "official",
     "directorate": "official", "regime": "official", "junta": "official", "forum": "other",
     "body": "official", "watchdog": "official", "unit": "official", "division": "official",
 }
@@ -224,7 +225,7 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset({
     "researcher", "environmentalist", "evangelical", "citizen", "parent", "student", "worker",
     "dockworker", "farmer", "consumer", "company", "nation", "country", "state", "group",
     "advocate", "candidate", "politician", "leader", "businesses", "business", "employer",
-    "shipper", "economist", "pollster", "strategist", "historian", "scholar", "doctor",
+    "shipper", "pollster", "strategist", "historian", "scholar", "doctor",
     "physician", "commentator", "pundit", "respondent", "participant", "witness", "villager",
     "person", "people", "man", "woman", "family", "youth", "teenager", "adult", "senior",
     "independent", "moderate", "immigrant", "refugee", "muslim", "christian", "catholic",
@@ -262,6 +263,8 @@ NUMBER_WORDS: Final[dict[str, int]] = {
 HONORIFICS: Final[dict[str, str | None]] = {
     "mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f",
     "dr.": None, "dr": None, "sen.": None, "rep.": None, "gov.": None, "prof.": None,
+    "pres.": None, "pres": None, "sen": None, "rep": None, "gov": None, "atty.": None,
+    "gen": None, "supt.": None, "insp.": None, "cmdr.": None, "amb.": None,
     "gen.": None, "lt.": None, "col.": None, "sgt.": None, "adm.": None, "capt.": None,
     "president": None, "senator": None, "governor": None, "sir": "m", "lady": "f", "lord": "m",
     "rev.": None, "judge": None, "justice": None, "mayor": None, "secretary": None,
@@ -275,8 +278,12 @@ GENDERED_NOUNS: Final[dict[str, str]] = {
     "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f", "sister": "f", "brother": "m",
     "girl": "f", "boy": "m", "grandmother": "f", "grandfather": "m", "queen": "f", "king": "m",
 }
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Common first names with a clear gender, for pronoun agreement before any pronoun is seen.
-FEMALE_NAMES: Final[frozenset[str]] = frozenset(
+FEMALE_NAMES: Final[frozenset[str]] = _words(
     "hillary mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "
     "betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa "
     "deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda "
@@ -289,9 +296,9 @@ FEMALE_NAMES: Final[frozenset[str]] = frozenset(
     "loretta condoleezza madeleine dianne kirsten tammy debbie claire kamala jill ivana katrina "
     "marta ewa anna mette helen liina piret ana sofia elena irina olga ingrid astrid fatima "
     "aisha amina priya wanjiru grace nadia leila yasmin ines lucia camila valentina sienna "
-    "monica kristen hope omarosa stephanie angela theresa jacinda ursula christine".split()
+    "monica kristen hope omarosa stephanie angela theresa jacinda ursula christine"
 )
-MALE_NAMES: Final[frozenset[str]] = frozenset(
+MALE_NAMES: Final[frozenset[str]] = _words(
     "donald james john robert michael william david richard joseph thomas charles christopher "
     "daniel matthew anthony mark paul steven andrew kenneth joshua kevin brian george timothy "
     "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "
@@ -304,7 +311,7 @@ MALE_NAMES: Final[frozenset[str]] = frozenset(
     "bob dick steve ron marco vladimir xi recep benjamin bashar kim jeremy boris emmanuel "
     "angus lars anders grant tomasz piotr adam rein mark liam oliver lucas hugo felix jan "
     "pedro carlos luis miguel ahmed mohammed muhammad ali omar hassan ibrahim yusuf ivan "
-    "sergei dmitry andrei viktor igor chuck newt herman kellyanne".split()
+    "sergei dmitry andrei viktor igor chuck newt herman kellyanne"
 ) - {"hillary", "kellyanne"}
 
 # Well-known office holders of the US coverage PolNeAR samples (R8: "Clinton is a politician
@@ -314,7 +321,11 @@ KNOWN_POLITICIANS: Final[frozenset[str]] = frozenset({
     "mcconnell", "biden", "carson", "christie", "fiorina", "bush", "romney", "mccain", "pelosi",
     "reid", "schumer", "warren", "graham", "paul", "huckabee", "santorum", "walker", "perry",
     "jindal", "o'malley", "webb", "chafee", "gingrich", "giuliani", "priebus", "wasserman",
-    "brazile", "stein", "johnson", "weld", "rendell", "ayotte", "portman", "toomey", "rubio",
+    "brazile", "stein", "johnson", "weld", "rendell", "ayotte", "portman", "toomey", "jeb",
+    "putin", "merkel", "macron", "netanyahu", "erdogan", "modi", "trudeau", "abe", "duterte",
+    "maduro", "rouhani", "zelensky", "zelenskyy", "orban", "sunak", "starmer", "scholz", "meloni",
+    "lula", "bolsonaro", "milei", "ramaphosa", "kenyatta", "ruto", "harris", "desantis", "haley",
+    "newsom", "cuomo", "de blasio", "blasio", "boehner", "corker",
 })
 
 PRONOUN_FEATURES: Final[dict[str, tuple[str | None, str]]] = {

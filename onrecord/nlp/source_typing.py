@@ -15,21 +15,15 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.nlp import source_lexicon as lex
+from onrecord.nlp.source_words import count_of, is_animate, is_proportion_start, number_value
+from onrecord.nlp.source_words import lemma_of as _lemma
 
 MentionKind = Literal["name", "pronoun", "relative", "description", "generic", "first_person", "we"]
 EntityKind = Literal["person", "organization", "media", "document", "group"]
 
-_DIGITS = re.compile(r"^\d+(,\d{3})*$")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-# "About 4 in 10", "Large majorities of", "most party insiders", "Nearly half": shares of a public.
-_PROPORTION_START = re.compile(
-    r"^(?:(?:about|nearly|almost|roughly|more than|fewer than|less than|over|just|only|some|large|small|"
-    r"overwhelming|narrow|clear|a|an|the)\s+)*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:\s+percent|%)?\s+in\s+(?:\d+|ten)\b|^(?:(?:about|nearly|almost|roughly|more than|large|small|"
-    r"overwhelming|narrow|clear|a|the)\s+)*(?:majority|majorities|most|half|plurality|minority|third|"
-    r"two-thirds|quarter|share)\b")
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "goer", "ite", "crat", "aire")
+_PARTY_TAG = re.compile(r"^,?\s*\(?(?:R|D|I|Rep|Dem)\.?\s?[-–]\s?[A-Z]")
 _LEAK_VERBS = frozenset({"see", "obtain", "review", "leak", "view", "examine"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
@@ -85,21 +79,11 @@ def find_head(span: Span) -> Token:
     return head
 
 
-def number_value(tok: Token) -> int | None:
-    """The integer a number word or digit token stands for, if any."""
-    low = tok.lower_.replace(",", "")
-    if low in lex.NUMBER_WORDS and low not in ("a", "an", "another", "both", "pair", "couple", "single"):
-        return lex.NUMBER_WORDS[low]
-    if _DIGITS.match(tok.text):
-        return int(low)
-    return None
-
-
 def _name_chain(head: Token) -> list[Token]:
     """The proper-noun tokens that form the name around ``head`` (compounds and flat parts)."""
     doc = head.doc
     if head.ent_type_ in _NAME_ENTS and head.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _entity_at(head)
         if ent is not None:
             poss = [t.i for t in ent if t.tag_ == "POS" and t.i < head.i]
             start = poss[-1] + 1 if poss else ent.start
@@ -123,6 +107,37 @@ def _name_chain(head: Token) -> list[Token]:
     return toks
 
 
+def _entity_at(tok: Token) -> Span | None:
+    """The named-entity span holding ``tok``, found from IOB tags (no scan over doc.ents)."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _person_name_under(span: Span, head: Token) -> Token | None:
+    """The last token of a person's name governed by a title head, with no clause in between."""
+    for tok in span:
+        if tok.i <= head.i or tok.ent_type_ != "PERSON":
+            continue
+        if tok.i + 1 < span.end and span.doc[tok.i + 1].ent_iob_ == "I":
+            continue  # not the last token of the name
+        node = tok
+        while node.i != head.i and node.head.i != node.i:
+            if node.dep_ in ("prep", "relcl", "acl", "pobj"):
+                break
+            node = node.head
+        if node.i == head.i:
+            return tok
+    return None
+
+
 def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
     """Drop leading honorifics and titles ("Mr.", "Sen.", "President"); return gender hint."""
     gender: str | None = None
@@ -144,10 +159,6 @@ def is_media_name(words: str) -> bool:
     if len(parts) >= 2 and any(w in lex.STRONG_MEDIA_WORDS for w in parts):
         return True
     return len(parts) >= 2 and parts[-1] in lex.MEDIA_NAME_HEADS and parts[0] not in ("white", "press")
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
 
 
 def _title_role(tokens: list[Token]) -> str | None:
@@ -208,21 +219,6 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return "".join(t.text_with_ws for t in toks).strip().strip(",").strip()
 
 
-def _count_of(head: Token) -> int | None:
-    """Explicit number of people: "Two officials", "Six women and six men", "One of them"."""
-    if not _is_animate(head) and number_value(head) is None:
-        return None  # "911 calls": a number, but not of people
-    n = number_value(head)
-    if n is not None:
-        return n
-    for child in head.children:
-        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and number_value(child)):
-            v = number_value(child)
-            if v is not None:
-                return v
-    return None
-
-
 def _conjuncts(head: Token, span: Span) -> list[Token]:
     out = [head]
     stack = [head]
@@ -260,9 +256,9 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
         return "media", "journalist", None
     if ent == "NORP" and head.tag_ in ("NNPS", "NNS") and not person_cue:
         return "group", lex.PERSON_ROLES.get(_lemma(head).rstrip("s"), "citizen"), None
-    if (ent == "NORP" and not person_cue) or head.lower_.rstrip("s") in ("democrat", "republican"):
-        if head.tag_ in ("NNPS", "NNS") or head.lower_.endswith("s"):
-            return "group", "politician", None
+    if ((ent == "NORP" and not person_cue) or head.lower_.rstrip("s") in ("democrat", "republican")) \
+            and (head.tag_ in ("NNPS", "NNS") or head.lower_.endswith("s")):
+        return "group", "politician", None
     if ent == "GPE" and not person_cue:
         return "organization", "official", None
     if (last_lemma in lex.ORG_ROLES or chain[-1].lower_ in lex.ORG_NAME_HEADS) and not person_cue:
@@ -278,6 +274,9 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
     if ent != "PERSON" and not person_cue and not title_role:
         return None, None, None  # no cue either way: the cluster or the default decides
     role = title_role
+    after = head.whitespace_ + "".join(t.text_with_ws for t in head.doc[head.i + 1:head.i + 6])
+    if role is None and _PARTY_TAG.match(after):  # "Paul Ryan (R-Wis.)": an elected member
+        role = "politician"
     if role is None and appos is not None and (any(t.like_num for t in appos.subtree) or any(
             "year-old" in t.lower_ for t in appos.subtree)):
         role = "citizen"  # "Jeanne Kavira, 34", "an 81-year-old widow": a private person
@@ -291,55 +290,52 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     head = head if head is not None else find_head(span)
     if head.pos_ != "PROPN" and (_lemma(head) in lex.PERSON_ROLES or head.dep_ == "ROOT"):
         # "Former Secretary of State and frontrunner Hillary Clinton": the name, not the title
-        names = [e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end
-                 and e.root.i != head.i and e.root.head.i in (head.i, *[c.i for c in head.subtree])
-                 and not any(a.dep_ in ("prep", "relcl", "acl") for a in e.root.ancestors if a.i > head.i
-                             and a.i < e.root.i)]
-        if names:
-            head = names[0].root
+        switched = _person_name_under(span, head)
+        if switched is not None:
+            head = switched
     low = head.lower_
     lemma = _lemma(head)
     lemmas = frozenset(_lemma(t) for t in [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod"))]
                        if t.is_alpha and not t.is_stop)
     first = span[0].lower_
     definite = first in _DEFINITE or any(c.dep_ == "poss" for c in head.children)
-    base = dict(head=head.i, name=None, name_tokens=(), description=None, affiliation=None,
-                gender=None, plural=False, definite=definite, lemmas=lemmas)
+    base = Profile(kind="description", entity_kind=None, identity=None, count=None, role=None,
+                   head=head.i, name=None, name_tokens=(), description=None, affiliation=None,
+                   gender=None, plural=False, definite=definite, lemmas=lemmas)
 
     # pronouns
     if head.lower_ in lex.FIRST_PERSON:
-        return Profile(kind="first_person", entity_kind="person", identity=None, count=1, role=None,
-                       **{**base, "definite": True})
+        return replace(base, kind="first_person", entity_kind="person", count=1, definite=True)
     if low in lex.FIRST_PERSON_PLURAL:
-        return Profile(kind="we", entity_kind=None, identity=None, count=None, role=None,
-                       **{**base, "plural": True})
+        return replace(base, kind="we", plural=True)
     if low in lex.RELATIVE_PRONOUNS and len(span) == 1:
-        return Profile(kind="relative", entity_kind=None, identity=None, count=None, role=None, **base)
+        return replace(base, kind="relative")
     if low in lex.PRONOUN_FEATURES and len(span) <= 2:
         g, num = lex.PRONOUN_FEATURES[low]
         kind: EntityKind | None = "person" if g in ("m", "f") else None
-        return Profile(kind="pronoun", entity_kind=kind, identity=None,
-                       count=1 if g in ("m", "f") else None, role=None,
-                       **{**base, "gender": g, "plural": num == "pl"})
+        return replace(base, kind="pronoun", entity_kind=kind, identity=None,
+                       count=1 if g in ("m", "f") else None, role=None, gender=g, plural=num == "pl")
     if low in lex.GENERIC_SOURCES and len(span) <= 2 and not any(c.dep_ == "prep" for c in head.children):
         if low == "one":
-            return Profile(kind="generic", entity_kind="person", identity="anonymous", count=1,
-                           role="other", **base)
-        return Profile(kind="generic", entity_kind="group", identity="collective", count=None,
-                       role=lex.GENERIC_SOURCES[low], **{**base, "plural": True})
+            return replace(base, kind="generic", entity_kind="person", identity="anonymous", count=1,
+                           role="other")
+        return replace(base, kind="generic", entity_kind="group", identity="collective", count=None,
+                       role=lex.GENERIC_SOURCES[low], plural=True)
 
     conj = _conjuncts(head, span)
     # proper names (possibly several: "Trump and Clinton")
     group_word = lemma in lex.GROUP_NOUNS and head.ent_type_ not in ("PERSON", "ORG") and (
         head.tag_ in ("NNS", "NNPS") or low.endswith("s"))
-    if any(t.text.startswith("@") and len(t) > 1 for t in span):  # a social-media handle names its owner
-        return Profile(kind="name", entity_kind="person", identity="named", count=1, role=None,
-                       **{**base, "name": next(t.text for t in span if t.text.startswith("@")),
-                          "name_tokens": (next(t.lower_ for t in span if t.text.startswith("@")),)})
-    if is_media_name(head.text) or is_media_name(span.text):
-        return Profile(kind="name", entity_kind="media", identity="named", count=None, role="journalist",
-                       **{**base, "name": _text(doc, span.start, span.end), "definite": True,
-                          "name_tokens": tuple(t.lower_ for t in span if t.lower_ != "the")})
+    if any(t.text.startswith("@") and len(t) > 1 for t in span) and not any(
+            t.pos_ == "PROPN" and not t.text.startswith("@") for t in span):  # a handle names its owner
+        handle = next(t for t in span if t.text.startswith("@"))
+        return replace(base, kind="name", entity_kind="person", identity="named", count=1,
+                       name=handle.text, name_tokens=(handle.lower_,))
+    if is_media_name(head.text) or (head.pos_ == "PROPN" and is_media_name(
+            " ".join(t.text for t in _name_chain(head)))):
+        return replace(base, kind="name", entity_kind="media", identity="named", role="journalist",
+                       name=_text(doc, span.start, span.end), definite=True,
+                       name_tokens=tuple(t.lower_ for t in span if t.lower_ != "the"))
     if (head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.tag_ != "PRP")
             or (head.is_title and low in lex.KNOWN_POLITICIANS)) and not head.is_lower and not group_word \
             and not (head.ent_type_ == "NORP" and span[0].lower_ in _DEFINITE and head.tag_ == "NNP"):
@@ -363,31 +359,30 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
         if head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES:
             title = head.head
         if title is not None:
-            base["lemmas"] = base["lemmas"] | {_lemma(title)}
-        return Profile(
-            kind="name", entity_kind=kind_, identity=identity, count=count, role=role,
-            **{**base, "name": "; ".join(names) if identity == "named" else None,
-               "name_tokens": tuple(t.lower_ for t in stripped if t.is_alpha or t.text.endswith(".")),
-               "lemmas": base["lemmas"] | {t.lower_ for t in stripped},
-               "description": description, "gender": gender, "plural": kind_ == "group",
-               "affiliation": _affiliation(head, title), "definite": True},
+            base = replace(base, lemmas=base.lemmas | {_lemma(title)})
+        return replace(
+            base, kind="name", entity_kind=kind_, identity=identity, count=count, role=role,
+            name="; ".join(names) if identity == "named" else None,
+            name_tokens=tuple(t.lower_ for t in stripped if t.is_alpha or t.text.endswith(".")),
+            lemmas=base.lemmas | {t.lower_ for t in stripped}, description=description, gender=gender,
+            plural=kind_ == "group", affiliation=_affiliation(head, title), definite=True,
             conjuncts=len(conj))
     return _description_profile(doc, span, head, conj, base)
 
 
-def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], base: dict) -> Profile:
+def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], base: Profile) -> Profile:
     """Type a common-noun mention: informants, groups, proportions, organisations, documents."""
     lemma = _lemma(head)
     low = head.lower_
     plural = head.tag_ in ("NNS", "NNPS") or low in ("people", "police", "staff") or (
-        "Plur" in head.morph.get("Number")) or (low.endswith("s") and lemma != low and lemma + "s" == low)
+        "Plur" in head.morph.get("Number", [])) or (low.endswith("s") and lemma != low and lemma + "s" == low)
     appos = _appositive(head)
     description = _text(doc, span.start, span.end)
     proper_mods = [t for t in head.lefts if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON")]
     has_proper = bool(proper_mods)
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     gender = lex.GENDERED_NOUNS.get(lemma)
-    out = dict(base, description=description, plural=plural, gender=gender)
+    out = replace(base, description=description, plural=plural, gender=gender)
 
     # an appositive that names the referent makes it named (R1): "a local newspaper, the Top End Herald"
     if appos is not None and (appos.pos_ == "PROPN" or appos.ent_type_ in ("PERSON", "ORG")):
@@ -410,12 +405,11 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
             informant = inner in lex.INFORMANT_NOUNS or pobj.lower_ in ("them", "those", "us")
             if n is None:  # "Many of the protesters"
                 ident = "anonymous" if informant and inner not in lex.GROUP_NOUNS else "collective"
-                return Profile(kind="description", entity_kind="group" if ident == "collective" else "person",
-                               identity=ident, count=None, role=lex.PERSON_ROLES.get(inner),
-                               **out, subset_of=pobj.i)
+                return replace(out, kind="description", entity_kind="group" if ident == "collective" else "person",
+                               identity=ident, count=None, role=lex.PERSON_ROLES.get(inner), subset_of=pobj.i)
             inner_role = None if inner in ("people", "person", "them", "those", "us") else lex.PERSON_ROLES.get(inner)
-            return Profile(kind="description", entity_kind="person", identity="anonymous", count=n,
-                           role=inner_role, **out, subset_of=pobj.i)
+            return replace(out, kind="description", entity_kind="person", identity="anonymous", count=n,
+                           role=inner_role, subset_of=pobj.i)
 
     # proportions and percentages of a public: collective (R4)
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or any(
@@ -423,14 +417,14 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                                                     lex.PROPORTION_WORDS) for t in span if t.i < head.i)
     if any(t.lower_ in ("of", "in") and t.i < span.end - 1 and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
                                                    lex.PROPORTION_WORDS) for t in span if t.i > span.start) \
-            or _PROPORTION_START.match(span.text.lower()):
-        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
-                       role=lex.PERSON_ROLES.get(lemma) or "citizen", **{**out, "plural": True})
+            or is_proportion_start(span):
+        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
+                       role=lex.PERSON_ROLES.get(lemma) or "citizen", plural=True)
     if lemma == "group" and has_of:  # "a group of black parents": a category (R4)
         pobj = next((c for p_ in head.children if p_.dep_ == "prep" for c in p_.children if c.dep_ == "pobj"), None)
         role = lex.PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
-        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
-                       role=role or "citizen", **{**out, "plural": True})
+        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
+                       role=role or "citizen", plural=True)
     if lemma in lex.PROPORTION_WORDS or (n is not None and (has_of or any(
             c.lower_ in ("percent", "%") for c in head.children))):
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -438,39 +432,39 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
         role = lex.PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
         if pobj is not None and pobj.pos_ == "PROPN" and role is None:
             role = "politician" if pobj.lower_.startswith(("democrat", "republican")) else None
-        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
-                       role=role or "citizen", **{**out, "plural": True})
+        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
+                       role=role or "citizen", plural=True)
 
     # outlets and their reporting (R3, R7)
     is_media_noun = lemma in lex.MEDIA_NOUNS or (len(span) >= 2 and f"{_lemma(doc[head.i-1])} {lemma}" in lex.MEDIA_NOUNS)
     issuer = _issuer(head)
     if is_media_noun and not (lemma in ("network", "program", "show", "site") and not definite_or_proper(span, head)):
-        ident = "named" if (base["definite"] or has_proper) else "anonymous"
-        return Profile(kind="description", entity_kind="media", identity=ident, count=None,
-                       role="journalist", **out)
+        ident = "named" if (base.definite or has_proper) else "anonymous"
+        return replace(out, kind="description", entity_kind="media", identity=ident, count=None,
+                       role="journalist")
 
     # documents (R3)
     if lemma in lex.DOCUMENT_NOUNS and lemma not in lex.PERSON_ROLES:
         issuer_is_media = issuer is not None and is_media_name(
             " ".join(t.text for t in doc[issuer[0]:issuer[1]]))
         if issuer_is_media:
-            return Profile(kind="description", entity_kind="media", identity="named", count=None,
-                           role="journalist", **{**out, "affiliation": issuer})
+            return replace(out, kind="description", entity_kind="media", identity="named", count=None,
+                           role="journalist", affiliation=issuer)
         specific = any(c.dep_ in ("acl", "relcl") for c in head.children)
         generic = (plural or lemma == "data") and issuer is None and not has_proper and not specific \
             and lemma != "return"
         doc_role = lex.DOCUMENT_NOUNS[lemma]
-        if generic and issuer is None and not has_proper and not base["definite"]:
+        if generic and issuer is None and not has_proper and not base.definite:
             ident = "collective"
             doc_role = "expert" if doc_role == "expert" else "other"
-        elif issuer is not None or has_proper or base["definite"] or poss is not None:
+        elif issuer is not None or has_proper or base.definite or poss is not None:
             ident = "named"
         elif any(c.dep_ == "acl" and c.lemma_ in _LEAK_VERBS for c in head.children):
             ident = "anonymous"
         else:
             ident = "named"
-        return Profile(kind="description", entity_kind="document", identity=ident, count=None,
-                       role=doc_role, **{**out, "affiliation": issuer})
+        return replace(out, kind="description", entity_kind="document", identity=ident, count=None,
+                       role=doc_role, affiliation=issuer)
 
     # organisations
     org_lemma = lemma if lemma in lex.ORG_ROLES else None
@@ -481,28 +475,27 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                                   and not plural):
         role = lex.ORG_ROLES[org_lemma]
         if plural and lemma != "police":
-            return Profile(kind="description", entity_kind="group", identity="collective", count=None,
-                           role=role, **out)
+            return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
+                           role=role)
         if has_proper or poss is not None and poss.pos_ == "PROPN":
             name = _text(doc, head.left_edge.i, head.i + 1)
-            return Profile(kind="name", entity_kind="organization", identity="named", count=None, role=role,
-                           **{**out, "name": name, "name_tokens": tuple(name.lower().split()),
-                              "plural": False})
-        ident = "named" if base["definite"] or lemma == "police" else "anonymous"
+            return replace(out, kind="name", entity_kind="organization", identity="named", count=None,
+                           role=role, name=name, name_tokens=tuple(name.lower().split()),
+                              plural=False)
+        ident = "named" if base.definite or lemma == "police" else "anonymous"
         if lemma == "police":
-            out["definite"] = True
-        return Profile(kind="description", entity_kind="organization", identity=ident, count=None,
-                       role=role, **{**out, "plural": False})
+            out = replace(out, definite=True)
+        return replace(out, kind="description", entity_kind="organization", identity=ident, count=None,
+                       role=role, plural=False)
 
     if lemma in lex.COLLECTIVE_SINGULARS:  # "the Republican electorate", "the public"
-        return Profile(kind="description", entity_kind="group", identity="collective", count=None,
-                       role=_title_role([t for t in head.lefts]) if lemma != "public" else "citizen",
-                       **{**out, "plural": True})
-    if not _is_animate(head) and n is None and appos is None:
+        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
+                       role=_title_role([t for t in head.lefts]) if lemma != "public" else "citizen", plural=True)
+    if not is_animate(head) and n is None and appos is None:
         # events, programmes, things (R7): document / other
-        return Profile(kind="description", entity_kind="document",
-                       identity="collective" if plural else ("named" if base["definite"] else "anonymous"),
-                       count=None, role="other", **out)
+        return replace(out, kind="description", entity_kind="document",
+                       identity="collective" if plural else ("named" if base.definite else "anonymous"),
+                       count=None, role="other")
 
     # people described by role
     role = lex.PERSON_ROLES.get(lemma)
@@ -513,11 +506,11 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
     mods_role = _title_role([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")])
     role = mods_role or role
     affiliation = _affiliation(head, title if title is not head else None)
-    count = _count_of(head)
+    count = count_of(head)
     if len(conj) > 1:
         total = 0
         for c in conj:
-            v = _count_of(c)
+            v = count_of(c)
             if v is None:
                 v = 1 if c.tag_ in ("NN", "NNP") else None
             if v is None:
@@ -546,26 +539,16 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
         ekind: EntityKind = "person"
         if not plural and count is None:
             count = 1
-    elif informant and (lemma not in lex.GROUP_NOUNS or lemma in ("people", "person", "official", "member")):
-        ident, ekind = "anonymous", "person"
-    elif specific and lemma not in lex.GROUP_NOUNS:
-        ident, ekind = "anonymous", "person"
-    elif specific and poss is not None and lemma in ("supporter", "member", "staff"):
+    elif (informant and (lemma not in lex.GROUP_NOUNS or lemma in ("people", "person", "official", "member"))) \
+            or (specific and lemma not in lex.GROUP_NOUNS) \
+            or (specific and poss is not None and lemma in ("supporter", "member", "staff")):
         ident, ekind = "anonymous", "person"
     else:
         ident, ekind = "collective", "group"
     if role is None:
         role = "citizen" if ekind == "group" else "other"
-    return Profile(kind="description", entity_kind=ekind, identity=ident, count=count, role=role,
-                   **{**out, "affiliation": affiliation})
-
-
-def _is_animate(tok: Token) -> bool:
-    """Whether a common noun denotes people: lexicon entries, then agent suffixes (-er, -ist...)."""
-    lem = _lemma(tok)
-    if lem in lex.PERSON_ROLES or lem in lex.INFORMANT_NOUNS or lem in lex.GROUP_NOUNS:
-        return True
-    return lem.endswith(_AGENT_SUFFIXES) and len(lem) > 5 and lem not in lex.DOCUMENT_NOUNS
+    return replace(out, kind="description", entity_kind=ekind, identity=ident, count=count, role=role,
+                   affiliation=affiliation)
 
 
 def definite_or_proper(span: Span, head: Token) -> bool:
@@ -578,7 +561,8 @@ def _issuer(head: Token) -> tuple[int, int] | None:
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ not in _POSSESSIVE_DETS:
             return (child.left_edge.i, child.i + 1)
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of") \
+                and child.head.lemma_ not in _LEAK_VERBS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "PERSON")):
                 return (pobj.left_edge.i, pobj.right_edge.i + 1)

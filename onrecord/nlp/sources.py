@@ -27,6 +27,8 @@ from onrecord.nlp.source_typing import Profile, is_media_name, profile_mention
 from onrecord.records import Attribution, Identity, Role, Source, SourceType, stable_id
 
 _PRONOUN_KINDS = frozenset({"pronoun", "relative", "first_person", "we"})
+# Roles that outrank a person's "other" title ("businessman Donald Trump" is also a candidate).
+_OFFICES = frozenset({"politician", "official", "spokesperson", "expert", "journalist"})
 
 
 def build_sources(doc: Doc, attributions: list[Attribution]) -> tuple[list[Source], list[Attribution]]:
@@ -43,15 +45,15 @@ def build_sources(doc: Doc, attributions: list[Attribution]) -> tuple[list[Sourc
     speakers = [e for e in clusters.entities if e.attribution_ids]
     for ent in speakers:
         mentions = sorted({frag for m in ent.mentions for frag in m.spans})
-        sid = stable_id(doc_id, "source", mentions[0][0], mentions[0][1])
+        sid = stable_id(doc_id, mentions[0][0], mentions[0][1])
         ids[id(ent)] = sid
         sources.append(_describe(doc, ent, clusters, sid, tuple(mentions)))
     sources.sort(key=lambda s: s.mentions[0])
     linked = []
     for a in attributions:
-        ent = clusters.by_attribution.get(a.id)
-        sid = ids.get(id(ent)) if ent is not None and a.source is not None else None
-        linked.append(dataclasses.replace(a, source_id=sid))
+        owner = clusters.by_attribution.get(a.id)
+        linked_id = ids.get(id(owner)) if owner is not None and a.source is not None else None
+        linked.append(dataclasses.replace(a, source_id=linked_id))
     return sources, linked
 
 
@@ -62,7 +64,7 @@ def _describe(doc: Doc, ent: Entity, clusters: Clusters, sid: str, mentions: tup
     defining = [p for p in source_first if p.kind not in _PRONOUN_KINDS]
     named = [p for p in defining if p.kind == "name" and p.identity == "named"]
     main: Profile | None = named[0] if named else (defining[0] if defining else None)
-    kinds = {p.kind for p in profiles}
+    kinds: set[str] = {p.kind for p in profiles}
 
     identity: str
     etype: str
@@ -108,9 +110,11 @@ def _name_type(ent: Entity, best: Profile) -> str:
     if any(m.profile.kind == "pronoun" and m.profile.gender in ("m", "f") for m in ent.mentions):
         return "person"
     votes: dict[str, int] = {}
-    for m in ent.mentions:
-        if m.profile.kind == "name" and m.profile.entity_kind:
-            votes[m.profile.entity_kind] = votes.get(m.profile.entity_kind, 0) + 1
+    for m in ent.mentions:  # full names and gendered names outweigh a bare surname the NER tagged ORG
+        p = m.profile
+        if p.kind == "name" and p.entity_kind:
+            weight = len(p.name_tokens) + (2 if p.gender in ("m", "f") else 0)
+            votes[p.entity_kind] = votes.get(p.entity_kind, 0) + weight
     if best.entity_kind in ("media", "group"):
         return best.entity_kind
     return max(votes, key=lambda k: (votes[k], k == best.entity_kind)) if votes else "person"
@@ -136,6 +140,7 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
         return "journalist"
     if etype == "media":
         return "journalist"
+    weak: str | None = None  # "other" from a title ("businessman") yields to any office found later
     for p in defining:
         if etype == "document" and p.affiliation is not None:
             issuer = clusters.by_token.get(p.affiliation[1] - 1)
@@ -148,8 +153,10 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
             prof = profile_mention(doc, span)
             if prof.role:
                 return prof.role
-        if p.role:
-            return p.role
+        if p.role and (weak is None or p.role in _OFFICES):
+            if p.role in _OFFICES or etype != "person":
+                return p.role
+            weak = weak or p.role  # a person's "other"/"citizen" yields to an office found later
     for p in defining:  # "Breitbart's Joel Pollak", "a reporter for the Ledger": works for an outlet
         if p.affiliation is not None and etype == "person":
             other = clusters.by_token.get(p.affiliation[1] - 1)
@@ -163,6 +170,8 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
                 return q.profile.role
     if etype == "person" and ent.name_tokens and ent.name_tokens[-1] in lex.KNOWN_POLITICIANS:
         return "politician"
+    if weak:
+        return weak
     return "citizen" if etype == "group" else "other"
 
 

@@ -38,7 +38,7 @@ def learn_lexicon(pairs: list[Pair], min_count: int = 3, threshold: float = 0.08
     total: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     for rec, doc in pairs:
-        covered = set()
+        covered: set[int] = set()
         for a in rec["attributions"]:
             for s, e in a["cue"]:
                 covered.update(range(s, e))
@@ -141,7 +141,8 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]], scorer: str) -
         res = subprocess.run([sys.executable, scorer, str(g), str(p), "--json"], capture_output=True, text=True, check=True)
         table = subprocess.run([sys.executable, scorer, str(g), str(p)], capture_output=True, text=True, check=True)
     print(table.stdout)
-    return json.loads(res.stdout)
+    result: dict[str, Any] = json.loads(res.stdout)
+    return result
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.nlp.attributions.features import doc_features
+from onrecord.nlp.attributions.features import TokenTable, doc_features, token_table
 from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, spans_from_labels
 from onrecord.nlp.attributions.lexicon import QUOTE_CHARS, mode_of
 from onrecord.nlp.attributions.tagger import AttributionModel
@@ -19,13 +19,12 @@ from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions
 from onrecord.records import Attribution, AttributionKind, Span, stable_id
 
 _EVIDENCE_SOURCES = frozenset(
-    "poll polls survey surveys study studies report reports data analysis estimate estimates record records "
-    "document documents figures statistics numbers census research results filing filings".split()
+    ["poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "analysis", "estimate", "estimates", "record", "records", "document", "documents", "figures", "statistics", "numbers", "census", "research", "results", "filing", "filings"]
 )
 _TRIM = {"CUE": " \t\n\xa0,;", "SRC": " \t\n\xa0,;:", "CON": " \t\n\xa0,;:—–-"}
 
 
-def _char_span(doc: Doc, span: RoleSpan) -> tuple[int, int]:
+def _char_span(doc: Doc, text: str, span: RoleSpan) -> tuple[int, int]:
     """Token span to characters, following PolNeAR's punctuation conventions.
 
     Content drops edge punctuation tokens (the sentence-final period outside a quote, a
@@ -34,14 +33,17 @@ def _char_span(doc: Doc, span: RoleSpan) -> tuple[int, int]:
     """
     a, b = span.start, span.end
     if span.role == "CON":
-        while b > a + 1 and doc[b - 1].text in _EDGE_PUNCT:
+        inner = doc[a:b].text
+        still_open = inner.count("“") > inner.count("”") or (
+            "“" not in inner and inner.count('"') % 2 == 1 and inner.lstrip()[:1] == '"'
+        )
+        while b > a + 1 and doc[b - 1].text in _EDGE_PUNCT and not (still_open and doc[b - 1].text in ".?!"):
             b -= 1
         while a < b - 1 and doc[a].text in _EDGE_PUNCT:
             a += 1
     start = doc[a].idx
     last = doc[b - 1]
     end = last.idx + len(last.text)
-    text = doc.text
     chars = _TRIM[span.role]
     while start < end and text[start] in chars:
         start += 1
@@ -69,14 +71,13 @@ def _kind(cue_text: str, content: Span) -> AttributionKind:
     return "direct" if starts and ends else "mixed"
 
 
-def _attribution(doc: Doc, doc_id: str, g: Group, lemma: list[str]) -> Attribution | None:
-    text = doc.text
-    cs, ce = _char_span(doc, g.cue)
+def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -> Attribution | None:
+    cs, ce = _char_span(doc, text, g.cue)
     if ce <= cs:
         return None
     cue = Span.from_offsets(text, [(cs, ce)])
-    srcs = [o for o in (_char_span(doc, s) for s in g.sources) if o[1] > o[0]]
-    cons = [o for o in (_char_span(doc, s) for s in g.contents) if o[1] > o[0]]
+    srcs = [o for o in (_char_span(doc, text, s) for s in g.sources) if o[1] > o[0]]
+    cons = [o for o in (_char_span(doc, text, s) for s in g.contents) if o[1] > o[0]]
     if not cons:
         return None
     source = Span.from_offsets(text, srcs) if srcs else None
@@ -99,18 +100,28 @@ def _attribution(doc: Doc, doc_id: str, g: Group, lemma: list[str]) -> Attributi
     )
 
 
-def tag_doc(doc: Doc, model: AttributionModel) -> list[RoleSpan]:
+def tag_doc(doc: Doc, model: AttributionModel, table: TokenTable | None = None) -> list[RoleSpan]:
     """Run the CRF over every paragraph; return role spans with a marginal-based confidence."""
+    tt = table or token_table(doc)
     skip = dropped_mask(doc) if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped else None
-    sent_id = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_id[i] = k
+    sent_id = tt.sent_id
     tagger = model.tagger
+    lex = model.lexicon
+    threshold = model.cue_threshold
+    lemmas = tt.lemma
     spans: list[RoleSpan] = []
-    for p_index, para in enumerate(doc_features(doc, model.lexicon, skip)):
+    for p_index, para in enumerate(doc_features(doc, lex, skip, tt)):
         labels = tagger.tag(para.features)
-        if all(lab == "O" for lab in labels):
+        rescued: list[RoleSpan] = []
+        if threshold < 0.5:
+            # a likely cue word Viterbi left out: keep it when the cue marginal is high enough;
+            # grouping then finds its content in the parse (recall over precision here)
+            for k, tok in enumerate(para.tokens):
+                if labels[k] == "O" and lex.is_cue(lemmas[tok]):
+                    p_cue = tagger.marginal("B-CUE", k) + tagger.marginal("I-CUE", k)
+                    if p_cue >= threshold:
+                        rescued.append(RoleSpan("CUE", tok, tok + 1, p_index, sent_id[tok], p_cue))
+        if not rescued and all(lab == "O" for lab in labels):
             continue
         found = spans_from_labels(para.tokens, labels, p_index, sent_id)
         pos = {tok: k for k, tok in enumerate(para.tokens)}
@@ -120,21 +131,22 @@ def tag_doc(doc: Doc, model: AttributionModel) -> list[RoleSpan]:
             margs = [tagger.marginal(labels[k], k) for k in range(k0, k1 + 1)]
             s.conf = sum(margs) / len(margs)
         spans.extend(found)
+        spans.extend(rescued)
     return spans
 
 
 def find_attributions(doc: Doc, model: AttributionModel) -> list[Attribution]:
     """Every attribution in ``doc`` (cue, source, content spans), sorted by cue start."""
-    spans = tag_doc(doc, model)
+    table = token_table(doc)
+    spans = tag_doc(doc, model, table)
     if not spans:
         return []
-    head = [t.head.i for t in doc]
-    lemma = [t.lemma_.lower() for t in doc]
-    doc_id = doc_id_of(doc) if Doc.has_extension("onrecord_doc_id") else stable_id(doc.text)
+    text = doc.text  # built from the tokens on every access: read once
+    doc_id = doc_id_of(doc) if Doc.has_extension("onrecord_doc_id") else stable_id(text)
     out: list[Attribution] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    for g in group_spans(doc, spans, head):
-        a = _attribution(doc, doc_id, g, lemma)
+    for g in group_spans(doc, spans, table.head):
+        a = _attribution(doc, text, doc_id, g, table.lemma)
         if a is not None and a.cue.spans not in seen:
             seen.add(a.cue.spans)
             out.append(a)

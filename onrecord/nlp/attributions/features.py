@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
 from onrecord.nlp.attributions.lexicon import AMBIGUOUS_QUOTES, CLOSE_QUOTES, OPEN_QUOTES, CueLexicon
@@ -41,18 +42,82 @@ def _bucket(score: float) -> str:
     return "top"
 
 
-def paragraphs_of(doc: Doc, skip: list[bool] | None = None) -> list[list[int]]:
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token strings and indices of one Doc, read once with ``Doc.to_array``.
+
+    Iterating a Doc creates a Python Token per access; reading columns as arrays and
+    mapping hashes through a cache is several times cheaper.
+    """
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    tag: list[str]
+    dep: list[str]
+    head: list[int]  # absolute index
+    ent: list[str]
+    sent_id: list[int]
+    sent_start: list[bool]
+    sent_end: list[bool]
+
+
+_STR: dict[int, str] = {}
+_LOWER_LEMMA: dict[int, str] = {}
+
+
+def token_table(doc: Doc) -> TokenTable:
+    n = len(doc)
+    strings = doc.vocab.strings
+    cols = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, SENT_START]).tolist() if n else []
+
+    def lookup(h: int) -> str:
+        v = _STR.get(h)
+        if v is None:
+            v = _STR[h] = strings[h] if h else ""
+        return v
+
+    def lookup_lemma(h: int) -> str:
+        v = _LOWER_LEMMA.get(h)
+        if v is None:
+            v = _LOWER_LEMMA[h] = (strings[h] if h else "").lower()
+        return v
+
+    text = [lookup(r[0]) for r in cols]
+    lower = [lookup(r[1]) for r in cols]
+    lemma = [lookup_lemma(r[2]) for r in cols]
+    tag = [lookup(r[3]) for r in cols]
+    dep = [lookup(r[4]) for r in cols]
+    head = [i + (r[5] - 2**64 if r[5] >= 2**63 else r[5]) for i, r in enumerate(cols)]
+    ent = [lookup(r[6]) for r in cols]
+    sent_start = [r[7] == 1 for r in cols]
+    if n:
+        sent_start[0] = True
+    sent_end = [False] * n
+    sent_id = [0] * n
+    k = -1
+    for i in range(n):
+        if sent_start[i]:
+            k += 1
+            if i:
+                sent_end[i - 1] = True
+        sent_id[i] = k
+    if n:
+        sent_end[n - 1] = True
+    return TokenTable(text, lower, lemma, tag, dep, head, ent, sent_id, sent_start, sent_end)
+
+
+def paragraphs_of(table: TokenTable, skip: list[bool] | None = None) -> list[list[int]]:
     """Token index runs between newline tokens (and dropped tokens), whitespace excluded."""
     out: list[list[int]] = []
     cur: list[int] = []
-    for tok in doc:
-        i = tok.i
-        if (skip is not None and skip[i]) or ("\n" in tok.text):
+    for i, t in enumerate(table.text):
+        if (skip is not None and skip[i]) or ("\n" in t):
             if cur:
                 out.append(cur)
                 cur = []
             continue
-        if tok.is_space:
+        if t.isspace():
             continue
         cur.append(i)
     if cur:
@@ -60,25 +125,16 @@ def paragraphs_of(doc: Doc, skip: list[bool] | None = None) -> list[list[int]]:
     return out
 
 
-def doc_features(doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None) -> list[Paragraph]:
+def doc_features(
+    doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None, table: TokenTable | None = None
+) -> list[Paragraph]:
     """Feature lists for every paragraph of ``doc`` (the tagger's input)."""
+    tt = table or token_table(doc)
     n = len(doc)
-    lower = [t.lower_ for t in doc]
-    lemma = [t.lemma_.lower() for t in doc]
-    tag = [t.tag_ for t in doc]
-    dep = [t.dep_ for t in doc]
-    head = [t.head.i for t in doc]
-    text = [t.text for t in doc]
+    lower, lemma, tag, dep, head, text = tt.lower, tt.lemma, tt.tag, tt.dep, tt.head, tt.text
+    sent_start, sent_end, sent_id = tt.sent_start, tt.sent_end, tt.sent_id
     cue_score = [lexicon.score(lm) for lm in lemma]
     is_cue = [s >= lexicon.threshold for s in cue_score]
-    sent_start = [False] * n
-    sent_end = [False] * n
-    sent_id = [0] * n
-    for k, sent in enumerate(doc.sents):
-        sent_start[sent.start] = True
-        sent_end[sent.end - 1] = True
-        for i in range(sent.start, sent.end):
-            sent_id[i] = k
 
     # nearest cue-lexicon ancestor and the child on the path to it
     anc = [-2] * n
@@ -107,7 +163,7 @@ def doc_features(doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None) 
             h = head[j]
             anc[j], via[j], depth[j] = anc[h], via[h], (depth[h] + 1 if anc[h] >= 0 else 0)
 
-    ent = [t.ent_type_ for t in doc]
+    ent = tt.ent
     # children deps of verbs and cue-lexicon tokens (what the verb governs)
     governs = [is_cue[i] or tag[i][:1] == "V" for i in range(n)]
     child_deps: dict[int, set[str]] = {}
@@ -117,7 +173,8 @@ def doc_features(doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None) 
             child_deps.setdefault(h, set()).add(dep[i])
 
     out: list[Paragraph] = []
-    for p_index, toks in enumerate(paragraphs_of(doc, skip)):
+    paras = paragraphs_of(tt, skip)
+    for p_index, toks in enumerate(paras):
         m = len(toks)
         # quote state across the paragraph
         inq = [False] * m
@@ -125,7 +182,7 @@ def doc_features(doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None) 
         state = False
         for k, i in enumerate(toks):
             s = text[i]
-            if s in OPEN_QUOTES and not (s == "‘" and False):
+            if s in OPEN_QUOTES:
                 if s == "‘":
                     qtok[k] = "sopen"
                 else:
@@ -160,7 +217,12 @@ def doc_features(doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None) 
                 sent_has_cue[sent_id[i]] = k
             if text[i] == ":" and sent_id[i] not in sent_colon:
                 sent_colon[sent_id[i]] = k
-        para_tag = "title" if p_index == 0 else ("p1" if p_index == 1 else "pn")
+        if p_index == 0:
+            # a headline: a short single-sentence first paragraph of a longer text
+            is_title = len(paras) > 1 and m <= 30 and sent_id[toks[0]] == sent_id[toks[-1]]
+            para_tag = "title" if is_title else "p1"
+        else:
+            para_tag = "p1" if p_index == 1 else "pn"
         feats_all: list[list[str]] = []
         for k, i in enumerate(toks):
             w = lower[i]

@@ -92,11 +92,10 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
             return c.start - span.end if c.start >= span.end else span.start - c.end
 
         free = [g for g in cands if not (groups[g].contents if prefer_free == ROLE_CON else groups[g].sources)]
-        if prefer_free == ROLE_CON and not free:
-            # every cue here has its content: this one is likely quoted text continuing
-            # the nearest attribution, else a content whose cue the tagger missed
-            if not _opens_quote(doc, span):
-                return None
+        if prefer_free == ROLE_CON and not free and not _opens_quote(doc, span):
+            # every cue here has its content: unless this is quoted text continuing the
+            # nearest attribution, it is a content whose cue the tagger missed
+            return None
         pool = free or cands
         return min(pool, key=dist)
 
@@ -147,7 +146,9 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
             if prev:
                 g = max(prev, key=lambda g: max(groups[g].contents[-1].end, cues[g].end))
                 gap_cues = [c for c in cues if max(groups[g].contents[-1].end, cues[g].end) <= c.start < span.start]
-                if not gap_cues and span.para - groups[g].contents[-1].para <= 1:
+                last = max(groups[g].contents, key=lambda c: c.end)
+                same_para = span.para == last.para
+                if not gap_cues and (same_para or (span.para - last.para == 1 and _left_open(doc, last))):
                     target = g
             if target is None:
                 nxt = [g for g in range(len(groups)) if cues[g].start >= span.end and not groups[g].contents and cues[g].para == span.para and cues[g].sent - span.sent <= 1]
@@ -156,8 +157,187 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
             if target is not None:
                 groups[target].contents.append(span)
     del last_group
+    for grp in groups:
+        if not grp.contents:
+            _content_from_tree(doc, grp, head)
+        else:
+            _source_from_tree(doc, grp, head)
     _share_sources(groups, head)
+    _continue_quotes(doc, groups, spans)
+    for grp in groups:
+        if len(grp.contents) > 1:
+            grp.contents = _plausible_fragments(doc, grp)
+        _snap_clitic(doc, grp)
+        _drop_recipient(doc, grp, head)
     return [g for g in groups if g.contents]
+
+
+_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
+_RECIPIENT_VERBS = frozenset("tell ask remind assure inform warn promise convince notify advise".split())
+
+
+def _drop_recipient(doc: Doc, g: Group, head: list[int]) -> None:
+    """"told reporters that ...": the recipient is unlabelled, the content starts at "that"."""
+    roots = _roots(g.cue, head)
+    if not roots or not g.contents:
+        return
+    first = min(g.contents, key=lambda c: c.start)
+    if first.start < g.cue.end:
+        return
+    root = doc[roots[0]]
+    if root.lemma_ not in _RECIPIENT_VERBS:
+        return
+    for c in root.children:
+        if c.dep_ in _RECIPIENT_DEPS and c.left_edge.i == first.start:
+            nxt = c.right_edge.i + 1
+            if nxt < first.end - 1 and doc[nxt].dep_ in ("mark", "aux", "advmod") or (
+                nxt < first.end - 1 and doc[nxt].lower_ in ("that", "how", "if", "whether", "to", "what", "why")
+            ):
+                first.start = nxt
+            return
+
+
+_CLITICS = frozenset({"’ve", "'ve", "’re", "'re", "’ll", "'ll", "’d", "'d", "’m", "'m"})
+
+
+def _snap_clitic(doc: Doc, g: Group) -> None:
+    """"We’ve seen": annotators mark whole words, so the clitic goes with the source."""
+    cue = g.cue
+    if cue.end - cue.start < 2 or doc[cue.start].lower_ not in _CLITICS or cue.start == 0:
+        return
+    if doc[cue.start - 1].whitespace_:
+        return
+    for src in g.sources:
+        if src.end == cue.start:
+            src.end += 1
+            cue.start += 1
+            return
+
+
+def _plausible_fragments(doc: Doc, g: Group) -> list[RoleSpan]:
+    """Keep extra content fragments only where PolNeAR would split one content.
+
+    A content is split by its own cue or source ("X," he said, "Y") or continues as a new
+    quotation; any other second fragment is usually a content whose own cue was missed.
+    """
+    frags = sorted(g.contents, key=lambda s: s.start)
+    markers = [g.cue] + g.sources
+
+    def dist(s: RoleSpan) -> int:
+        return s.start - g.cue.end if s.start >= g.cue.end else g.cue.start - s.end
+
+    best = min(frags, key=dist)
+    keep = [best]
+    for s in frags:
+        if s is best:
+            continue
+        lo, hi = (s.end, best.start) if s.end <= best.start else (best.end, s.start)
+        split_by_role = any(lo <= m.start and m.end <= hi for m in markers)
+        if split_by_role or (s.start > best.start and _opens_quote(doc, s)):
+            keep.append(s)
+    return sorted(keep, key=lambda s: s.start)
+
+
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+_SOURCE_DEPS = ("nsubj",)
+
+
+def _content_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
+    """A cue the tagger found without content: take its clausal or object complement.
+
+    Used for cues whose content the CRF left untagged, and for cues recovered from the
+    CRF marginals; the source falls back to the nominal subject the same way.
+    """
+    cue = g.cue
+    roots = _roots(cue, head)
+    if not roots:
+        return
+    r = roots[0]
+    tok = doc[r]
+    kids = [c for c in tok.children if c.i >= cue.end or c.i < cue.start]
+    for dep in _CONTENT_DEPS:
+        for c in kids:
+            if c.dep_ == dep and c.i >= cue.end:
+                a, b = c.left_edge.i, c.right_edge.i + 1
+                a = max(a, cue.end)
+                if b > a:
+                    g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+                    break
+        if g.contents:
+            break
+    _source_from_tree(doc, g, head)
+
+
+def _source_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
+    """A cue with content but no linked source: take the nominal subject of its verb."""
+    if not g.contents or g.sources:
+        return
+    cue = g.cue
+    roots = _roots(cue, head)
+    if not roots:
+        return
+    root = doc[roots[0]]
+    a = b = -1
+    for c in root.children:
+        if c.dep_ in _SOURCE_DEPS and c.i < cue.start:
+            a, b = c.left_edge.i, min(c.right_edge.i + 1, cue.start)
+            break
+    else:
+        if root.dep_ == "acl" and root.head.i < cue.start:
+            # "Kasich, refusing to ..." / "Trump talking about ...": the noun it modifies
+            a, b = root.head.left_edge.i, root.head.i + 1
+    if b > a >= 0 and not any(x.start < b and a < x.end for x in g.contents):
+        g.sources.append(RoleSpan(ROLE_SRC, a, b, cue.para, cue.sent, cue.conf))
+
+
+_OPENERS = frozenset({"“", '"', "``"})
+_CLOSERS = frozenset({"”", '"', "''"})
+
+
+def _continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> None:
+    """A quotation right after a quoted content, with no cue of its own, continues it.
+
+    "“X,” she said. “Y.”" is one attribution; so is a quote that runs into the next
+    paragraph (the first paragraph leaves it open, the next opens it again).
+    """
+    tagged: set[int] = set()  # tokens already used; orphan content spans may be absorbed
+    for sp in spans:
+        if sp.role != ROLE_CON:
+            tagged.update(range(sp.start, sp.end))
+    for g in groups:
+        for sp in g.contents:
+            tagged.update(range(sp.start, sp.end))
+    n = len(doc)
+    for g in groups:
+        if not g.contents:
+            continue
+        for _ in range(4):
+            last = max(g.contents, key=lambda c: c.end)
+            if doc[last.end - 1].text not in _CLOSERS and not _left_open(doc, last):
+                break
+            end = max([last.end, g.cue.end] + [x.end for x in g.sources])
+            i = end
+            crossed = 0
+            while i < n and (doc[i].is_space or doc[i].text in (".", ",")):
+                crossed += doc[i].text.count("\n") > 0
+                i += 1
+            if i >= n or crossed > 1 or doc[i].text not in _OPENERS or i in tagged:
+                break
+            if crossed and not _left_open(doc, last):
+                break
+            j = i + 1
+            while j < n and doc[j].text not in _CLOSERS and "\n" not in doc[j].text and j not in tagged:
+                j += 1
+            if j < n and doc[j].text in _CLOSERS:
+                j += 1
+            elif j < n and "\n" in doc[j].text:
+                pass  # open again at paragraph end: a multi-paragraph quote
+            else:
+                break
+            if j - i < 3:
+                break
+            g.contents.append(RoleSpan(ROLE_CON, i, j, last.para + crossed, doc[i].sent.start, last.conf))
+            tagged.update(range(i, j))
 
 
 def _share_sources(groups: list[Group], head: list[int]) -> None:
@@ -174,6 +354,13 @@ def _share_sources(groups: list[Group], head: list[int]) -> None:
             if other is not None and other != g_index and groups[other].sources and groups[other].cue.sent == g.cue.sent:
                 g.sources = list(groups[other].sources)
                 break
+
+
+def _left_open(doc: Doc, span: RoleSpan) -> bool:
+    """True when a quotation opened in ``span`` is not closed in it (a multi-paragraph quote)."""
+    text = doc[span.start : min(span.end + 1, len(doc))].text
+    opened = text.count("“") - text.count("”")
+    return opened > 0 or (text.count("“") == 0 and text.count('"') % 2 == 1)
 
 
 def _opens_quote(doc: Doc, span: RoleSpan) -> bool:

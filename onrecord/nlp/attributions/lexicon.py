@@ -18,25 +18,27 @@ AMBIGUOUS_QUOTES = frozenset({'"', "''", "``", "'"})
 QUOTE_CHARS = "\"“”«»‘’„'`"
 DASHES = frozenset({"—", "–", "-", "--", "―"})
 
+_BELIEF = (
+    "think believe hope expect feel suspect assume doubt fear worry consider know understand trust "
+    "presume guess imagine suppose reckon convinced sure certain seem appear view regard perceive "
+    "wonder skeptical confident concerned afraid"
+)
+_INTENTION = (
+    "plan intend want wish aim seek vow pledge promise try decide threaten propose desire prefer "
+    "refuse need like love hate determine commit"
+)
+_PERCEPTION = "see hear watch notice witness observe smell listen"
+_EVIDENCE = (
+    "show find estimate indicate suggest reveal demonstrate report poll survey analysis study data "
+    "record document according_to confirm prove conclude measure"
+)
 _MODES: dict[str, Mode] = {}
+_mode: Mode
 for _lemmas, _mode in (
-    (
-        "think believe hope expect feel suspect assume doubt fear worry consider "
-        "know understand trust presume guess imagine suppose reckon convinced sure certain "
-        "seem appear view regard perceive wonder skeptical confident concerned afraid",
-        "belief",
-    ),
-    (
-        "plan intend want wish aim seek vow pledge promise hope_to try decide "
-        "threaten propose desire prefer refuse need like love hate determine commit",
-        "intention",
-    ),
-    ("see hear watch notice witness observe feel_that smell listen", "perception"),
-    (
-        "show find estimate indicate suggest reveal demonstrate report poll survey "
-        "analysis study data record document according_to confirm prove conclude measure",
-        "evidence",
-    ),
+    (_BELIEF, "belief"),
+    (_INTENTION, "intention"),
+    (_PERCEPTION, "perception"),
+    (_EVIDENCE, "evidence"),
 ):
     for _lemma in _lemmas.split():
         _MODES.setdefault(_lemma, _mode)

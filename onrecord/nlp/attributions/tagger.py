@@ -7,6 +7,7 @@ model file ships with a JSON sidecar holding the learned cue lexicon the feature
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,7 @@ class AttributionModel:
     tagger: pycrfsuite.Tagger
     lexicon: CueLexicon
     path: str
+    cue_threshold: float = 0.5  # below 0.5: keep lexicon words whose cue marginal passes it (off: CV showed no gain)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AttributionModel:
@@ -46,7 +48,8 @@ class AttributionModel:
         tagger.open(str(path))
         with open(side, encoding="utf-8") as fh:
             meta = json.load(fh)
-        return cls(tagger, CueLexicon.from_dict(meta["lexicon"]), str(path))
+        threshold = float(os.environ.get("ONRECORD_CUE_THRESHOLD", meta.get("cue_threshold", 0.5)))
+        return cls(tagger, CueLexicon.from_dict(meta["lexicon"]), str(path), threshold)
 
 
 def sidecar_path(model_path: str | Path) -> Path:

@@ -55,6 +55,10 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "spans": [list(s) for s in self.spans]}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(d["text"], _offsets(d["spans"]))
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -84,6 +88,16 @@ class Attribution:
             "negated": self.negated,
             "confidence": round(self.confidence, 4),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        return cls(
+            id=d["id"], kind=d["kind"], mode=d["mode"], cue=Span.from_dict(d["cue"]),
+            source=Span.from_dict(d["source"]) if d.get("source") else None,
+            content=Span.from_dict(d["content"]), source_id=d.get("source_id"),
+            hedges=tuple(d.get("hedges", ())), negated=bool(d.get("negated", False)),
+            confidence=float(d.get("confidence", 1.0)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +133,15 @@ class Source:
             d["candidates"] = [{"name": n, "confidence": round(c, 3)} for n, c in self.candidates]
         return d
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Source:
+        return cls(
+            id=d["id"], name=d.get("name"), description=d.get("description"), identity=d["identity"],
+            count=d.get("count"), type=d["type"], role=d["role"], affiliation=d.get("affiliation"),
+            mentions=_offsets(d.get("mentions", ())), attribution_ids=tuple(d.get("attribution_ids", ())),
+            candidates=tuple((c["name"], float(c["confidence"])) for c in d.get("candidates", ())),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class NonResponse:
@@ -136,6 +159,13 @@ class NonResponse:
             "spans": [list(s) for s in self.span.spans],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> NonResponse:
+        return cls(
+            actor=Span.from_dict(d["actor"]) if d.get("actor") else None,
+            kind=d["kind"], span=Span(d["text"], _offsets(d["spans"])),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Dropped:
@@ -150,6 +180,10 @@ class Dropped:
         if self.spans:
             d["spans"] = [list(s) for s in self.spans]
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Dropped:
+        return cls(d["text"], d["reason"], _offsets(d.get("spans", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +251,10 @@ class ArticleRecord:
             "provenance": self.provenance.to_dict(),
             "warnings": list(self.warnings),
         }
+
+
+def _offsets(pairs: Any) -> Offsets:
+    return tuple((int(a), int(b)) for a, b in pairs)
 
 
 def stable_id(*parts: object, length: int = 16) -> str:

@@ -17,7 +17,7 @@ for name in ("onrecord_boilerplate", "onrecord_attributions", "onrecord_sources"
     nlp.add_pipe(name)
 doc = nlp('"The bridge is safe," the mayor said. The ministry declined to comment.')
 attrs = doc._.onrecord_attributions
-assert attrs and attrs[0].cue.text == "said", attrs
+assert attrs and attrs[0]["cue"]["text"] == "said", attrs
 assert doc._.onrecord_non_responses, "no non-response"
 print("ok")
 """
@@ -29,3 +29,16 @@ def test_add_pipe_without_importing_onrecord() -> None:
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_findings_survive_docbin(onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+    # Extension values are plain data, so a DocBin (and multiprocessing) can carry them.
+    from spacy.tokens import DocBin
+
+    from onrecord.nlp.extensions import attributions_of
+
+    doc = onrecord_nlp('"The bridge is safe," the mayor said.')
+    blob = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    back = next(iter(DocBin().from_bytes(blob).get_docs(onrecord_nlp.vocab)))
+    assert attributions_of(back) == attributions_of(doc)
+    assert attributions_of(back)[0].cue.text == "said"

@@ -1,7 +1,9 @@
 """Every Doc extension onrecord sets, registered in one place, with typed accessors.
 
 Components write their findings here; ``onrecord.pipeline`` reads them back through the
-accessors below so that no other module touches ``doc._`` directly.
+accessors below so that no other module touches ``doc._`` directly. Values are stored as
+plain dicts (the record's ``to_dict`` form) so that DocBin and multiprocessing can carry
+them; the accessors rebuild the frozen records.
 """
 
 from __future__ import annotations
@@ -38,35 +40,43 @@ def doc_id_of(doc: Doc) -> str:
 
 
 def dropped_of(doc: Doc) -> list[Dropped]:
-    return list(doc._.onrecord_dropped or [])
+    from onrecord.records import Dropped
+
+    return [Dropped.from_dict(d) for d in doc._.onrecord_dropped or []]
 
 
 def attributions_of(doc: Doc) -> list[Attribution]:
-    return list(doc._.onrecord_attributions or [])
+    from onrecord.records import Attribution
+
+    return [Attribution.from_dict(d) for d in doc._.onrecord_attributions or []]
 
 
 def sources_of(doc: Doc) -> list[Source]:
-    return list(doc._.onrecord_sources or [])
+    from onrecord.records import Source
+
+    return [Source.from_dict(d) for d in doc._.onrecord_sources or []]
 
 
 def non_responses_of(doc: Doc) -> list[NonResponse]:
-    return list(doc._.onrecord_non_responses or [])
+    from onrecord.records import NonResponse
+
+    return [NonResponse.from_dict(d) for d in doc._.onrecord_non_responses or []]
 
 
 def set_dropped(doc: Doc, value: list[Dropped]) -> None:
-    doc._.onrecord_dropped = value
+    doc._.onrecord_dropped = [d.to_dict() for d in value]
 
 
 def set_attributions(doc: Doc, value: list[Attribution]) -> None:
-    doc._.onrecord_attributions = value
+    doc._.onrecord_attributions = [a.to_dict() for a in value]
 
 
 def set_sources(doc: Doc, value: list[Source]) -> None:
-    doc._.onrecord_sources = value
+    doc._.onrecord_sources = [s.to_dict() for s in value]
 
 
 def set_non_responses(doc: Doc, value: list[NonResponse]) -> None:
-    doc._.onrecord_non_responses = value
+    doc._.onrecord_non_responses = [n.to_dict() for n in value]
 
 
 def dropped_mask(doc: Doc) -> list[bool]:

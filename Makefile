@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast lint bench train clean
+.PHONY: install demo test test-fast lint bench eval train clean
 
 install: $(STAMP)
 
@@ -30,6 +30,10 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl
+
+# Scores onrecord on the shared dev sets (PolNeAR attributions and sources, wire records).
+eval: install
+	benchmarks/eval_dev.sh $(SHARED)
 
 # Rebuilds the shipped attribution model from PolNeAR train (see docs/models.md).
 train: install

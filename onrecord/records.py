@@ -242,10 +242,8 @@ class ArticleRecord:
             "attributions": [a.to_dict() for a in self.attributions],
             "sources": [s.to_dict() for s in self.sources],
             "non_responses": [n.to_dict() for n in self.non_responses],
-            "figures": [],
-            "events": [],
-            "times": [],
-            "places": [],
+            # figures, events, times and places belong to later stages: the keys are left
+            # out rather than given as empty lists, which would claim "none found".
             "dropped": [d.to_dict() for d in self.dropped],
             "summary": self.summary(),
             "provenance": self.provenance.to_dict(),

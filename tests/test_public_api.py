@@ -19,10 +19,11 @@ def test_analyze_returns_record_with_contract_keys(onrecord_nlp) -> None:  # typ
     record = onrecord.analyze(text)
     d = record.to_dict()
     for key in ("id", "url", "title", "outlet", "authors", "published", "language", "text", "attributions",
-                "sources", "non_responses", "figures", "events", "times", "places", "dropped", "summary",
+                "sources", "non_responses", "dropped", "summary",
                 "provenance"):
         assert key in d, key
     assert d["text"] == text
+    assert not {"figures", "events", "times", "places"} & d.keys()  # later stages: absent, not empty
     assert d["summary"]["attributions"] == len(d["attributions"]) >= 1
     assert d["provenance"]["onrecord"] == onrecord.__version__
     assert "en_core_web_sm" in d["provenance"]["spacy_model"]

@@ -18,9 +18,11 @@ from onrecord.nlp.attributions.tagger import AttributionModel
 from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
 from onrecord.records import Attribution, AttributionKind, Span, stable_id
 
-_EVIDENCE_SOURCES = frozenset(
-    ["poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "analysis", "estimate", "estimates", "record", "records", "document", "documents", "figures", "statistics", "numbers", "census", "research", "results", "filing", "filings"]
+_EVIDENCE_WORDS = (
+    "poll polls survey surveys study studies report reports data analysis estimate estimates record "
+    "records document documents figures statistics numbers census research results filing filings"
 )
+_EVIDENCE_SOURCES = frozenset(_EVIDENCE_WORDS.split())
 _TRIM = {"CUE": " \t\n\xa0,;", "SRC": " \t\n\xa0,;:", "CON": " \t\n\xa0,;:—–-"}
 
 
@@ -71,6 +73,23 @@ def _kind(cue_text: str, content: Span) -> AttributionKind:
     return "direct" if starts and ends else "mixed"
 
 
+_NO_ANSWER = frozenset({"respond", "return", "reply", "answer", "comment"})
+_DECLINE_OBJECTS = ("to comment", "to say", "to discuss", "to elaborate", "to provide", "to specify", "comment")
+
+
+def _is_non_response(cue_lemmas: list[str], content: str) -> bool:
+    """"declined to say", "did not respond", "referred questions to": the non-response stage's.
+
+    They state that nothing was said, so they are not attributions of content.
+    """
+    lowered = content.lower()
+    if "decline" in cue_lemmas:
+        return lowered.startswith(_DECLINE_OBJECTS) or len(cue_lemmas) > 1 and cue_lemmas[-1] in ("say", "comment")
+    if "refer" in cue_lemmas:
+        return "question" in lowered or "inquir" in lowered or "request" in lowered
+    return "not" in cue_lemmas and any(lm in _NO_ANSWER for lm in cue_lemmas)
+
+
 def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -> Attribution | None:
     cs, ce = _char_span(doc, text, g.cue)
     if ce <= cs:
@@ -83,6 +102,8 @@ def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -
     source = Span.from_offsets(text, srcs) if srcs else None
     content = Span.from_offsets(text, cons)
     cue_lemmas = [lemma[i] for i in range(g.cue.start, g.cue.end)]
+    if _is_non_response(cue_lemmas, content.text):
+        return None
     kind = _kind(cue.text, content)
     if kind == "according_to":
         src_lemmas = {lemma[i] for s in g.sources for i in range(s.start, s.end)}

@@ -238,6 +238,7 @@ def doc_features(
                 "hl=" + lemma[h],
                 "dhl=" + d + "|" + lemma[h],
                 "hd=" + dep[h],
+                "p2=" + d + ">" + dep[h] + ">" + dep[head[h]],
                 "dt=" + d + "|" + t,
                 "c=" + _bucket(cue_score[i]),
                 "pt=" + para_tag,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # a tagged span: token positions [start, end) in doc, plus its role
 ROLE_CUE, ROLE_SRC, ROLE_CON = "CUE", "SRC", "CON"
@@ -173,7 +173,8 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
 
 
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
-_RECIPIENT_VERBS = frozenset("tell ask remind assure inform warn promise convince notify advise".split())
+_RECIPIENT_WORDS = "tell ask remind assure inform warn promise convince notify advise"
+_RECIPIENT_VERBS = frozenset(_RECIPIENT_WORDS.split())
 
 
 def _drop_recipient(doc: Doc, g: Group, head: list[int]) -> None:
@@ -265,7 +266,46 @@ def _content_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
                     break
         if g.contents:
             break
+    if not g.contents:
+        _content_before_cue(doc, g, tok)
     _source_from_tree(doc, g, head)
+
+
+_DATELINE = frozenset({"—", "--", "–"})
+
+
+def _content_before_cue(doc: Doc, g: Group, root: Token) -> None:
+    """"X happened, the operator said." / "X happened, according to Y.": content comes first.
+
+    The content is the clause the cue hangs off (or its left clausal complement), cut
+    before the source and cue and after a dateline dash ("GDANSK, March 4 (NPA) —").
+    """
+    cue = g.cue
+    left_limit = min([cue.start] + [s.start for s in g.sources])
+    clause: Token | None = None
+    for c in root.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.i < left_limit:
+            clause = c
+            break
+    if clause is None and root.dep_ in ("prep", "parataxis", "ccomp", "advcl") and root.head.i < cue.start:
+        clause = root.head
+    if clause is None:
+        return
+    a = clause.left_edge.i
+    b = left_limit if clause is root.head else min(clause.right_edge.i + 1, left_limit)
+    sent_start = doc[cue.start].sent.start
+    a = max(a, sent_start)
+    for i in range(a, min(b, a + 25)):
+        if doc[i].text in _DATELINE:
+            a = i + 1
+    if b - a < 3:
+        return
+    g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+    if not g.sources and root.lower_ == "according":
+        # the source is the object of "according to"
+        right = root.right_edge.i + 1
+        if right > cue.end:
+            g.sources.append(RoleSpan(ROLE_SRC, cue.end, right, cue.para, cue.sent, cue.conf))
 
 
 def _source_from_tree(doc: Doc, g: Group, head: list[int]) -> None:

@@ -13,8 +13,8 @@ import logging
 
 __version__ = "0.1.0"
 
-from onrecord.analysis import analyze  # noqa: E402
-from onrecord.errors import (  # noqa: E402
+from onrecord.analysis import analyze
+from onrecord.errors import (
     ConfigError,
     ExtractError,
     FetchError,
@@ -26,7 +26,7 @@ from onrecord.errors import (  # noqa: E402
     OnrecordError,
     UnsupportedInput,
 )
-from onrecord.records import (  # noqa: E402
+from onrecord.records import (
     ArticleRecord,
     Attribution,
     Dropped,
@@ -34,7 +34,7 @@ from onrecord.records import (  # noqa: E402
     Source,
     Span,
 )
-from onrecord.settings import Settings  # noqa: E402
+from onrecord.settings import Settings
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -164,7 +164,7 @@ def test_non_english_is_refused_clearly(runner: CliRunner, tmp_path: Path) -> No
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path == "/story":
             body = ("<html><head><title>Ferry</title></head><body><article>"
                     + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")) + "</article></body></html>").encode()

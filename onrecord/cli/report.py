@@ -17,7 +17,7 @@ def _excerpt(text: str, limit: int = 140) -> str:
 
 def _source_line(source: Source, statements: int) -> str:
     label = source.name or _excerpt(source.description or "", 60) or "(unnamed)"
-    details = [source.type, source.role]
+    details: list[str] = [source.type, source.role]
     if source.count is not None:
         details.insert(0, f"count {source.count}")
     if source.affiliation:
@@ -27,7 +27,7 @@ def _source_line(source: Source, statements: int) -> str:
 
 
 def _statement_line(a: Attribution, source_label: str) -> str:
-    flags = []
+    flags: list[str] = []
     if a.mode != "statement":
         flags.append(a.mode)
     if a.negated:
@@ -62,8 +62,8 @@ def render_report(record: ArticleRecord) -> str:
         if not group:
             continue
         out.append(f"{heading} ({len(group)})")
-        for src in sorted(group, key=lambda x: -len(x.attribution_ids)):
-            out.append(_source_line(src, len(src.attribution_ids)))
+        for member in sorted(group, key=lambda x: -len(x.attribution_ids)):
+            out.append(_source_line(member, len(member.attribution_ids)))
     out.append("")
     out.append(f"Statements ({len(record.attributions)})")
     for a in record.attributions:

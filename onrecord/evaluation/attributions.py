@@ -15,6 +15,7 @@ The definitions follow the PolNeAR scoring conventions used by the project's eva
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ class AttributionScores:
     def calibration(self, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)) -> list[tuple[str, int, float]]:
         """Precision of predictions per confidence bucket: (bucket, count, precision)."""
         out = []
-        for lo, hi in zip(edges, edges[1:], strict=False):
+        for lo, hi in itertools.pairwise(edges):
             inside = [m for c, m in self.matched_flags if lo <= c < hi]
             prec = sum(inside) / len(inside) if inside else 0.0
             out.append((f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}", len(inside), prec))

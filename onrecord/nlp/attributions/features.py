@@ -93,6 +93,9 @@ def token_table(doc: Doc) -> TokenTable:
     sent_start = [r[7] == 1 for r in cols]
     if n:
         sent_start[0] = True
+    for i in range(n - 1):
+        if "\n" in text[i]:
+            sent_start[i + 1] = True  # a paragraph break always ends a sentence (titles lack periods)
     sent_end = [False] * n
     sent_id = [0] * n
     k = -1

@@ -259,16 +259,39 @@ def _content_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
     for dep in _CONTENT_DEPS:
         for c in kids:
             if c.dep_ == dep and c.i >= cue.end:
-                a, b = c.left_edge.i, c.right_edge.i + 1
+                a, b = c.left_edge.i, min(c.right_edge.i + 1, _para_end(doc, cue.end))
                 a = max(a, cue.end)
                 if b > a:
                     g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
                     break
         if g.contents:
             break
+    if not g.contents and tok.lower_ == "according" and tok.head.i >= cue.end:
+        # "According to X, Y happened": the clause after the according-phrase
+        a = tok.right_edge.i + 1
+        b = min(doc[cue.start].sent.end, _para_end(doc, cue.end))
+        while a < b and doc[a].is_punct:
+            a += 1
+        if b - a >= 2:
+            g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+        if not g.sources and cue.end < a:
+            g.sources.append(RoleSpan(ROLE_SRC, cue.end, a, cue.para, cue.sent, cue.conf))
     if not g.contents:
         _content_before_cue(doc, g, tok)
     _source_from_tree(doc, g, head)
+
+
+def _para_start(doc: Doc, i: int) -> int:
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+    return i
+
+
+def _para_end(doc: Doc, i: int) -> int:
+    n = len(doc)
+    while i < n and "\n" not in doc[i].text:
+        i += 1
+    return i
 
 
 _DATELINE = frozenset({"—", "--", "–"})
@@ -293,8 +316,7 @@ def _content_before_cue(doc: Doc, g: Group, root: Token) -> None:
         return
     a = clause.left_edge.i
     b = left_limit if clause is root.head else min(clause.right_edge.i + 1, left_limit)
-    sent_start = doc[cue.start].sent.start
-    a = max(a, sent_start)
+    a = max(a, doc[cue.start].sent.start, _para_start(doc, cue.start))
     for i in range(a, min(b, a + 25)):
         if doc[i].text in _DATELINE:
             a = i + 1
@@ -304,6 +326,7 @@ def _content_before_cue(doc: Doc, g: Group, root: Token) -> None:
     if not g.sources and root.lower_ == "according":
         # the source is the object of "according to"
         right = root.right_edge.i + 1
+        right = min(right, _para_end(doc, cue.end))
         if right > cue.end:
             g.sources.append(RoleSpan(ROLE_SRC, cue.end, right, cue.para, cue.sent, cue.conf))
 
@@ -326,6 +349,8 @@ def _source_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
         if root.dep_ == "acl" and root.head.i < cue.start:
             # "Kasich, refusing to ..." / "Trump talking about ...": the noun it modifies
             a, b = root.head.left_edge.i, root.head.i + 1
+    if a >= 0:
+        a = max(a, _para_start(doc, cue.start))
     if b > a >= 0 and not any(x.start < b and a < x.end for x in g.contents):
         g.sources.append(RoleSpan(ROLE_SRC, a, b, cue.para, cue.sent, cue.conf))
 

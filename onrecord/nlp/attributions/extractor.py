@@ -6,13 +6,14 @@ bottom, as every onrecord stage does (STYLE.md §4-5).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.nlp.attributions.features import TokenTable, doc_features, token_table
-from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, spans_from_labels
+from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, headline_colon, spans_from_labels
 from onrecord.nlp.attributions.lexicon import QUOTE_CHARS, mode_of
 from onrecord.nlp.attributions.tagger import AttributionModel
 from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
@@ -53,6 +54,23 @@ def _char_span(doc: Doc, text: str, span: RoleSpan) -> tuple[int, int]:
         end -= 1
     if span.role == "SRC" and "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
+    if span.role == "CON" and end > start:
+        start, end = _take_quote_marks(text, start, end)
+    return start, end
+
+
+_QUOTE_MARKS = "'\"“”‘’`"
+_CLOSING_TAIL = re.compile(r"[,.?!]?['\"”’]+(?!\w)")
+
+
+def _take_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content includes its quote marks: pull in marks glued to either edge ("''If ...,''")."""
+    while start > 0 and text[start - 1] in _QUOTE_MARKS and (start < 2 or not text[start - 2].isalnum()):
+        start -= 1
+    if text[start] in _QUOTE_MARKS and text[end - 1] not in _QUOTE_MARKS:
+        m = _CLOSING_TAIL.match(text, end)
+        if m:
+            end = m.end()
     return start, end
 
 
@@ -94,6 +112,8 @@ def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -
     cs, ce = _char_span(doc, text, g.cue)
     if ce <= cs:
         return None
+    if text[max(0, cs - 3) : ce].lower() in ("so-called", "so called"):
+        return None  # "the so-called “reform”": scare quotes, not an attribution
     cue = Span.from_offsets(text, [(cs, ce)])
     srcs = [o for o in (_char_span(doc, text, s) for s in g.sources) if o[1] > o[0]]
     cons = [o for o in (_char_span(doc, text, s) for s in g.contents) if o[1] > o[0]]
@@ -160,13 +180,15 @@ def find_attributions(doc: Doc, model: AttributionModel) -> list[Attribution]:
     """Every attribution in ``doc`` (cue, source, content spans), sorted by cue start."""
     table = token_table(doc)
     spans = tag_doc(doc, model, table)
-    if not spans:
+    title = headline_colon(doc, spans, table.tag)
+    if not spans and title is None:
         return []
     text = doc.text  # built from the tokens on every access: read once
     doc_id = doc_id_of(doc) if Doc.has_extension("onrecord_doc_id") else stable_id(text)
     out: list[Attribution] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    for g in group_spans(doc, spans, table.head):
+    groups = group_spans(doc, spans, table.head) if spans else []
+    for g in groups + ([title] if title is not None else []):
         a = _attribution(doc, text, doc_id, g, table.lemma)
         if a is not None and a.cue.spans not in seen:
             seen.add(a.cue.spans)

@@ -281,6 +281,34 @@ def _content_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
     _source_from_tree(doc, g, head)
 
 
+_NOT_SPEAKERS = frozenset(
+    {"the latest", "watch", "update", "exclusive", "live", "analysis", "opinion", "breaking", "video", "photos"}
+)
+
+
+def headline_colon(doc: Doc, spans: list[RoleSpan], tags: list[str]) -> Group | None:
+    """"Fire chief: Blaze was set on purpose": a headline whose colon is the cue.
+
+    Only the first paragraph, when it is one short line: a speaker of at most six
+    tokens before the colon and a clause with a verb after it.
+    """
+    end = _para_end(doc, 0)
+    if end == len(doc) or end > 40 or any(sp.start < end for sp in spans):
+        return None
+    colon = next((i for i in range(1, min(end, 8)) if doc[i].text == ":"), -1)
+    if colon < 1 or doc[0:colon].text.lower() in _NOT_SPEAKERS:
+        return None
+    if not any(tags[i][:1] in ("V", "M") for i in range(colon + 1, end)):
+        return None
+    b = end
+    while b > colon + 1 and doc[b - 1].is_space:
+        b -= 1
+    g = Group(RoleSpan(ROLE_CUE, colon, colon + 1, 0, 0, 0.5))
+    g.sources.append(RoleSpan(ROLE_SRC, 0, colon, 0, 0, 0.5))
+    g.contents.append(RoleSpan(ROLE_CON, colon + 1, b, 0, 0, 0.5))
+    return g
+
+
 def _para_start(doc: Doc, i: int) -> int:
     while i > 0 and "\n" not in doc[i - 1].text:
         i -= 1

@@ -55,20 +55,26 @@ def bucket_errors(gold: dict[str, Any], pred: dict[str, Any]) -> list[tuple[str,
     used: set[int] = set()
 
     def show(a: dict[str, list[tuple[int, int]]]) -> str:
-        return " | ".join(" … ".join(text[s:e] for s, e in a[k])[:90] or "∅" for k in ("source", "cue", "content"))
+        return " | ".join(
+            " … ".join(text[s:e] for s, e in a[k])[:90] or "∅" for k in ("source", "cue", "content")
+        )
 
     for gi, g in enumerate(gw):
         ga = g_atts[gi]
         tags = []
         if not ga["source"]:
             tags.append("no-source")
-        if len(ga["content"]) > 1 and any("\n" in text[ga["content"][i][1] : ga["content"][i + 1][0]] for i in range(len(ga["content"]) - 1)):
+        if len(ga["content"]) > 1 and any(
+            "\n" in text[ga["content"][i][1] : ga["content"][i + 1][0]] for i in range(len(ga["content"]) - 1)
+        ):
             tags.append("multi-paragraph")
         cands = [pi for pi, p in enumerate(pw) if p["cue"] & g["cue"] and pi not in used]
         if not cands:
             out.append(("missed cue" + (f" [{','.join(tags)}]" if tags else ""), show(ga)))
             continue
-        pi = max(cands, key=lambda i: len(pw[i]["content"] & g["content"]) + 2 * len(pw[i]["source"] & g["source"]))
+        pi = max(
+            cands, key=lambda i: len(pw[i]["content"] & g["content"]) + 2 * len(pw[i]["source"] & g["source"])
+        )
         used.add(pi)
         p = pw[pi]
         pa = p_atts[pi]
@@ -94,9 +100,7 @@ def bucket_errors(gold: dict[str, Any], pred: dict[str, Any]) -> list[tuple[str,
                 problems.append("content edge: start")
             else:
                 problems.append("content edge: end")
-        if not problems and any(
-            sorted(ga[k]) != sorted(pa[k]) for k in ("cue", "source", "content")
-        ):
+        if not problems and any(sorted(ga[k]) != sorted(pa[k]) for k in ("cue", "source", "content")):
             problems.append("punctuation only (strict)")
         for prob in problems:
             out.append((prob + (f" [{','.join(tags)}]" if tags else ""), show(ga) + "   ⇒   " + show(pa)))

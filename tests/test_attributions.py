@@ -117,7 +117,12 @@ def test_spans_from_labels_joins_runs() -> None:
     tokens = [0, 1, 2, 3, 4, 5]
     labels = ["B-SRC", "B-CUE", "B-CON", "I-CON", "O", "I-CON"]
     spans = spans_from_labels(tokens, labels, 0, [0] * 6)
-    assert [(s.role, s.start, s.end) for s in spans] == [("SRC", 0, 1), ("CUE", 1, 2), ("CON", 2, 4), ("CON", 5, 6)]
+    assert [(s.role, s.start, s.end) for s in spans] == [
+        ("SRC", 0, 1),
+        ("CUE", 1, 2),
+        ("CON", 2, 4),
+        ("CON", 5, 6),
+    ]
 
 
 def test_grouping_interrupted_quote_is_one_attribution(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
@@ -150,7 +155,7 @@ def test_grouping_interrupted_quote_is_one_attribution(spacy_nlp) -> None:  # ty
 
 
 def test_quote_state_crosses_sentences(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = spacy_nlp('He said: “One. Two.” Then he left.')
+    doc = spacy_nlp("He said: “One. Two.” Then he left.")
     lex = CueLexicon({"say": 0.9})
     (para,) = doc_features(doc, lex)
     inside = [doc[i].text for i, f in zip(para.tokens, para.features) if "inq" in f]
@@ -173,31 +178,85 @@ def test_span_from_offsets_text_matches() -> None:
 # (text, cue, source or None, content fragments)
 CASES = [
     # direct quote
-    ('"The bridge will reopen next week," the mayor said.', "said", "the mayor", ['"The bridge will reopen next week,"']),
+    (
+        '"The bridge will reopen next week," the mayor said.',
+        "said",
+        "the mayor",
+        ['"The bridge will reopen next week,"'],
+    ),
     # curly quotes, cue before
-    ("The coach said: “We played badly and we know it.”", "said:", "The coach", ["“We played badly and we know it.”"]),
+    (
+        "The coach said: “We played badly and we know it.”",
+        "said:",
+        "The coach",
+        ["“We played badly and we know it.”"],
+    ),
     # indirect with that
-    ("The minister said that the tax would rise in April.", "said", "The minister", ["that the tax would rise in April"]),
+    (
+        "The minister said that the tax would rise in April.",
+        "said",
+        "The minister",
+        ["that the tax would rise in April"],
+    ),
     # indirect without that
-    ("Ms. Alvarez said the plant would close by the end of the year.", "said", "Ms. Alvarez", ["the plant would close by the end of the year"]),
+    (
+        "Ms. Alvarez said the plant would close by the end of the year.",
+        "said",
+        "Ms. Alvarez",
+        ["the plant would close by the end of the year"],
+    ),
     # mixed quote
-    ('The senator said the plan was "a gift to polluters" and vowed to fight it.', "said", "The senator", None),
+    (
+        'The senator said the plan was "a gift to polluters" and vowed to fight it.',
+        "said",
+        "The senator",
+        None,
+    ),
     # according to
-    ("According to the police report, the driver had been speeding.", "According to", "the police report", ["the driver had been speeding"]),
+    (
+        "According to the police report, the driver had been speeding.",
+        "According to",
+        "the police report",
+        ["the driver had been speeding"],
+    ),
     # told X that
-    ("The governor told reporters that the budget was balanced.", "told", "The governor", ["that the budget was balanced"]),
-    ("A spokeswoman confirmed that the company had received the letter.", "confirmed", "A spokeswoman", ["that the company had received the letter"]),
-    ("The auditor noted that spending had doubled since 2019.", "noted", "The auditor", ["that spending had doubled since 2019"]),
-    ("Analysts warned that prices could climb further.", "warned", "Analysts", ["that prices could climb further"]),
+    (
+        "The governor told reporters that the budget was balanced.",
+        "told",
+        "The governor",
+        ["that the budget was balanced"],
+    ),
+    (
+        "A spokeswoman confirmed that the company had received the letter.",
+        "confirmed",
+        "A spokeswoman",
+        ["that the company had received the letter"],
+    ),
+    (
+        "The auditor noted that spending had doubled since 2019.",
+        "noted",
+        "The auditor",
+        ["that spending had doubled since 2019"],
+    ),
+    (
+        "Analysts warned that prices could climb further.",
+        "warned",
+        "Analysts",
+        ["that prices could climb further"],
+    ),
     ("The firm denied that it had broken any rules.", "denied", "The firm", ["that it had broken any rules"]),
     ("Her lawyer insisted that she was innocent.", "insisted", "Her lawyer", ["that she was innocent"]),
-    ("The mayor wrote that the city could not afford the stadium.", "wrote", "The mayor", ["that the city could not afford the stadium"]),
-    pytest.param(
+    (
+        "The mayor wrote that the city could not afford the stadium.",
+        "wrote",
+        "The mayor",
+        ["that the city could not afford the stadium"],
+    ),
+    (
         "Officials indicated that the talks would resume on Monday.",
         "indicated",
         "Officials",
         ["that the talks would resume on Monday"],
-        marks=pytest.mark.xfail(reason="known weakness: the CRF misses this cue in a one-sentence paragraph"),
     ),
     ("Economists think the recession will be short.", "think", "Economists", ["the recession will be short"]),
 ]
@@ -227,7 +286,12 @@ def test_pointed_out_is_a_multiword_cue(spacy_nlp, model) -> None:  # type: igno
 def test_cue_includes_auxiliary_and_negation(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
     text = "The chairman did not say whether the merger would go ahead."
     atts = _extract(spacy_nlp, model, text)
-    assert atts and "say" in atts[0].cue.text and atts[0].source is not None and atts[0].source.text == "The chairman"
+    assert (
+        atts
+        and "say" in atts[0].cue.text
+        and atts[0].source is not None
+        and atts[0].source.text == "The chairman"
+    )
 
 
 @pytest.mark.model
@@ -307,7 +371,6 @@ def test_intention_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="known weakness: 'thinks' is missed in a one-sentence paragraph", strict=False)
 def test_belief_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
     text = "The farmer thinks the drought will last another year."
     a = _find(_extract(spacy_nlp, model, text), "thinks")
@@ -334,10 +397,7 @@ def test_social_and_writing_cues(spacy_nlp, model, text, cue) -> None:  # type: 
     "text",
     [
         "The so-called “reform” left most families worse off.",  # scare quotes
-        pytest.param(
-            "She spent the summer reading “War and Peace” on the porch.",  # a book title
-            marks=pytest.mark.xfail(reason="known weakness: a quoted title after a verb is taken as content"),
-        ),
+        "She spent the summer reading “War and Peace” on the porch.",  # a book title
         "The bridge was closed for repairs on Tuesday.",  # no attribution at all
     ],
 )

@@ -4,6 +4,11 @@ Steps: parse the corpus once (cached DocBin), learn the cue lexicon from the tra
 cues, turn gold spans into BIO token labels per paragraph, train python-crfsuite with
 L-BFGS and L1+L2 regularisation (L1 keeps the model small). ``--cv K`` scores settings
 by K-fold cross-validation on TRAIN with the shared scorer, so dev stays untouched.
+
+Settings were chosen on fold 0 of 5 (train only). Strong L1 helped every measure and
+shrank the model: attribution lenient / exact-trimmed / exact-strict F1 went from
+69.9 / 42.8 / 40.7 at c1=0.3 to 71.7 / 46.2 / 44.5 at c1=5 (model 10 MB -> 0.9 MB);
+250 iterations instead of 120 changed nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from onrecord.nlp.attributions.tagger import AttributionModel, sidecar_path
 from onrecord.train.corpus import parsed_docs
 
 Pair = tuple[dict[str, Any], Doc]
-DEFAULT_SCORER = "/work/shared/eval/score_attributions.py"
+DEFAULT_SCORER = "../shared/eval/score_attributions.py"  # the shared checkout beside the repo
 ROLE_KEYS = (("cue", "CUE"), ("source", "SRC"), ("content", "CON"))
 
 
@@ -90,7 +95,9 @@ def gold_labels(rec: dict[str, Any], doc: Doc) -> list[str]:
     return labels
 
 
-def train_model(pairs: list[Pair], out: Path, c1: float, c2: float, iters: int, minfreq: float) -> AttributionModel:
+def train_model(
+    pairs: list[Pair], out: Path, c1: float, c2: float, iters: int, minfreq: float
+) -> AttributionModel:
     lexicon = learn_lexicon(pairs)
     trainer = pycrfsuite.Trainer(verbose=False)
     n_seq = 0
@@ -138,8 +145,12 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]], scorer: str) -
         g, p = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
         g.write_text("".join(json.dumps(r) + "\n" for r in gold), encoding="utf-8")
         p.write_text("".join(json.dumps(r) + "\n" for r in pred), encoding="utf-8")
-        res = subprocess.run([sys.executable, scorer, str(g), str(p), "--json"], capture_output=True, text=True, check=True)
-        table = subprocess.run([sys.executable, scorer, str(g), str(p)], capture_output=True, text=True, check=True)
+        res = subprocess.run(
+            [sys.executable, scorer, str(g), str(p), "--json"], capture_output=True, text=True, check=True
+        )
+        table = subprocess.run(
+            [sys.executable, scorer, str(g), str(p)], capture_output=True, text=True, check=True
+        )
     print(table.stdout)
     result: dict[str, Any] = json.loads(res.stdout)
     return result
@@ -149,13 +160,20 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", required=True, help="attribution JSONL (PolNeAR train)")
     ap.add_argument("--out", default="onrecord/models/attributions.crfsuite")
-    ap.add_argument("--c1", type=float, default=0.3)
+    ap.add_argument("--c1", type=float, default=5.0, help="L1 weight (chosen by CV on train)")
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=120)
     ap.add_argument("--minfreq", type=float, default=2)
-    ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation on train instead of training the shipped model")
+    ap.add_argument(
+        "--cv",
+        type=int,
+        default=0,
+        help="K-fold cross-validation on train instead of training the shipped model",
+    )
     ap.add_argument("--folds", type=int, default=0, help="with --cv: run only the first N folds")
-    ap.add_argument("--exclude-fold", type=int, default=-1, help="train without fold F of --of K (for error analysis)")
+    ap.add_argument(
+        "--exclude-fold", type=int, default=-1, help="train without fold F of --of K (for error analysis)"
+    )
     ap.add_argument("--of", type=int, default=5)
     ap.add_argument("--scorer", default=DEFAULT_SCORER)
     args = ap.parse_args(argv)
@@ -170,7 +188,9 @@ def main(argv: list[str] | None = None) -> None:
             train = [p for i, p in enumerate(pairs) if i % k != fold]
             with tempfile.TemporaryDirectory() as tmp:
                 t1 = time.time()
-                model = train_model(train, Path(tmp) / "m.crfsuite", args.c1, args.c2, args.iters, args.minfreq)
+                model = train_model(
+                    train, Path(tmp) / "m.crfsuite", args.c1, args.c2, args.iters, args.minfreq
+                )
                 print(f"fold {fold}: trained in {time.time() - t1:.0f}s", flush=True)
                 pred = predict_records(test, model)
             score([r for r, _ in test], pred, args.scorer)

@@ -32,7 +32,9 @@ def load_nlp() -> Language:
 
 def _cache_path(path: str | Path) -> Path:
     p = Path(path)
-    key = hashlib.sha256(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}:{SPACY_MODEL}".encode()).hexdigest()[:12]
+    key = hashlib.sha256(
+        f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}:{SPACY_MODEL}".encode()
+    ).hexdigest()[:12]
     return CACHE_DIR / f"{p.stem}-{key}.spacy"
 
 

@@ -83,7 +83,7 @@ def _kind(cue_text: str, content: Span) -> AttributionKind:
     if not any(ch.isalnum() for ch in cue_text):
         return "other"
     text = content.text
-    n_quote = sum(text.count(q) for q in "\"“”")
+    n_quote = sum(text.count(q) for q in '"“”')
     if n_quote == 0:
         return "indirect"
     starts = text[:1] in QUOTE_CHARS and text[:1] not in "'’"
@@ -92,17 +92,29 @@ def _kind(cue_text: str, content: Span) -> AttributionKind:
 
 
 _NO_ANSWER = frozenset({"respond", "return", "reply", "answer", "comment"})
-_DECLINE_OBJECTS = ("to comment", "to say", "to discuss", "to elaborate", "to provide", "to specify", "comment")
+_DECLINE_OBJECTS = (
+    "to comment",
+    "to say",
+    "to discuss",
+    "to elaborate",
+    "to provide",
+    "to specify",
+    "comment",
+)
 
 
 def _is_non_response(cue_lemmas: list[str], content: str) -> bool:
-    """"declined to say", "did not respond", "referred questions to": the non-response stage's.
+    """ "declined to say", "did not respond", "referred questions to": the non-response stage's.
 
     They state that nothing was said, so they are not attributions of content.
     """
     lowered = content.lower()
     if "decline" in cue_lemmas:
-        return lowered.startswith(_DECLINE_OBJECTS) or len(cue_lemmas) > 1 and cue_lemmas[-1] in ("say", "comment")
+        return (
+            lowered.startswith(_DECLINE_OBJECTS)
+            or len(cue_lemmas) > 1
+            and cue_lemmas[-1] in ("say", "comment")
+        )
     if "refer" in cue_lemmas:
         return "question" in lowered or "inquir" in lowered or "request" in lowered
     return "not" in cue_lemmas and any(lm in _NO_ANSWER for lm in cue_lemmas)

@@ -248,7 +248,13 @@ def doc_features(
             ]
             if k > 0:
                 j = toks[k - 1]
-                f += ["w-1=" + lower[j], "t-1=" + tag[j], "d-1=" + dep[j], "ww-1=" + lower[j] + "|" + w, "tt-1=" + tag[j] + "|" + t]
+                f += [
+                    "w-1=" + lower[j],
+                    "t-1=" + tag[j],
+                    "d-1=" + dep[j],
+                    "ww-1=" + lower[j] + "|" + w,
+                    "tt-1=" + tag[j] + "|" + t,
+                ]
                 if k > 1:
                     j2 = toks[k - 2]
                     f += ["w-2=" + lower[j2], "t-2=" + tag[j2]]
@@ -256,7 +262,13 @@ def doc_features(
                 f.append("BOP")
             if k + 1 < m:
                 j = toks[k + 1]
-                f += ["w+1=" + lower[j], "t+1=" + tag[j], "d+1=" + dep[j], "ww+1=" + w + "|" + lower[j], "tt+1=" + t + "|" + tag[j]]
+                f += [
+                    "w+1=" + lower[j],
+                    "t+1=" + tag[j],
+                    "d+1=" + dep[j],
+                    "ww+1=" + w + "|" + lower[j],
+                    "tt+1=" + t + "|" + tag[j],
+                ]
                 if k + 2 < m:
                     j2 = toks[k + 2]
                     f += ["w+2=" + lower[j2], "t+2=" + tag[j2]]

@@ -91,7 +91,9 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
             c = cues[g]
             return c.start - span.end if c.start >= span.end else span.start - c.end
 
-        free = [g for g in cands if not (groups[g].contents if prefer_free == ROLE_CON else groups[g].sources)]
+        free = [
+            g for g in cands if not (groups[g].contents if prefer_free == ROLE_CON else groups[g].sources)
+        ]
         if prefer_free == ROLE_CON and not free and not _opens_quote(doc, span):
             # every cue here has its content: unless this is quoted text continuing the
             # nearest attribution, it is a content whose cue the tagger missed
@@ -99,7 +101,6 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
         pool = free or cands
         return min(pool, key=dist)
 
-    last_group: int | None = None
     ordered = sorted(spans, key=lambda s: s.start)
     pending_contents: list[RoleSpan] = []
     for span in ordered:
@@ -124,6 +125,8 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
                     break
         if target is not None and cues[target].sent != span.sent and span.role == ROLE_SRC:
             target = None
+        if target is not None and cues[target].para != span.para:
+            target = None  # the parser sometimes joins sentences across a paragraph break
         if target is None:
             target = nearest(span, span.role)
         if target is None:
@@ -139,24 +142,38 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
     # quoted text does that (an interrupted or multi-paragraph quote)
     pending_contents = [c for c in pending_contents if _opens_quote(doc, c)]
     if pending_contents:
-        with_content = sorted((g for g in range(len(groups)) if groups[g].contents), key=lambda g: cues[g].start)
+        with_content = sorted(
+            (g for g in range(len(groups)) if groups[g].contents), key=lambda g: cues[g].start
+        )
         for span in pending_contents:
-            prev = [g for g in with_content if groups[g].contents[-1].end <= span.start or cues[g].end <= span.start]
+            prev = [
+                g
+                for g in with_content
+                if groups[g].contents[-1].end <= span.start or cues[g].end <= span.start
+            ]
             target = None
             if prev:
                 g = max(prev, key=lambda g: max(groups[g].contents[-1].end, cues[g].end))
-                gap_cues = [c for c in cues if max(groups[g].contents[-1].end, cues[g].end) <= c.start < span.start]
+                gap_cues = [
+                    c for c in cues if max(groups[g].contents[-1].end, cues[g].end) <= c.start < span.start
+                ]
                 last = max(groups[g].contents, key=lambda c: c.end)
                 same_para = span.para == last.para
                 if not gap_cues and (same_para or (span.para - last.para == 1 and _left_open(doc, last))):
                     target = g
             if target is None:
-                nxt = [g for g in range(len(groups)) if cues[g].start >= span.end and not groups[g].contents and cues[g].para == span.para and cues[g].sent - span.sent <= 1]
+                nxt = [
+                    g
+                    for g in range(len(groups))
+                    if cues[g].start >= span.end
+                    and not groups[g].contents
+                    and cues[g].para == span.para
+                    and cues[g].sent - span.sent <= 1
+                ]
                 if nxt:
                     target = min(nxt, key=lambda g: cues[g].start)
             if target is not None:
                 groups[target].contents.append(span)
-    del last_group
     for grp in groups:
         if not grp.contents:
             _content_from_tree(doc, grp, head)
@@ -167,6 +184,7 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
     for grp in groups:
         if len(grp.contents) > 1:
             grp.contents = _plausible_fragments(doc, grp)
+        _clip_sources(grp)
         _snap_clitic(doc, grp)
         _drop_recipient(doc, grp, head)
     return [g for g in groups if g.contents]
@@ -178,7 +196,7 @@ _RECIPIENT_VERBS = frozenset(_RECIPIENT_WORDS.split())
 
 
 def _drop_recipient(doc: Doc, g: Group, head: list[int]) -> None:
-    """"told reporters that ...": the recipient is unlabelled, the content starts at "that"."""
+    """ "told reporters that ...": the recipient is unlabelled, the content starts at "that"."""
     roots = _roots(g.cue, head)
     if not roots or not g.contents:
         return
@@ -191,8 +209,13 @@ def _drop_recipient(doc: Doc, g: Group, head: list[int]) -> None:
     for c in root.children:
         if c.dep_ in _RECIPIENT_DEPS and c.left_edge.i == first.start:
             nxt = c.right_edge.i + 1
-            if nxt < first.end - 1 and doc[nxt].dep_ in ("mark", "aux", "advmod") or (
-                nxt < first.end - 1 and doc[nxt].lower_ in ("that", "how", "if", "whether", "to", "what", "why")
+            if (
+                nxt < first.end - 1
+                and doc[nxt].dep_ in ("mark", "aux", "advmod")
+                or (
+                    nxt < first.end - 1
+                    and doc[nxt].lower_ in ("that", "how", "if", "whether", "to", "what", "why")
+                )
             ):
                 first.start = nxt
             return
@@ -202,7 +225,7 @@ _CLITICS = frozenset({"’ve", "'ve", "’re", "'re", "’ll", "'ll", "’d", "'
 
 
 def _snap_clitic(doc: Doc, g: Group) -> None:
-    """"We’ve seen": annotators mark whole words, so the clitic goes with the source."""
+    """ "We’ve seen": annotators mark whole words, so the clitic goes with the source."""
     cue = g.cue
     if cue.end - cue.start < 2 or doc[cue.start].lower_ not in _CLITICS or cue.start == 0:
         return
@@ -213,6 +236,18 @@ def _snap_clitic(doc: Doc, g: Group) -> None:
             src.end += 1
             cue.start += 1
             return
+
+
+def _clip_sources(g: Group) -> None:
+    """A source never runs into its own content: cut it where the content starts."""
+    kept = []
+    for src in g.sources:
+        for c in g.contents:
+            if src.start < c.start < src.end:
+                src = RoleSpan(src.role, src.start, c.start, src.para, src.sent, src.conf)
+        if not any(c.start <= src.start < c.end for c in g.contents) and src.end > src.start:
+            kept.append(src)
+    g.sources = kept
 
 
 def _plausible_fragments(doc: Doc, g: Group) -> list[RoleSpan]:
@@ -282,12 +317,23 @@ def _content_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
 
 
 _NOT_SPEAKERS = frozenset(
-    {"the latest", "watch", "update", "exclusive", "live", "analysis", "opinion", "breaking", "video", "photos"}
+    {
+        "the latest",
+        "watch",
+        "update",
+        "exclusive",
+        "live",
+        "analysis",
+        "opinion",
+        "breaking",
+        "video",
+        "photos",
+    }
 )
 
 
 def headline_colon(doc: Doc, spans: list[RoleSpan], tags: list[str]) -> Group | None:
-    """"Fire chief: Blaze was set on purpose": a headline whose colon is the cue.
+    """ "Fire chief: Blaze was set on purpose": a headline whose colon is the cue.
 
     Only the first paragraph, when it is one short line: a speaker of at most six
     tokens before the colon and a clause with a verb after it.
@@ -326,7 +372,7 @@ _DATELINE = frozenset({"—", "--", "–"})
 
 
 def _content_before_cue(doc: Doc, g: Group, root: Token) -> None:
-    """"X happened, the operator said." / "X happened, according to Y.": content comes first.
+    """ "X happened, the operator said." / "X happened, according to Y.": content comes first.
 
     The content is the clause the cue hangs off (or its left clausal complement), cut
     before the source and cue and after a dateline dash ("GDANSK, March 4 (NPA) —").
@@ -444,7 +490,12 @@ def _share_sources(groups: list[Group], head: list[int]) -> None:
             continue
         for r in _roots(g.cue, head):
             other = _climb(r, head, owner, limit=2)
-            if other is not None and other != g_index and groups[other].sources and groups[other].cue.sent == g.cue.sent:
+            if (
+                other is not None
+                and other != g_index
+                and groups[other].sources
+                and groups[other].cue.sent == g.cue.sent
+            ):
                 g.sources = list(groups[other].sources)
                 break
 
@@ -457,7 +508,9 @@ def _left_open(doc: Doc, span: RoleSpan) -> bool:
 
 
 def _opens_quote(doc: Doc, span: RoleSpan) -> bool:
-    return doc[span.start].text in _QUOTE_TOKENS or (span.start > 0 and doc[span.start - 1].text in _QUOTE_TOKENS)
+    return doc[span.start].text in _QUOTE_TOKENS or (
+        span.start > 0 and doc[span.start - 1].text in _QUOTE_TOKENS
+    )
 
 
 _QUOTE_TOKENS = frozenset({'"', "“", "‘", "'", "''", "``", "«"})

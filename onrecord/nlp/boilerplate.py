@@ -16,9 +16,8 @@ import re
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
-from spacy.tokens import Doc
 
+from onrecord.nlp.component import StageComponent
 from onrecord.nlp.extensions import register_extensions, set_dropped
 from onrecord.records import Dropped
 
@@ -129,33 +128,16 @@ def find_boilerplate(text: str) -> list[Dropped]:
     return found
 
 
-class BoilerplateComponent(Pipe):
-    """spaCy component: records boilerplate lines on the Doc (``dropped_of``)."""
-
-    def __init__(self, nlp: Language, name: str = "onrecord_boilerplate") -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            self.set_annotations(doc, find_boilerplate(doc.text))
-        except Exception as exc:  # noqa: BLE001 - the pipeline's error handler decides
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
-
-    def set_annotations(self, doc: Doc, dropped: list[Dropped]) -> None:
-        set_dropped(doc, dropped)
-
-
 @Language.factory(
     "onrecord_boilerplate",
     assigns=["doc._.onrecord_dropped"],
     requires=[],
     default_config={},
 )
-def make_boilerplate(nlp: Language, name: str) -> BoilerplateComponent:
+def make_boilerplate(nlp: Language, name: str) -> StageComponent[list[Dropped]]:
     """Build the boilerplate component; registers onrecord's Doc extensions first."""
     register_extensions()
-    return BoilerplateComponent(nlp, name)
+    return StageComponent(name, lambda doc: find_boilerplate(doc.text), set_dropped)
 
 
-__all__ = ["BoilerplateComponent", "classify_line", "find_boilerplate", "make_boilerplate"]
+__all__ = ["classify_line", "find_boilerplate", "make_boilerplate"]

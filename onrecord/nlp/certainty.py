@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
+from onrecord.nlp.component import StageComponent
 from onrecord.nlp.extensions import attributions_of, dropped_mask, register_extensions, set_attributions
 from onrecord.records import Attribution, Offsets
 
@@ -352,33 +352,16 @@ def annotate_certainty(doc: Doc, attributions: list[Attribution]) -> list[Attrib
     return out
 
 
-class CertaintyComponent(Pipe):
-    """spaCy component: sets hedges and negation on the Doc's attributions."""
-
-    def __init__(self, nlp: Language, name: str = "onrecord_certainty") -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            self.set_annotations(doc, annotate_certainty(doc, attributions_of(doc)))
-        except Exception as exc:  # noqa: BLE001 - the pipeline's error handler decides
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
-
-    def set_annotations(self, doc: Doc, attributions: list[Attribution]) -> None:
-        set_attributions(doc, attributions)
-
-
 @Language.factory(
     "onrecord_certainty",
     assigns=["doc._.onrecord_attributions"],
     requires=["doc._.onrecord_attributions", "token.dep", "token.lemma", "token.tag"],
     default_config={},
 )
-def make_certainty(nlp: Language, name: str) -> CertaintyComponent:
+def make_certainty(nlp: Language, name: str) -> StageComponent[list[Attribution]]:
     """Build the certainty component; registers onrecord's Doc extensions first."""
     register_extensions()
-    return CertaintyComponent(nlp, name)
+    return StageComponent(name, lambda doc: annotate_certainty(doc, attributions_of(doc)), set_attributions)
 
 
-__all__ = ["CertaintyComponent", "annotate_certainty", "find_disclaimers", "is_negated", "make_certainty"]
+__all__ = ["annotate_certainty", "find_disclaimers", "is_negated", "make_certainty"]

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
+from onrecord.nlp.component import StageComponent
 from onrecord.nlp.extensions import dropped_mask, register_extensions, set_non_responses
 from onrecord.records import NonResponse, NonResponseKind, Span
 
@@ -389,33 +389,16 @@ def find_non_responses(doc: Doc) -> list[NonResponse]:
     return kept
 
 
-class NonResponseComponent(Pipe):
-    """spaCy component: records non-responses on the Doc (``non_responses_of``)."""
-
-    def __init__(self, nlp: Language, name: str = "onrecord_non_responses") -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            self.set_annotations(doc, find_non_responses(doc))
-        except Exception as exc:  # noqa: BLE001 - the pipeline's error handler decides
-            self.get_error_handler()(self.name, self, [doc], exc)
-        return doc
-
-    def set_annotations(self, doc: Doc, non_responses: list[NonResponse]) -> None:
-        set_non_responses(doc, non_responses)
-
-
 @Language.factory(
     "onrecord_non_responses",
     assigns=["doc._.onrecord_non_responses"],
     requires=["token.dep", "token.lemma"],
     default_config={},
 )
-def make_non_responses(nlp: Language, name: str) -> NonResponseComponent:
+def make_non_responses(nlp: Language, name: str) -> StageComponent[list[NonResponse]]:
     """Build the non-response component; registers onrecord's Doc extensions first."""
     register_extensions()
-    return NonResponseComponent(nlp, name)
+    return StageComponent(name, find_non_responses, set_non_responses)
 
 
-__all__ = ["NonResponseComponent", "find_non_responses", "make_non_responses"]
+__all__ = ["find_non_responses", "make_non_responses"]

@@ -102,30 +102,16 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
 
 
 def _analyze_prepared(
-    items: Iterable[tuple[RawDocument, str, Article]], nlp: Language, settings: Settings
+    items: list[tuple[RawDocument, str, Article]], nlp: Language, settings: Settings
 ) -> Iterator[Result]:
-    def docs_in() -> Iterator[tuple[Doc, tuple[RawDocument, str, Article]]]:
-        for raw, rid, article in items:
-            doc = nlp.make_doc(article.text)
-            doc._.onrecord_doc_id = rid
-            yield doc, (raw, rid, article)
-
-    for doc, (raw, rid, article) in _pipe_docs(nlp, docs_in()):
+    """Parse a small batch together; nlp.pipe accepts Docs, so ids set before parsing survive."""
+    docs = []
+    for _, rid, article in items:
+        doc = nlp.make_doc(article.text)
+        doc._.onrecord_doc_id = rid
+        docs.append(doc)
+    for doc, (_, rid, article) in zip(nlp.pipe(docs), items, strict=True):
         yield record_from_doc(doc, article, rid, nlp, settings)
-
-
-def _pipe_docs(
-    nlp: Language, pairs: Iterator[tuple[Doc, tuple[RawDocument, str, Article]]]
-) -> Iterator[tuple[Doc, tuple[RawDocument, str, Article]]]:
-    # nlp.pipe accepts Doc objects, so the id set before parsing survives.
-    buffered: list[tuple[Doc, tuple[RawDocument, str, Article]]] = []
-    for pair in pairs:
-        buffered.append(pair)
-        if len(buffered) >= 16:
-            yield from zip(nlp.pipe(d for d, _ in buffered), (c for _, c in buffered), strict=True)
-            buffered = []
-    if buffered:
-        yield from zip(nlp.pipe(d for d, _ in buffered), (c for _, c in buffered), strict=True)
 
 
 def analyze_serial(

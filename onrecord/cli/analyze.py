@@ -17,9 +17,8 @@ from onrecord.records import ArticleRecord
 from onrecord.settings import Settings
 
 
-def _inputs(
-    paths: tuple[str, ...], settings: Settings, failures: list[ItemFailure]
-) -> Iterator[RawDocument | InputFailure]:
+def _inputs(paths: tuple[str, ...], settings: Settings) -> Iterator[RawDocument | InputFailure]:
+    """Every input record in order; an argument that cannot be read becomes an InputFailure."""
     needs_client = any(p.startswith(("http://", "https://")) or p.endswith(".jsonl") for p in paths)
     client = make_client(settings) if needs_client else None
     try:
@@ -60,7 +59,7 @@ def analyze_command(
     ok = 0
     records: list[ArticleRecord] = []
     show_progress = not silent and sys.stderr.isatty()
-    for result in analyze_documents(_inputs(inputs, settings, failures), settings, jobs=jobs):
+    for result in analyze_documents(_inputs(inputs, settings), settings, jobs=jobs):
         if isinstance(result, ItemFailure):
             failures.append(result)
             click.echo(f"onrecord: failed: {result.message}", err=True)

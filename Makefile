@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test test-fast lint bench eval train clean
+.PHONY: install system-deps demo test test-fast lint bench eval train clean
 
 install: $(STAMP)
 
@@ -18,13 +18,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e . --group dev
 	touch $(STAMP)
 
+# Debian packages the test suite needs: a real PostgreSQL server (tests start a throwaway cluster).
+system-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
+
 demo: install
 	$(BIN)/onrecord analyze samples/*.txt samples/*.html
 
-test: install
+test: install system-deps
 	$(BIN)/pytest -q
 
-test-fast: install
+test-fast: install system-deps
 	$(BIN)/pytest -q -m "not slow"
 
 lint: install

@@ -325,10 +325,7 @@ def test_multi_paragraph_quote(spacy_nlp, model) -> None:  # type: ignore[no-unt
     [
         '"We need more nurses," the director said.',  # straight
         "“We need more nurses,” the director said.",  # curly
-        pytest.param(
-            "“We need more nurses, the director said.",  # missing closing mark
-            marks=pytest.mark.xfail(reason="known weakness: an unclosed quote swallows the cue"),
-        ),
+        "“We need more nurses, the director said.",  # missing closing mark (speech-verb rescue)
     ],
 )
 def test_quote_styles(spacy_nlp, model, text) -> None:  # type: ignore[no-untyped-def]
@@ -443,3 +440,67 @@ def test_component_stores_attributions(spacy_nlp, model) -> None:  # type: ignor
     doc = nlp("The mayor said the bridge was safe.")
     atts = attributions_of(doc)
     assert atts and atts[0].cue.text == "said"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # the cue hangs off a verb that carries the subject
+        ("Mayor Lena Ortiz defended the budget, saying that the cuts were painful but necessary.",
+         "saying", "Mayor Lena Ortiz"),
+        ("The union greeted the workers and told them that the strike would end on Friday.",
+         "told", "The union"),
+        # inverted subject after the content
+        ("“The bridge will reopen in May,” said Tomas Berg, the transport minister.", "said",
+         "Tomas Berg, the transport minister"),
+    ],
+)
+def test_source_from_the_parse(spacy_nlp, model, text, cue, source) -> None:  # type: ignore[no-untyped-def]
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, cue)
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.model
+def test_transcript_speaker_labels(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The two candidates met on Sunday for a televised debate.\n\n"
+        "HARTMAN: Do you support the new harbour tax?\n\n"
+        "Dana Wilkes: I have never supported it and I never will.\n\n"
+        "Note: the transcript was edited for length.\n"
+    )
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    sources = {a.source.text for a in atts if a.source is not None and a.cue.text == ":"}
+    assert sources == {"HARTMAN", "Dana Wilkes"}
+    wilkes = next(a for a in atts if a.source is not None and a.source.text == "Dana Wilkes")
+    assert wilkes.content.text.rstrip(".") == "I have never supported it and I never will"
+
+
+@pytest.mark.model
+def test_quote_sign_off(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "Readers sent us their views.\n\n“The new park changed my street for the better.” ― Maria Olsen\n"
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, "―")
+    assert a.source is not None and a.source.text == "Maria Olsen"
+    assert a.content.text == "“The new park changed my street for the better.”"
+
+
+@pytest.mark.model
+def test_a_lone_dash_is_not_a_sign_off(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan was approved in March — the council voted 7 to 2.\n"
+    atts = _extract(spacy_nlp, model, text)
+    assert not any(a.cue.text in ("—", "―") for a in atts)
+
+
+@pytest.mark.model
+def test_cue_that_closes_a_quote_gets_it_as_content(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "The council met late into the night.\n\n“We will rebuild the school before winter.” Ortiz said.\n"
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, "said")
+    assert a.source is not None and a.source.text == "Ortiz"
+    assert "rebuild the school" in a.content.text

@@ -14,7 +14,9 @@ from spacy.tokens import Doc
 
 from onrecord.nlp.attributions.features import TokenTable, doc_features, token_table
 from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, headline_colon, spans_from_labels
+from onrecord.nlp.attributions.layouts import layout_groups
 from onrecord.nlp.attributions.lexicon import QUOTE_CHARS, mode_of
+from onrecord.nlp.attributions.speech_verbs import rescue_speech_verbs
 from onrecord.nlp.attributions.tagger import AttributionModel
 from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
 from onrecord.records import Attribution, AttributionKind, Span, stable_id
@@ -173,7 +175,7 @@ def tag_doc(doc: Doc, model: AttributionModel, table: TokenTable | None = None) 
                 if labels[k] == "O" and lex.is_cue(lemmas[tok]):
                     p_cue = tagger.marginal("B-CUE", k) + tagger.marginal("I-CUE", k)
                     if p_cue >= threshold:
-                        rescued.append(RoleSpan("CUE", tok, tok + 1, p_index, sent_id[tok], p_cue))
+                        rescued.append(RoleSpan("CUE", tok, tok + 1, p_index, sent_id[tok], p_cue, rescued=True))
         if not rescued and all(lab == "O" for lab in labels):
             continue
         found = spans_from_labels(para.tokens, labels, p_index, sent_id)
@@ -193,13 +195,15 @@ def find_attributions(doc: Doc, model: AttributionModel) -> list[Attribution]:
     table = token_table(doc)
     spans = tag_doc(doc, model, table)
     title = headline_colon(doc, spans, table.tag)
-    if not spans and title is None:
+    groups = group_spans(doc, spans, table.head) if spans else []
+    groups += layout_groups(doc, groups, table.sent_id)
+    groups += rescue_speech_verbs(doc, groups, table)
+    if not groups and title is None:
         return []
     text = doc.text  # built from the tokens on every access: read once
     doc_id = doc_id_of(doc) if Doc.has_extension("onrecord_doc_id") else stable_id(text)
     out: list[Attribution] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    groups = group_spans(doc, spans, table.head) if spans else []
     for g in groups + ([title] if title is not None else []):
         a = _attribution(doc, text, doc_id, g, table.lemma)
         if a is not None and a.cue.spans not in seen:

@@ -25,6 +25,7 @@ class RoleSpan:
     para: int
     sent: int
     conf: float = 1.0
+    rescued: bool = False  # a cue Viterbi left out, kept for its marginal: needs parse support
 
 
 @dataclass(slots=True)
@@ -278,6 +279,11 @@ _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 _SOURCE_DEPS = ("nsubj",)
 
 
+def complete_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
+    """Give a cue found without content its content and source from the parse (public for rescues)."""
+    _content_from_tree(doc, g, head)
+
+
 def _content_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
     """A cue the tagger found without content: take its clausal or object complement.
 
@@ -313,6 +319,8 @@ def _content_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
             g.sources.append(RoleSpan(ROLE_SRC, cue.end, a, cue.para, cue.sent, cue.conf))
     if not g.contents:
         _content_before_cue(doc, g, tok)
+    if not g.contents and not cue.rescued:
+        _content_nearby(doc, g)
     _source_from_tree(doc, g, head)
 
 
@@ -405,8 +413,64 @@ def _content_before_cue(doc: Doc, g: Group, root: Token) -> None:
             g.sources.append(RoleSpan(ROLE_SRC, cue.end, right, cue.para, cue.sent, cue.conf))
 
 
+def _content_nearby(doc: Doc, g: Group) -> None:
+    """Last resort for a tagged cue the tree gave no content: what it introduces or closes.
+
+    "Reporter X says:" introduces the next paragraph; "Rubio said." closes the quotation
+    just before it; "Like his comments, Mr. Graham said, Mr. Trump's jabs were ..." wraps
+    the rest of its sentence.
+    """
+    cue = g.cue
+    n = len(doc)
+    i = cue.end
+    while i < n and (doc[i].is_space or doc[i].text in ","):
+        i += 1
+    if i < n and doc[i].text == ":":
+        a = i + 1
+        while a < n and doc[a].is_space:
+            a += 1
+        b = _para_end(doc, a)
+        if b - a >= 2:
+            g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+        return
+    sent = doc[cue.start].sent
+    lo = max(sent.start, _para_start(doc, cue.start))
+    hi = min(sent.end, _para_end(doc, cue.end))
+    taken = [(cue.start, cue.end)] + [(s.start, s.end) for s in g.sources]
+    left = min(x for x, _ in taken)
+    right = max(y for _, y in taken)
+    chunks = [(lo, left), (right, hi)]
+
+    def words(a: int, b: int) -> int:
+        return sum(1 for t in doc[a:b] if not (t.is_punct or t.is_space))
+
+    a, b = max(chunks, key=lambda c: words(*c))
+    if words(a, b) >= 3:
+        while a < b and (doc[a].is_space or doc[a].text in (",", "—", "-", ":")):
+            a += 1
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in (",", ".", "—", "-", ":")):
+            b -= 1
+        g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+        return
+    # nothing left in the sentence: the quotation that ends right before it
+    j = lo - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in (",", ".")):
+        j -= 1
+    if j >= 0 and doc[j].text in _CLOSERS:
+        k = j - 1
+        while k >= 0 and doc[k].text not in _OPENERS and "\n" not in doc[k].text:
+            k -= 1
+        if k >= 0 and doc[k].text in _OPENERS and j - k >= 3:
+            g.contents.append(RoleSpan(ROLE_CON, k, j + 1, cue.para, cue.sent, cue.conf))
+
+
 def _source_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
-    """A cue with content but no linked source: take the nominal subject of its verb."""
+    """A cue with content but no linked source: take the nominal subject of its verb.
+
+    The subject may sit on a verb the cue hangs off ("Trump defended it, calling it ...",
+    "She greeted them and told them ...", "rallied thousands by promising ..."), or follow
+    the cue when the content comes first ("..., said former president Bill Clinton").
+    """
     if not g.contents or g.sources:
         return
     cue = g.cue
@@ -414,19 +478,39 @@ def _source_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
     if not roots:
         return
     root = doc[roots[0]]
+    subject = _governing_subject(root, cue.start)
     a = b = -1
-    for c in root.children:
-        if c.dep_ in _SOURCE_DEPS and c.i < cue.start:
-            a, b = c.left_edge.i, min(c.right_edge.i + 1, cue.start)
-            break
+    if subject is not None:
+        a, b = subject.left_edge.i, min(subject.right_edge.i + 1, cue.start)
+    elif root.dep_ == "acl" and root.head.i < cue.start:
+        # "Kasich, refusing to ..." / "Trump talking about ...": the noun it modifies
+        a, b = root.head.left_edge.i, root.head.i + 1
     else:
-        if root.dep_ == "acl" and root.head.i < cue.start:
-            # "Kasich, refusing to ..." / "Trump talking about ...": the noun it modifies
-            a, b = root.head.left_edge.i, root.head.i + 1
+        after = [c for c in root.children if c.dep_ in _SOURCE_DEPS and c.i >= cue.end]
+        if after and all(x.end <= cue.start for x in g.contents):
+            a, b = after[0].left_edge.i, after[0].right_edge.i + 1
     if a >= 0:
         a = max(a, _para_start(doc, cue.start))
     if b > a >= 0 and not any(x.start < b and a < x.end for x in g.contents):
         g.sources.append(RoleSpan(ROLE_SRC, a, b, cue.para, cue.sent, cue.conf))
+
+
+# Dependencies through which a cue shares the subject of the verb above it; not ccomp,
+# whose subject is a different speaker ("He said she told ...").
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+
+
+def _governing_subject(root: Token, before: int) -> Token | None:
+    """The nominal subject left of ``before`` on ``root`` or a verb it coordinates with or modifies."""
+    tok = root
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in _SOURCE_DEPS and c.i < before:
+                return c
+        if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 _OPENERS = frozenset({"“", '"', "``"})

@@ -188,7 +188,8 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
         _clip_sources(grp)
         _snap_clitic(doc, grp)
         _drop_recipient(doc, grp, head)
-    return [g for g in groups if g.contents]
+    # a rescued cue (kept for its marginal) must also find its source in the parse
+    return [g for g in groups if g.contents and (g.sources or not g.cue.rescued)]
 
 
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})

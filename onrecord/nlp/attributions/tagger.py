@@ -29,7 +29,7 @@ class AttributionModel:
     lexicon: CueLexicon
     path: str
     cue_threshold: float = (
-        0.5  # below 0.5: keep lexicon words whose cue marginal passes it (off: CV showed no gain)
+        0.5  # below 0.5: keep lexicon words whose cue marginal passes it (the sidecar sets 0.3)
     )
 
     @classmethod

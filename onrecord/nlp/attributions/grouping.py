@@ -188,7 +188,8 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
         _clip_sources(grp)
         _snap_clitic(doc, grp)
         _drop_recipient(doc, grp, head)
-    # a rescued cue (kept for its marginal) must also find its source in the parse
+    # a rescued cue (kept for its marginal) must also find its source in the parse; requiring
+    # a verb in its content as well cost 1.5-2 points of source coverage on train folds
     return [g for g in groups if g.contents and (g.sources or not g.cue.rescued)]
 
 

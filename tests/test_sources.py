@@ -163,7 +163,20 @@ CLUSTER_CASES: list[tuple[str, list[tuple[str, str]], list[list[str]], list[str]
      [("Tom Reyes", "said"), ("Mr. Reyes, a trade lawyer", "said")], [["A1", "A2"]], []),
     ("Laura Kim said the vote was fair. Peter Osei said it was rigged. She said she would appeal.",
      [("Laura Kim", "said"), ("Peter Osei", "said"), ("She", "said")], [["A1", "A3"], ["A2"]], []),
+    # a headline surname with a particle (the NER often calls it ORG) is the person named later
+    (("Van Der Berg Says Port Will Reopen\n\nMayor Anton van der Berg said on Monday that the port "
+      "would reopen. Van der Berg said the repairs were done."),
+     [("Van Der Berg", "Says"), ("Mayor Anton van der Berg", "said"), ("Van der Berg", "said")],
+     [["A1", "A2", "A3"]], []),
 ]
+
+
+def test_headline_surname_is_typed_as_the_person(nlp: Language) -> None:
+    text = ("Van Der Berg Says Port Will Reopen\n\nMayor Anton van der Berg said on Monday that the port "
+            "would reopen.")
+    sources, linked = run(nlp, text, [("Van Der Berg", "Says"), ("Mayor Anton van der Berg", "said")])
+    src = source_of(sources, linked, "A1")
+    assert (src.type, src.count, src.identity) == ("person", 1, "named")
 
 
 @pytest.mark.parametrize("text,pairs,groups,mentions", CLUSTER_CASES, ids=[c[0][:40] for c in CLUSTER_CASES])

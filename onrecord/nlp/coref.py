@@ -137,6 +137,8 @@ class _Resolver:
         if p.gender in ("m", "f") and ent.gender is None and ent.kind in (None, "person"):
             ent.gender = p.gender
         if p.kind == "name" and len(p.name_tokens) > len(ent.name_tokens):
+            if p.entity_kind == "person":  # "De Blasio" (tagged ORG) ... "Mayor Bill de Blasio"
+                ent.kind = "person"
             ent.name_tokens = p.name_tokens
         ent.lemmas.update(p.lemmas)
         if p.role:
@@ -177,6 +179,24 @@ class _Resolver:
             keys.append("=" + "".join(w[0] for w in caps))
         return keys
 
+    def _ends_a_name(self, toks: tuple[str, ...], p: Profile) -> Entity | None:
+        """A multi-word name that ends a known person's full name is that person, and a
+        person's full name ending in a bare name seen before is that entity, whatever the
+        NER called it: headlines and surnames with particles ("De Blasio" / "Bill de Blasio")
+        are often tagged ORG."""
+        if len(toks) < 2 and p.entity_kind != "person":
+            return None
+        for e in reversed(self.entities):
+            n = len(e.name_tokens)
+            if n == 0 or n == len(toks) or any(t in _CORPORATE_SUFFIXES or t in lex.ORG_NAME_HEADS
+                                                 for t in e.name_tokens + toks):
+                continue
+            if n > len(toks) >= 2 and e.kind == "person" and e.name_tokens[-len(toks):] == toks:
+                return e
+            if 2 <= n < len(toks) and p.entity_kind == "person" and toks[-n:] == e.name_tokens:
+                return e
+        return None
+
     # --- resolution --------------------------------------------------------------------
     def match_name(self, p: Profile) -> Entity | None:
         """Find the entity a proper name refers to: full name, acronym, then surname."""
@@ -188,6 +208,9 @@ class _Resolver:
             "=" + " ".join(bare).removeprefix("the "))
         if full:
             return full[-1]
+        ended = self._ends_a_name(toks, p)
+        if ended is not None:
+            return ended
         if p.entity_kind in ("person", None) or len(toks) == 1:
             cands = [e for e in self.by_name.get("~" + toks[-1], []) if e.kind in ("person", None)]
             if len(toks) == 1 and not cands:

@@ -91,6 +91,7 @@ def _name_chain(head: Token) -> list[Token]:
                     and "\n" not in t.whitespace_]
             if any(t.is_space or "\n" in t.text for t in ent):  # an entity run across a line break
                 toks = [t for t in toks if abs(t.i - head.i) <= 3 and t.sent == head.sent]
+            toks = _name_run(toks, head)
             # extend leftwards over honorifics the NER left out ("Mr." "Sen.")
             i = ent.start - 1
             while i >= 0 and doc[i].lower_ in lex.HONORIFICS and doc[i].head.i == head.i:
@@ -105,6 +106,31 @@ def _name_chain(head: Token) -> list[Token]:
         toks.insert(0, doc[i])
         i -= 1
     return toks
+
+
+_NAME_PARTICLES = frozenset({"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "del", "della",
+                             "bin", "al", "of", "and", "&", ".", "-", "'", "’", "for"})
+
+
+def _name_run(toks: list[Token], head: Token) -> list[Token]:
+    """The contiguous run of name-like tokens around ``head``: the small model sometimes runs
+    an ORG entity on into a title-case headline ("Trump accused Holt of being a")."""
+    def name_like(t: Token) -> bool:
+        return t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.like_num or t.i == head.i
+
+    if head not in toks or all(name_like(t) for t in toks):
+        return toks
+    k = toks.index(head)
+    a = k
+    while a > 0 and name_like(toks[a - 1]) and toks[a - 1].i == toks[a].i - 1:
+        a -= 1
+    b = k + 1
+    while b < len(toks) and name_like(toks[b]) and toks[b].i == toks[b - 1].i + 1:
+        b += 1
+    run = toks[a:b]
+    while run and run[-1].lower_ in _NAME_PARTICLES and run[-1] is not head:
+        run.pop()
+    return run or [head]
 
 
 def _entity_at(tok: Token) -> Span | None:

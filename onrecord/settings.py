@@ -28,6 +28,8 @@ class Settings:
     max_redirects: int = 5
     allow_private: bool = False  # fetch private, loopback and link-local addresses
     user_agent: str = "onrecord/0.1 (+https://github.com/onrecord/onrecord)"
+    respect_robots: bool = False  # obey robots.txt when fetching feed entries and URL lists
+    per_host_delay: float = 1.0  # seconds between two requests to the same host (politeness)
     min_confidence: float = 0.0  # attributions below this are left out of the record
     check_language: bool = True  # refuse texts that are clearly not English
     jobs: int = 1  # analysis worker processes for batches

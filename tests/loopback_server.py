@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,7 +56,9 @@ def serve(routes: dict[str, Handler], tls: ssl.SSLContext | None = None) -> Iter
     class RequestHandler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server = state["server"]
-            server.requests.append({"path": self.path, "headers": dict(self.headers)})
+            server.requests.append(
+                {"path": self.path, "headers": dict(self.headers), "time": time.monotonic()}
+            )
             route = routes.get(self.path.split("?", 1)[0])
             if route is None:
                 reply(self, 404, b"not found", {"Content-Type": "text/plain"})

@@ -19,6 +19,7 @@ from onrecord.errors import NoArticleText
 from onrecord.extract.article import Article
 from onrecord.extract.boilerplate import is_boilerplate, is_byline, normalise, parse_page, removed_boilerplate
 from onrecord.extract.language import detect_language
+from onrecord.extract.limits import check_parse_limits
 from onrecord.extract.metadata import canonical_link, strip_tracking
 from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import RawDocument, display_name
@@ -43,6 +44,7 @@ def extract_article(raw: RawDocument, settings: Settings) -> Article:
 
     Raises:
         NoArticleText: the input is empty, or the page holds no article text.
+        ParseResourceLimit: the HTML parser stopped part-way (nesting or size limit).
         UnsupportedInput, InputTooLarge: undecodable or oversized bytes (see ``decode_input``).
     """
     warnings = raw.warnings
@@ -71,6 +73,7 @@ def extract_article(raw: RawDocument, settings: Settings) -> Article:
 
 def _extract_html(page: str, raw: RawDocument, warnings: tuple[str, ...]) -> Article:
     name = display_name(raw.origin)
+    check_parse_limits(page, name)  # libxml2 would otherwise hand trafilatura half the page
     document = trafilatura.bare_extraction(
         page,
         url=raw.url,
@@ -82,7 +85,8 @@ def _extract_html(page: str, raw: RawDocument, warnings: tuple[str, ...]) -> Art
     )
     if document is None or isinstance(document, dict):
         raise _no_text(name)
-    title = normalise(document.title) if document.title else None
+    # The page's own headline wins; a feed entry's title (plain text) fills in when it has none.
+    title = normalise(document.title) if document.title else (normalise(raw.title) if raw.title else None)
     paragraphs, dropped = _body(document.text or "", title)
     if sum(len(p.split()) for p in paragraphs if len(p.split()) >= _PROSE_WORDS) < _MIN_PROSE_WORDS:
         raise _no_text(name)

@@ -18,7 +18,9 @@ Kind = Literal["text", "html"]
 class RawDocument:
     """One input as read: plain text or HTML, plus what the input said about itself."""
 
-    origin: str  # where it came from, for messages: a path, a URL, '-' or 'path:LINE'
+    # Where it came from, for messages, and a stable key to resume a killed run by: a path, a URL,
+    # '-', 'path:LINE', 'archive.warc.gz@OFFSET' (byte offset of the record), 'FEED_URL#ENTRY_ID'.
+    origin: str
     data: bytes | str  # str once decoded by ingest; bytes when a reader leaves decoding to extract
     kind: Kind
     id: str | None = None  # id given by the input (JSON Lines 'id'); None: derive one later
@@ -26,15 +28,17 @@ class RawDocument:
     published: str | None = None  # publication date given by the input; wins over extracted dates
     line: int | None = None  # line number within a JSON Lines file
     warnings: tuple[str, ...] = ()  # things the user should know, e.g. a guessed character set
+    title: str | None = None  # plain-text title given by the input (a feed entry); extraction may differ
+    crawled: str | None = None  # when a crawler fetched it (WARC-Date, ISO 8601); not a publication date
 
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
     """An input, or one record within an input, that could not be read; the rest carry on."""
 
-    origin: str
+    origin: str  # the same stable key as RawDocument.origin for the record that failed
     line: int | None
-    error: OnrecordError
+    error: OnrecordError  # its ``code`` is the reason code; SkippedInput subclasses mean "not an article"
 
 
 def display_name(origin: str) -> str:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
 import httpcore
 import httpx
@@ -21,12 +24,14 @@ from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import Kind, RawDocument
 from onrecord.settings import Settings
 
-_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = {"text/plain", "text/markdown"}
-_SNIFF_TYPES = {"", "application/octet-stream", "binary/octet-stream"}
+SNIFF_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})  # look at the bytes
 _REDIRECTS = {301, 302, 303, 307, 308}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+_T = TypeVar("_T")
+_Reader = Callable[[str, httpx.Response, Settings, float], _T]
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<!--)", re.IGNORECASE)
 
 
@@ -46,6 +51,11 @@ class _GuardedTransport(httpx.HTTPTransport):
             keepalive_expiry=5.0,
             network_backend=GuardedBackend(allow_private),
         )
+
+
+def looks_like_html_bytes(body: bytes) -> bool:
+    """True when an untyped body starts like an HTML document."""
+    return _HTML_START.match(body[:1024]) is not None
 
 
 def make_client(settings: Settings) -> httpx.Client:
@@ -79,12 +89,37 @@ def fetch_url(url: str, settings: Settings, client: httpx.Client | None = None) 
         UnsupportedInput: the page is neither HTML nor text (an image, a PDF).
     """
     if client is not None:
-        return _fetch(url, settings, client)
+        return _fetch(url, settings, client, _document)
     with make_client(settings) as own:
-        return _fetch(url, settings, own)
+        return _fetch(url, settings, own, _document)
 
 
-def _fetch(url: str, settings: Settings, client: httpx.Client) -> RawDocument:
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A fetched body as bytes, for callers that parse it themselves (feeds, robots.txt)."""
+
+    url: str  # final URL after redirects
+    content_type: str  # the Content-Type header as sent ('' when absent)
+    body: bytes
+
+
+def fetch_bytes(url: str, settings: Settings, client: httpx.Client) -> Fetched:
+    """Fetch any 2xx body as bytes, under the same guards, deadlines and byte cap as ``fetch_url``.
+
+    Raises:
+        FetchError: as ``fetch_url``; ``FetchError.status`` holds the HTTP status of a non-2xx answer.
+    """
+    return _fetch(url, settings, client, _raw)
+
+
+def _raw(original: str, response: httpx.Response, settings: Settings, deadline: float) -> Fetched:
+    _check_status(original, response)
+    body = _read_capped(original, response, settings, deadline)
+    return Fetched(str(response.url), response.headers.get("content-type", ""), body)
+
+
+def _fetch(url: str, settings: Settings, client: httpx.Client, read: _Reader[_T]) -> _T:
+    """Follow redirects under the guards, then hand the final response to ``read``."""
     deadline = time.monotonic() + settings.total_timeout
     current = _parse(url, url)
     seen = {str(current)}
@@ -102,7 +137,7 @@ def _fetch(url: str, settings: Settings, client: httpx.Client) -> RawDocument:
                 seen.add(str(target))
                 current = target
                 continue
-            return _document(url, response, settings, deadline)
+            return read(url, response, settings, deadline)
         finally:
             response.close()
     raise FetchError(
@@ -184,24 +219,30 @@ def _too_slow(original: str, settings: Settings) -> FetchError:
     )
 
 
-def _document(original: str, response: httpx.Response, settings: Settings, deadline: float) -> RawDocument:
+def _check_status(original: str, response: httpx.Response) -> None:
     status = response.status_code
     if not 200 <= status < 300:
-        raise FetchError(_status_message(original, status, response.reason_phrase))
+        error = FetchError(_status_message(original, status, response.reason_phrase))
+        error.status = status
+        raise error
+
+
+def _document(original: str, response: httpx.Response, settings: Settings, deadline: float) -> RawDocument:
+    _check_status(original, response)
     content_type = response.headers.get("content-type", "")
     mime = content_type.split(";", 1)[0].strip().lower()
-    if mime not in _HTML_TYPES | _TEXT_TYPES | _SNIFF_TYPES:
+    if mime not in HTML_TYPES | _TEXT_TYPES | SNIFF_TYPES:
         raise UnsupportedInput(
             f"'{original}' is {mime}, not a web page or plain text; onrecord reads HTML and text pages."
         )
     body = _read_capped(original, response, settings, deadline)
     kind: Kind
-    if mime in _HTML_TYPES:
+    if mime in HTML_TYPES:
         kind = "html"
     elif mime in _TEXT_TYPES:
         kind = "text"
     else:
-        kind = "html" if _HTML_START.match(body[:1024]) else "text"
+        kind = "html" if looks_like_html_bytes(body) else "text"
     match = _CHARSET.search(content_type)
     declared = match.group(1) if match else (declared_html_charset(body) if kind == "html" else None)
     decoded = decode_input(body, original, declared)

@@ -1,0 +1,217 @@
+"""The store: ArticleRecords in SQLite (default, one file) or PostgreSQL (``postgresql://…``).
+
+``Store`` is the one entry point for writers (``onrecord ingest``) and readers (the CLI
+query commands). Each record is written in one transaction; driver errors a user can fix
+(read-only file, full disk, a lock held too long) come out as ``StoreError`` naming the
+database and what to do.
+
+    store = Store.open("onrecord.db")        # or None, sqlite:///path, postgresql://…
+    store.migrate()
+    run = store.start_run("ingest", ["feeds.txt"], {"min_confidence": 0.5})
+    store.store_record(record, run_id=run, input_key=record.id)   # "stored" | "new_version" | "unchanged"
+    store.finish_run(run, "ok")
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Self
+
+from sqlalchemy import Engine, insert, select, text, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from onrecord import __version__
+from onrecord.records import ArticleRecord
+from onrecord.store import export as _export
+from onrecord.store import migrate as _migrate
+from onrecord.store import queries as _queries
+from onrecord.store import schema as t
+from onrecord.store import search as _search
+from onrecord.store import writer as _writer
+from onrecord.store.engine import READ, Target, check_writable, make_engine, parse_target, translated_errors
+from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
+from onrecord.store.writer import InputState, Outcome
+
+RUN_STATUSES = ("ok", "failed", "interrupted")
+
+
+class Store:
+    """One database: the writer's and the readers' way in. Use ``Store.open``."""
+
+    def __init__(self, target: Target, engine: Engine) -> None:
+        self.target = target
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | None = None, *, create: bool = True) -> Store:
+        """Open the database ``db`` (None → ./onrecord.db).
+
+        With ``create=False`` a missing SQLite file is an error rather than a new empty
+        database: the query commands use that so a typo in ``--db`` does not go unnoticed.
+        """
+        target = parse_target(db)
+        if target.path is not None and not target.path.exists() and not create:
+            raise StoreError(f"No database at '{target.path}'. Store articles first (onrecord ingest), "
+                             "or pass --db with the right path.", code="not_found")
+        return cls(target, make_engine(target))
+
+    def close(self) -> None:
+        """Release pooled connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Create or upgrade the tables to this onrecord's schema (safe to call every time)."""
+        check_writable(self.target)
+        with translated_errors(self.target, "migrate"):
+            _migrate.upgrade(self.engine)
+
+    def check(self) -> list[str]:
+        """Problems found (empty when healthy): schema version, drift from schema.py, and on SQLite
+        ``PRAGMA integrity_check`` and the search index's own check."""
+        problems: list[str] = []
+        with translated_errors(self.target, "check"), self.engine.connect().execution_options(**READ) as conn:
+            current, head = _migrate.current_revision(conn), _migrate.head_revision()
+            if current != head:
+                return [(f"schema is at revision {current or 'none'}, this onrecord needs {head}: "
+                        f"run 'onrecord db migrate --db {self.target.label}'")]
+            problems += [f"schema differs from onrecord's: {d}" for d in _migrate.schema_drift(conn)]
+            if conn.dialect.name == "sqlite":
+                lines = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
+                problems += [f"integrity_check: {line}" for line in lines if line != "ok"]
+        if self.target.is_sqlite:
+            with translated_errors(self.target, "check"), self.engine.begin() as wconn:
+                try:  # FTS5's integrity-check compares the index with the articles it covers
+                    wconn.execute(text("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"))
+                except DBAPIError as exc:  # a corrupt index is the finding we report
+                    problems.append(f"search index: {exc.orig}")
+        return problems
+
+    def _write(self) -> Any:
+        check_writable(self.target)
+        return self.engine.begin()
+
+    def _read(self) -> Any:
+        return self.engine.connect().execution_options(**READ)
+
+    def _ensure_schema(self, conn: Connection) -> None:
+        current, head = _migrate.current_revision(conn), _migrate.head_revision()
+        if current != head:
+            raise SchemaMismatch(f"The database '{self.target.label}' is at schema {current or 'none'}, this "
+                                 f"onrecord needs {head}. Run 'onrecord db migrate --db {self.target.label}'.")
+
+    # -- runs and the write side ----------------------------------------------------------
+
+    def start_run(self, command: str, inputs: Iterable[str], settings: dict[str, Any], *,
+                  model_version: str | None = None) -> int:
+        """Open a run (status "running") and return its id; counts start at zero."""
+        with translated_errors(self.target, "start a run in"), self._write() as conn:
+            result = conn.execute(insert(t.runs).values(
+                command=command, inputs=json.dumps(list(inputs), ensure_ascii=False),
+                started_at=_writer.now(), onrecord_version=__version__, model_version=model_version,
+                settings=json.dumps(settings, ensure_ascii=False, sort_keys=True, default=str),
+                n_stored=0, n_unchanged=0, n_skipped=0, n_failed=0, status="running",
+            ).returning(t.runs.c.id))
+            return int(result.scalar_one())
+
+    def finish_run(self, run_id: int, status: str = "ok") -> None:
+        """Close a run with ``ok``, ``failed`` or ``interrupted``."""
+        if status not in RUN_STATUSES:
+            raise StoreError(f"Unknown run status {status!r}: use one of {', '.join(RUN_STATUSES)}.",
+                             code="bad_status")
+        with translated_errors(self.target, "finish a run in"), self._write() as conn:
+            conn.execute(update(t.runs).where(t.runs.c.id == run_id)
+                         .values(status=status, finished_at=_writer.now()))
+
+    def store_record(self, record: ArticleRecord, *, run_id: int | None = None,
+                     input_key: str | None = None) -> Outcome:
+        """Store one record in one transaction: "stored", "new_version" or "unchanged"."""
+        with translated_errors(self.target, f"store article {record.id!r} in"), self._write() as conn:
+            return _writer.store_record(conn, record, run_id=run_id, input_key=input_key)
+
+    def record_skip(self, run_id: int, input_key: str, origin: str | None, reason: str) -> None:
+        """Note an input that was skipped on purpose (counted, and not redone on resume)."""
+        with translated_errors(self.target, "record a skip in"), self._write() as conn:
+            _writer.record_skip(conn, run_id, input_key, origin, reason)
+
+    def record_failure(self, run_id: int, input_key: str, origin: str | None, stage: str, reason: str,
+                       message: str) -> None:
+        """Note an input that failed: a failures row, its ledger state, the run's count."""
+        with translated_errors(self.target, "record a failure in"), self._write() as conn:
+            _writer.record_failure(conn, run_id, input_key, origin, stage, reason, message)
+
+    def input_states(self, keys: Iterable[str]) -> dict[str, InputState]:
+        """The ledger state of each key that has one; keys never seen are absent (to do)."""
+        wanted = list(dict.fromkeys(keys))
+        states: dict[str, InputState] = {}
+        with translated_errors(self.target, "read"), self._read() as conn:
+            for i in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+                chunk = wanted[i:i + 500]
+                rows = conn.execute(select(t.inputs.c.input_key, t.inputs.c.state)
+                                    .where(t.inputs.c.input_key.in_(chunk)))
+                states.update({str(r.input_key): r.state for r in rows})
+        return states
+
+    # -- the read side --------------------------------------------------------------------
+
+    def _query(self, action: str, fn: Any, /, **kwargs: Any) -> list[dict[str, Any]]:
+        with translated_errors(self.target, action), self._read() as conn:
+            self._ensure_schema(conn)
+            rows: list[dict[str, Any]] = fn(conn, **kwargs)
+            return rows
+
+    def articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                 limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Latest article versions, newest first."""
+        return self._query("list articles in", _queries.list_articles, outlet=outlet, since=since,
+                           until=until, limit=limit, offset=offset)
+
+    def sources(self, *, identity: str | None = None, role: str | None = None, outlet: str | None = None,
+                name: str | None = None, since: str | None = None, limit: int = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
+        """Sources aggregated across articles by name, with article and citation counts."""
+        return self._query("list sources in", _queries.list_sources, identity=identity, role=role,
+                           outlet=outlet, name=name, since=since, limit=limit, offset=offset)
+
+    def quotes(self, *, source: str | None = None, outlet: str | None = None, since: str | None = None,
+               until: str | None = None, text: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Attributed statements, optionally by source name, outlet, date or words in the content."""
+        return self._query("list quotes in", _queries.list_quotes, source=source, outlet=outlet, since=since,
+                           until=until, text_contains=text, limit=limit, offset=offset)
+
+    def search(self, query: str, *, outlet: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts; words and "quoted phrases" must all match."""
+        _search.parse_query(query)  # a bad query is the user's to fix, before touching the database
+        return self._query("search", _search.search_articles, query=query, outlet=outlet, since=since,
+                           until=until, limit=limit, offset=offset)
+
+    def stats(self, by: str = "outlet", *, outlet: str | None = None, since: str | None = None,
+              until: str | None = None) -> list[dict[str, Any]]:
+        """Per outlet or month: articles, statements per article, anonymous share, non-response rate,
+        hedged share."""
+        return self._query("compute stats in", _queries.stats, by=by, outlet=outlet, since=since, until=until)
+
+    def runs(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Recent runs with their counts, newest first."""
+        return self._query("list runs in", _queries.list_runs, limit=limit)
+
+    def export(self, fmt: str, out_dir: str | Path) -> dict[str, Path]:
+        """Write every table to ``out_dir`` as parquet, csv or jsonl (one file per table)."""
+        with translated_errors(self.target, "export"), self._read() as conn:
+            self._ensure_schema(conn)
+            return _export.export_tables(conn, fmt, Path(out_dir))
+
+
+__all__ = ["BadQuery", "InputState", "Outcome", "SchemaMismatch", "Store", "StoreError"]

@@ -1,0 +1,170 @@
+"""Database URLs, SQLite pragmas and the single BEGIN IMMEDIATE write path.
+
+SQLite is the default: one file, no server. pysqlite's own transaction handling is
+switched off and every transaction is opened here with ``BEGIN IMMEDIATE``, so a writer
+takes the write lock up front and waits (``busy_timeout``) instead of failing half-way
+with "database is locked" when another process writes the same file. Read connections
+(``read_options``) open a plain deferred ``BEGIN`` so readers never block writers (WAL).
+PostgreSQL URLs are given to psycopg 3.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from onrecord.store.errors import StoreError
+
+DEFAULT_DB = "onrecord.db"
+BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another process's transaction
+READ = {"onrecord_read": True}  # execution option: deferred BEGIN for read-only work
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where the store lives: a SQLite file or a PostgreSQL URL (never logged: it may hold a password)."""
+
+    url: str  # SQLAlchemy URL
+    path: Path | None  # the SQLite file, None for PostgreSQL
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @property
+    def label(self) -> str:
+        """A name safe to show in messages (no password)."""
+        if self.path is not None:
+            return str(self.path)
+        return _hide_password(self.url)
+
+
+def parse_target(db: str | None) -> Target:
+    """Turn ``--db`` (None, a path, ``sqlite:///path`` or ``postgresql://…``) into a Target."""
+    value = (db or DEFAULT_DB).strip()
+    if value.startswith(("postgresql://", "postgres://")):
+        return Target("postgresql+psycopg://" + value.split("://", 1)[1], None)
+    if value.startswith("postgresql+psycopg://"):
+        return Target(value, None)
+    if value.startswith("postgresql+"):
+        raise StoreError(f"Unsupported PostgreSQL driver in '{_hide_password(value)}': "
+                         "use postgresql://… (onrecord talks to PostgreSQL through psycopg 3).", code="bad_url")
+    if value.startswith("sqlite:///"):
+        value = value[len("sqlite:///"):]
+    elif "://" in value:
+        raise StoreError(f"Unsupported database URL '{_hide_password(value)}': give a file path, "
+                         "sqlite:///path or postgresql://user@host/dbname.", code="bad_url")
+    if not value or value == ":memory:":
+        raise StoreError("The store needs a file: give --db PATH (an in-memory database would be lost "
+                         "when the command ends).", code="bad_url")
+    path = Path(value).expanduser().absolute()
+    return Target(f"sqlite:///{path}", path)
+
+
+def make_engine(target: Target) -> Engine:
+    """An engine with onrecord's connection settings for the target's backend."""
+    if target.path is None:
+        return create_engine(target.url, pool_pre_ping=True)
+    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    """Take transactions away from pysqlite and set the pragmas every connection needs."""
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_begin)
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()
+        if mode is None or str(mode[0]).lower() != "wal":
+            # WAL lets readers go on while one process writes; it is a property of the file.
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, far fewer fsyncs
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Open every write transaction with BEGIN IMMEDIATE: the lock is taken before any change."""
+    if conn.get_execution_options().get("onrecord_read"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def translated_errors(target: Target, action: str) -> Iterator[None]:
+    """Turn driver errors users can fix (read-only file, full disk, lock held) into StoreError."""
+    try:
+        yield
+    except DBAPIError as exc:
+        raise _store_error(target, action, exc) from exc
+    except sqlite3.OperationalError as exc:  # raised by the connect hook before SQLAlchemy wraps it
+        raise _store_error(target, action, exc) from exc
+
+
+def _store_error(target: Target, action: str, exc: BaseException) -> StoreError:
+    orig: Any = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    where = target.label
+    low = text.lower()
+    if "readonly" in low or "read-only" in low:
+        return StoreError(f"Cannot {action} '{where}': the database is read-only ({text}). Make the file "
+                          f"and its folder writable (SQLite also writes '{where}-wal' and '{where}-shm'), "
+                          "or pass --db with another path.", code="read_only")
+    if "unable to open" in low:
+        folder = target.path.parent if target.path else where
+        return StoreError(f"Cannot {action} '{where}': the file cannot be opened or created ({text}). Check "
+                          f"that the folder '{folder}' exists and is writable, or pass --db with another path.",
+                          code="cannot_open")
+    if "disk is full" in low or "disk full" in low or "no space left" in low:
+        return StoreError(f"Cannot {action} '{where}': the disk is full ({text}). Nothing of the record "
+                          "was written; free some space and run the command again.", code="disk_full")
+    if "locked" in low or "busy" in low:
+        return StoreError(f"Cannot {action} '{where}': another process held the database for more than "
+                          f"{BUSY_TIMEOUT_MS // 1000} s ({text}). Try again when it has finished.", code="busy")
+    if "connection" in low and target.path is None:
+        return StoreError(f"Cannot {action} '{where}': cannot reach PostgreSQL ({text}). Check that the "
+                          "server is running and the URL is right.", code="cannot_connect")
+    if "no such table" in low or ("relation" in low and "does not exist" in low):
+        return StoreError(f"Cannot {action} '{where}': the database has no onrecord tables ({text}). "
+                          f"Run 'onrecord db migrate --db {where}' first.", code="schema_mismatch")
+    return StoreError(f"Cannot {action} '{where}': {text}", code="database")
+
+
+def check_writable(target: Target) -> None:
+    """Fail early, and clearly, when a SQLite file or its folder cannot be written."""
+    path = target.path
+    if path is None:
+        return
+    if not path.parent.is_dir():
+        raise StoreError(f"Cannot open '{path}': the folder '{path.parent}' does not exist. Create it or "
+                         "pass --db with another path.", code="cannot_open")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"Cannot write '{path}': the file is read-only. Make it writable (chmod u+w) or "
+                         "pass --db with another path.", code="read_only")
+    if not path.exists() and not os.access(path.parent, os.W_OK):
+        raise StoreError(f"Cannot create '{path}': the folder '{path.parent}' is not writable. Pick a "
+                         "writable folder with --db.", code="cannot_open")
+
+
+def _hide_password(url: str) -> str:
+    if "://" not in url or "@" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}" if ":" in creds else url

@@ -1,0 +1,147 @@
+"""The read side shared by the CLI (and later the API and web UI): one function per question.
+
+Every query reads the latest version of each article and aggregates in SQL, so answers
+over tens of thousands of articles come back in well under a second. Rows come back as
+plain dicts of JSON-friendly values.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from onrecord.store.errors import BadQuery
+from onrecord.store.filters import article_filters
+
+StatsBy = Literal["outlet", "month"]
+STATS_BY: tuple[StatsBy, ...] = ("outlet", "month")
+IDENTITIES = ("named", "anonymous", "collective")
+
+
+BOOLEAN_COLUMNS = frozenset({"negated", "hedged", "is_latest"})
+
+
+def _rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{k: _plain(k, v) for k, v in row._mapping.items()} for row in conn.execute(text(sql), params)]
+
+
+def _plain(key: str, value: Any) -> Any:
+    """Same Python types from every backend: SQLite's 0/1 become bools, PostgreSQL's numerics floats."""
+    if value is None:
+        return None
+    if key in BOOLEAN_COLUMNS:
+        return bool(value)
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _like(value: str) -> str:
+    """A case-insensitive substring pattern with LIKE's wildcards escaped."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_articles(conn: Connection, *, outlet: str | None, since: str | None, until: str | None,
+                  limit: int, offset: int) -> list[dict[str, Any]]:
+    """Latest versions, newest first."""
+    filters, params = article_filters(outlet, since, until)
+    params.update(limit=limit, offset=offset)
+    return _rows(conn, f"""
+        SELECT a.article_id, a.version, a.url, a.outlet, a.published, a.title, a.language,
+               a.n_attributions AS attributions, a.n_sources AS sources,
+               a.n_anonymous_sources AS anonymous_sources, a.n_non_responses AS non_responses, a.stored_at
+        FROM articles AS a WHERE a.is_latest {filters}
+        ORDER BY a.published DESC, a.row_id DESC LIMIT :limit OFFSET :offset""", params)
+
+
+def list_sources(conn: Connection, *, identity: str | None, role: str | None, outlet: str | None,
+                 name: str | None, since: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Sources aggregated across articles by name (description when unnamed), most cited first."""
+    if identity is not None and identity not in IDENTITIES:
+        raise BadQuery(f"Unknown identity {identity!r}: use one of {', '.join(IDENTITIES)}.")
+    filters, params = article_filters(outlet, since, None)
+    if identity:
+        filters += " AND s.identity = :identity"
+        params["identity"] = identity
+    if role:
+        filters += " AND s.role = :role"
+        params["role"] = role
+    if name:
+        filters += " AND lower(coalesce(s.name, s.description, '')) LIKE :name ESCAPE '\\'"
+        params["name"] = _like(name)
+    params.update(limit=limit, offset=offset)
+    return _rows(conn, f"""
+        SELECT coalesce(s.name, s.description) AS name, s.identity, min(s.role) AS role,
+               count(DISTINCT s.article_row_id) AS articles, sum(s.attribution_count) AS citations,
+               sum(s.mention_count) AS mentions, count(DISTINCT a.outlet) AS outlets
+        FROM sources AS s JOIN articles AS a ON a.row_id = s.article_row_id
+        WHERE a.is_latest {filters}
+        GROUP BY coalesce(s.name, s.description), s.identity
+        ORDER BY citations DESC, articles DESC, name LIMIT :limit OFFSET :offset""", params)
+
+
+def list_quotes(conn: Connection, *, source: str | None, outlet: str | None, since: str | None,
+                until: str | None, text_contains: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Attributed statements with who said them, newest articles first, in text order."""
+    filters, params = article_filters(outlet, since, until)
+    if source:
+        filters += (" AND (lower(s.name) LIKE :source ESCAPE '\\'"
+                    " OR lower(t.source_text) LIKE :source ESCAPE '\\')")
+        params["source"] = _like(source)
+    if text_contains:
+        filters += " AND lower(t.content_text) LIKE :content ESCAPE '\\'"
+        params["content"] = _like(text_contains)
+    params.update(limit=limit, offset=offset)
+    return _rows(conn, f"""
+        SELECT a.article_id, a.url, a.outlet, a.published, t.attribution_id, t.kind, t.mode,
+               coalesce(s.name, t.source_text) AS source, s.identity, s.role, t.cue_text AS cue,
+               t.content_text AS content, t.content_start, t.content_end, t.hedges, t.negated, t.confidence
+        FROM attributions AS t
+        JOIN articles AS a ON a.row_id = t.article_row_id
+        LEFT JOIN sources AS s ON s.article_row_id = t.article_row_id AND s.source_id = t.source_id
+        WHERE a.is_latest {filters}
+        ORDER BY a.published DESC, a.row_id DESC, t.content_start LIMIT :limit OFFSET :offset""", params)
+
+
+def stats(conn: Connection, *, by: str, outlet: str | None = None, since: str | None = None,
+          until: str | None = None) -> list[dict[str, Any]]:
+    """Per outlet or month: articles, statements per article, anonymous-source share, non-response
+    rate (share of articles with at least one), hedged share of statements.
+
+    Computed from the per-article counts on ``articles``, so one indexed scan answers it.
+    """
+    if by not in STATS_BY:
+        raise BadQuery(f"Cannot group stats by {by!r}: use one of {', '.join(STATS_BY)}.")
+    key = "coalesce(a.outlet, '(unknown)')" if by == "outlet" else "coalesce(substr(a.published, 1, 7), '(undated)')"
+    filters, params = article_filters(outlet, since, until)
+    rows = _rows(conn, f"""
+        SELECT {key} AS {by}, count(*) AS articles,
+               sum(a.n_attributions) AS statements, sum(a.n_sources) AS sources,
+               sum(a.n_anonymous_sources) AS anonymous_sources, sum(a.n_hedged) AS n_hedged,
+               sum(CASE WHEN a.n_non_responses > 0 THEN 1 ELSE 0 END) AS with_non_response
+        FROM articles AS a WHERE a.is_latest {filters}
+        GROUP BY {key} ORDER BY count(*) DESC, {key}""", params)
+    return [_ratios(by, row) for row in rows]
+
+
+def _ratios(by: str, row: dict[str, Any]) -> dict[str, Any]:
+    def share(num: Any, den: Any) -> float | None:
+        return round(int(num) / int(den), 4) if den else None
+
+    return {
+        by: row[by], "articles": int(row["articles"]),
+        "statements_per_article": share(row["statements"], row["articles"]),
+        "anonymous_source_share": share(row["anonymous_sources"], row["sources"]),
+        "non_response_rate": share(row["with_non_response"], row["articles"]),
+        "hedged_share": share(row["n_hedged"], row["statements"]),
+    }
+
+
+def list_runs(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
+    """Most recent runs first, with their counts."""
+    return _rows(conn, """
+        SELECT id, command, status, started_at, finished_at, n_stored AS stored, n_unchanged AS unchanged,
+               n_skipped AS skipped, n_failed AS failed, onrecord_version, model_version, inputs, settings
+        FROM runs ORDER BY id DESC LIMIT :limit""", {"limit": limit})

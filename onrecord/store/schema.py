@@ -1,0 +1,172 @@
+"""The tables, as SQLAlchemy Core metadata: what the writer and the queries see.
+
+Plain columns that read well from SQL, pandas, DuckDB or Datasette: ISO 8601 strings for
+dates, one row per finding, offsets as integer start/end columns. JSON only where a value
+has no flat form: the whole record (``articles.record``), a run's inputs and settings, and
+the fragments of interrupted spans. Migrations in ``migrations/versions`` create these
+tables; ``check()`` compares the database against this module so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(64), nullable=False),
+    Column("inputs", Text, nullable=False),  # JSON list of the arguments given
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("onrecord_version", String(32), nullable=False),
+    Column("model_version", String(128)),
+    Column("settings", Text, nullable=False),  # JSON object
+    Column("n_stored", Integer, nullable=False, default=0),  # new articles and new versions
+    Column("n_unchanged", Integer, nullable=False, default=0),  # already stored, nothing written
+    Column("n_skipped", Integer, nullable=False, default=0),
+    Column("n_failed", Integer, nullable=False, default=0),
+    Column("status", String(16), nullable=False),  # running | ok | failed | interrupted
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(128), nullable=False),  # the record's id
+    Column("canonical_key", String(2048), nullable=False),  # url:… or sha256:… (see writer.canonical_key)
+    Column("version", Integer, nullable=False),
+    Column("is_latest", Boolean, nullable=False),
+    Column("url", Text),
+    Column("outlet", String(255)),
+    Column("title", Text),
+    Column("authors", Text),  # "; "-joined
+    Column("published", String(32)),  # ISO 8601 as given by the record
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(64), nullable=False),
+    Column("record_hash", String(64), nullable=False),  # same hash = same record = "unchanged"
+    Column("n_attributions", Integer, nullable=False),
+    Column("n_hedged", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("n_anonymous_sources", Integer, nullable=False),
+    Column("n_non_responses", Integer, nullable=False),
+    Column("onrecord_version", String(32)),
+    Column("model_version", String(128)),
+    Column("record", Text, nullable=False),  # the ArticleRecord JSON contract, as stored
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("stored_at", String(32), nullable=False),
+    UniqueConstraint("canonical_key", "version", name="uq_articles_key_version"),
+    Index("ix_articles_latest_outlet", "is_latest", "outlet", "published"),
+    Index("ix_articles_latest_published", "is_latest", "published"),
+    Index("ix_articles_article_id", "article_id"),
+)
+
+attributions = Table(
+    "attributions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_row_id", Integer, ForeignKey("articles.row_id", ondelete="CASCADE"), nullable=False),
+    Column("attribution_id", String(128), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("cue_text", Text, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("source_text", Text),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("content_text", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content_spans", Text, nullable=False),  # JSON [[s, e], …]: fragments of interrupted quotes
+    Column("source_id", String(128)),
+    Column("confidence", Float, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("hedges", Text),  # "; "-joined certainty markers
+    UniqueConstraint("article_row_id", "attribution_id", name="uq_attributions_article_attr"),
+    Index("ix_attributions_source", "article_row_id", "source_id"),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_row_id", Integer, ForeignKey("articles.row_id", ondelete="CASCADE"), nullable=False),
+    Column("source_id", String(128), nullable=False),
+    Column("name", Text),
+    Column("description", Text),
+    Column("identity", String(16), nullable=False),
+    Column("count", Integer),
+    Column("type", String(16), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("affiliation", Text),
+    Column("mention_count", Integer, nullable=False),
+    Column("attribution_count", Integer, nullable=False),
+    UniqueConstraint("article_row_id", "source_id", name="uq_sources_article_source"),
+    Index("ix_sources_name", "name"),
+    Index("ix_sources_identity_role", "identity", "role"),
+)
+
+source_mentions = Table(
+    "source_mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_row_id", Integer, ForeignKey("articles.row_id", ondelete="CASCADE"), nullable=False),
+    Column("source_id", String(128), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_source_mentions_article", "article_row_id", "source_id"),
+)
+
+non_responses = Table(
+    "non_responses", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_row_id", Integer, ForeignKey("articles.row_id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("actor_text", Text),
+    Column("actor_start", Integer),
+    Column("actor_end", Integer),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Index("ix_non_responses_article", "article_row_id"),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("input_key", Text, nullable=False),
+    Column("origin", Text),
+    Column("stage", String(32), nullable=False),
+    Column("reason", String(64), nullable=False),  # an error code, e.g. not_english
+    Column("message", Text, nullable=False),
+    Column("failed_at", String(32), nullable=False),
+    Index("ix_failures_run", "run_id"),
+)
+
+inputs = Table(
+    "inputs", metadata,
+    Column("input_key", String(2048), primary_key=True),
+    Column("state", String(16), nullable=False),  # stored | skipped | failed
+    Column("origin", Text),  # where the input came from (file, URL, line), for people reading the ledger
+    Column("reason", Text),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("article_row_id", Integer, ForeignKey("articles.row_id")),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# Tables a user exports, in dependency order.
+EXPORT_TABLES = (runs, articles, attributions, sources, source_mentions, non_responses, failures, inputs)

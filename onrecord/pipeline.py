@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import multiprocessing.pool
+import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol, Self
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -164,3 +168,137 @@ def analyze_documents(
     ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings,)) as pool:
         yield from pool.imap(_worker_run, inputs, chunksize=4)
+
+
+# -- keyed batches, for runs that store results (onrecord ingest) --------------------------------
+#
+# A single writer must know which input each result belongs to, also when the results come back
+# from worker processes; so inputs travel as (key, RawDocument) and come back as (key, Result).
+# The caller submits small batches and collects them in order, keeping a bounded number in flight,
+# so a reader of 20,000 WARC records never queues them all in memory (Pool.imap would).
+
+
+class AnalysisFailed(OnrecordError):
+    """A pipeline component raised something unexpected on one article; the batch carries on."""
+
+    code = "analysis_error"
+
+
+KeyedResult = tuple[str, Result]
+
+
+class PendingBatch(Protocol):
+    """A submitted batch: ``get`` waits for its results (``multiprocessing`` AsyncResult fits)."""
+
+    def get(self, timeout: float | None = None) -> list[KeyedResult]: ...
+
+    def ready(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    results: list[KeyedResult]
+
+    def get(self, timeout: float | None = None) -> list[KeyedResult]:
+        return self.results
+
+    def ready(self) -> bool:
+        return True
+
+
+def analyze_keyed(
+    items: list[tuple[str, RawDocument]], settings: Settings, nlp: Language | None = None
+) -> list[KeyedResult]:
+    """Analyse a small batch together and pair every result with its key, in order.
+
+    A component that raises on one article must not lose the others: the batch is then redone
+    one article at a time and the culprit becomes an ``ItemFailure`` (``AnalysisFailed``).
+    """
+    nlp = nlp or build_nlp()
+    keys = [key for key, _ in items]
+    docs = [raw for _, raw in items]
+    try:
+        results = list(analyze_serial(docs, settings, nlp))
+    except Exception:  # noqa: BLE001 - isolate the article that broke the batch, below
+        results = [_analyze_one(raw, settings, nlp) for raw in docs]
+    return list(zip(keys, results, strict=True))
+
+
+def _analyze_one(raw: RawDocument, settings: Settings, nlp: Language) -> Result:
+    try:
+        return next(iter(analyze_serial([raw], settings, nlp)))
+    except Exception as exc:  # noqa: BLE001 - one bad article is a failed item, not a failed run
+        error = AnalysisFailed(f"'{raw.origin}': analysis failed ({type(exc).__name__}: {exc}).")
+        return ItemFailure(raw.origin, raw.line, raw.id, error)
+
+
+_keyed_settings: Settings | None = None
+_keyed_startup_error: BaseException | None = None
+
+
+def _keyed_worker_init(settings: Settings) -> None:
+    """Load the model once per worker; Ctrl-C is the parent's to handle (it stops the pool)."""
+    global _keyed_settings, _keyed_startup_error
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _keyed_settings = settings
+    try:
+        build_nlp()
+    except BaseException as exc:  # noqa: BLE001 - reported on first use; a raising initializer respawns forever
+        _keyed_startup_error = exc
+
+
+def _keyed_worker_run(items: list[tuple[str, RawDocument]]) -> list[KeyedResult]:
+    if _keyed_startup_error is not None:
+        raise _keyed_startup_error
+    assert _keyed_settings is not None
+    return analyze_keyed(items, _keyed_settings)
+
+
+def _keyed_worker_model() -> str:
+    if _keyed_startup_error is not None:
+        raise _keyed_startup_error
+    return model_description(build_nlp())
+
+
+class AnalysisPool:
+    """Analyse keyed batches in ``jobs`` worker processes (each loads the model once), or here.
+
+    Use as a context manager; ``submit`` returns a ``PendingBatch``. With ``jobs == 1`` the
+    batch is analysed at once in this process (no pickling, no extra process).
+    """
+
+    def __init__(self, settings: Settings, jobs: int = 1) -> None:
+        self.settings = settings
+        self.jobs = max(1, jobs)
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._nlp: Language | None = None
+
+    def __enter__(self) -> Self:
+        if self.jobs > 1:
+            ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+            self._pool = ctx.Pool(self.jobs, initializer=_keyed_worker_init, initargs=(self.settings,))
+        else:
+            self._nlp = build_nlp()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        if self._pool is not None:
+            if exc_type is None:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def model_version(self) -> str:
+        """The model the workers run, for the run's provenance (raises if it failed to load)."""
+        if self._pool is not None:
+            return str(self._pool.apply(_keyed_worker_model))
+        return model_description(self._nlp or build_nlp())
+
+    def submit(self, items: list[tuple[str, RawDocument]]) -> PendingBatch:
+        """Start analysing ``items``; collect with ``.get()`` in the order submitted."""
+        if self._pool is not None:
+            return self._pool.apply_async(_keyed_worker_run, (items,))
+        return _Ready(analyze_keyed(items, self.settings, self._nlp))

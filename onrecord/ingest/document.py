@@ -7,9 +7,10 @@ Every reader (files, stdin, URLs, JSON Lines) yields ``RawDocument`` for what it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import BinaryIO, Literal
 
-from onrecord.errors import OnrecordError
+from onrecord.errors import IngestError, OnrecordError
 
 Kind = Literal["text", "html"]
 
@@ -39,6 +40,16 @@ class InputFailure:
     origin: str  # the same stable key as RawDocument.origin for the record that failed
     line: int | None
     error: OnrecordError  # its ``code`` is the reason code; SkippedInput subclasses mean "not an article"
+
+
+def open_input(path: Path) -> BinaryIO:
+    """Open an input file for reading bytes; a missing or unreadable file is an IngestError."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise IngestError(
+            f"Cannot read '{path}': {exc.strerror or exc}. Check the path and its permissions."
+        ) from exc
 
 
 def display_name(origin: str) -> str:

@@ -17,7 +17,7 @@ import httpx
 
 from onrecord.errors import IngestError, NoArticleText, OnrecordError, UnsupportedInput
 from onrecord.ingest.decode import check_size
-from onrecord.ingest.document import InputFailure, Kind, RawDocument
+from onrecord.ingest.document import InputFailure, Kind, RawDocument, open_input
 from onrecord.ingest.fetch import fetch_url, make_client
 from onrecord.settings import Settings
 
@@ -35,12 +35,7 @@ def iter_jsonl(
     Raises:
         IngestError: the file cannot be opened.
     """
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise IngestError(
-            f"Cannot read '{path}': {exc.strerror or exc}. Check the path and its permissions."
-        ) from exc
+    handle = open_input(path)
     with contextlib.ExitStack() as stack:
         stack.enter_context(handle)
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import httpx
 
-from onrecord.errors import DuplicateEntry, IngestError, InvalidUrl, OnrecordError
-from onrecord.ingest.document import InputFailure, RawDocument
+from onrecord.errors import DuplicateEntry, InvalidUrl, OnrecordError
+from onrecord.ingest.document import InputFailure, RawDocument, open_input
 from onrecord.ingest.fetch import make_client
 from onrecord.ingest.politeness import PoliteFetcher
 from onrecord.settings import Settings
@@ -45,12 +45,7 @@ def iter_url_list(
             yield from iter_url_list(path, settings, own, PoliteFetcher(settings, own))
         return
     path = Path(path)
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise IngestError(
-            f"Cannot read '{path}': {exc.strerror or exc}. Check the path and its permissions."
-        ) from exc
+    handle = open_input(path)
     seen: set[str] = set()
     with handle:
         for number, raw in enumerate(iter(lambda: handle.readline(_MAX_LINE + 1), b""), start=1):

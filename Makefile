@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps demo test test-fast lint bench eval train clean
+.PHONY: install system-deps demo test test-fast lint bench bench-quick eval train clean
 
 install: $(STAMP)
 
@@ -36,8 +36,13 @@ lint: install
 	$(BIN)/ruff check onrecord tests benchmarks
 	$(BIN)/mypy
 
-bench: install
+bench: install system-deps
 	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl
+	$(BIN)/python benchmarks/bench_ingest.py
+
+# The ingest benchmark at small sizes (2k-article scale run only): minutes, not an hour.
+bench-quick: install system-deps
+	$(BIN)/python benchmarks/bench_ingest.py --quick
 
 # Scores onrecord on the shared dev sets (PolNeAR attributions and sources, wire records).
 eval: install

@@ -10,8 +10,8 @@ import pytest
 
 from onrecord.records import ArticleRecord, Attribution, NonResponse, Provenance, Source, Span, stable_id
 from onrecord.store.errors import BadQuery
+from onrecord.store.rows import canonical_key, canonical_url
 from onrecord.store.search import parse_query
-from onrecord.store.writer import canonical_key, canonical_url
 
 PROVENANCE = Provenance("0.1.0", "en_core_web_sm 3.8.0", ("attributions", "sources"))
 

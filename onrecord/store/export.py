@@ -52,7 +52,7 @@ def _batches(conn: Connection, table: Table) -> Iterator[Sequence[Any]]:
     yield from result.partitions(BATCH_ROWS)
 
 
-def _arrow_schema(table: Table) -> pa.Schema:
+def arrow_schema(table: Table) -> pa.Schema:
     def arrow_type(column: Any) -> pa.DataType:
         if isinstance(column.type, Boolean):
             return pa.bool_()
@@ -66,7 +66,7 @@ def _arrow_schema(table: Table) -> pa.Schema:
 
 
 def _write_parquet(table: Table, batches: Iterator[Sequence[Any]], path: Path) -> None:
-    schema = _arrow_schema(table)
+    schema = arrow_schema(table)
     names = [c.name for c in table.columns]
     with pq.ParquetWriter(path, schema) as writer:
         for rows in batches:

@@ -10,10 +10,10 @@ Public API (only the names in ``__all__`` are promised)::
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from onrecord.analysis import analyze
 from onrecord.errors import (
     ConfigError,
     ExtractError,
@@ -36,7 +36,20 @@ from onrecord.records import (
 )
 from onrecord.settings import Settings
 
+if TYPE_CHECKING:
+    from onrecord.analysis import analyze
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    """``onrecord.analyze`` loads spaCy on first use, so commands that only read the store
+    (``onrecord stats``, ``onrecord search``) start in a fraction of a second."""
+    if name == "analyze":
+        from onrecord.analysis import analyze
+
+        return analyze
+    raise AttributeError(f"module 'onrecord' has no attribute {name!r}")
 
 __all__ = [
     "ArticleRecord",

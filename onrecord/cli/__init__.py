@@ -6,22 +6,48 @@ bad flags exit 2 (click's usage errors). Tracebacks only with ``--debug``.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from typing import Any
 
 import click
 
 from onrecord import __version__
-from onrecord.cli.analyze import analyze_command
-from onrecord.cli.config import config_group
-from onrecord.cli.evaluate import evaluate_command
-from onrecord.cli.ingest import ingest_command
-from onrecord.cli.query import add_store_commands
 from onrecord.errors import OnrecordError
+
+# command name -> "module:attribute"; a command's module (and spaCy, for the analysing ones)
+# is imported only when that command runs, so reading the store starts fast
+COMMANDS = {
+    "analyze": "onrecord.cli.analyze:analyze_command",
+    "evaluate": "onrecord.cli.evaluate:evaluate_command",
+    "ingest": "onrecord.cli.ingest:ingest_command",
+    "config": "onrecord.cli.config:config_group",
+    "articles": "onrecord.cli.query:articles_command",
+    "sources": "onrecord.cli.query:sources_command",
+    "quotes": "onrecord.cli.query:quotes_command",
+    "search": "onrecord.cli.query:search_command",
+    "stats": "onrecord.cli.query:stats_command",
+    "runs": "onrecord.cli.query:runs_command",
+    "export": "onrecord.cli.query:export_command",
+    "db": "onrecord.cli.db:db_group",
+}
 
 
 class OnrecordGroup(click.Group):
-    """The command group: every command's ``OnrecordError`` becomes a message and exit 1."""
+    """The command group: commands load on demand, and every command's ``OnrecordError``
+    becomes a message and exit 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,11 +64,5 @@ def cli(verbose: int) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
-
-cli.add_command(analyze_command)
-cli.add_command(config_group)
-cli.add_command(evaluate_command)
-cli.add_command(ingest_command)
-add_store_commands(cli)
 
 __all__ = ["cli"]

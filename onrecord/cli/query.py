@@ -199,14 +199,3 @@ def export_command(fmt: str, out_dir: str, db: str | None) -> None:
     for path in written.values():
         click.echo(str(path))
 
-
-QUERY_COMMANDS = (articles_command, sources_command, quotes_command, search_command, stats_command,
-                  runs_command, export_command)
-
-
-def add_store_commands(group: click.Group) -> None:
-    """Register the query commands and ``db`` on the top-level group."""
-    from onrecord.cli.db import db_group
-
-    for command in (*QUERY_COMMANDS, db_group):
-        group.add_command(command)

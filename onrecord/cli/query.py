@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 import click
 
 from onrecord.store import Store
-from onrecord.store.export import EXPORT_FORMATS
 from onrecord.store.queries import IDENTITIES, STATS_BY
+from onrecord.store.schema import EXPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 OUTPUT_FORMATS = ("table", "jsonl", "csv")

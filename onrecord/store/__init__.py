@@ -25,7 +25,6 @@ from sqlalchemy.exc import DBAPIError
 
 from onrecord import __version__
 from onrecord.records import ArticleRecord
-from onrecord.store import export as _export
 from onrecord.store import migrate as _migrate
 from onrecord.store import queries as _queries
 from onrecord.store import schema as t
@@ -211,7 +210,9 @@ class Store:
         """Write every table to ``out_dir`` as parquet, csv or jsonl (one file per table)."""
         with translated_errors(self.target, "export"), self._read() as conn:
             self._ensure_schema(conn)
-            return _export.export_tables(conn, fmt, Path(out_dir))
+            from onrecord.store.export import export_tables  # pyarrow loads only for exports
+
+            return export_tables(conn, fmt, Path(out_dir))
 
 
 __all__ = ["BadQuery", "InputState", "Outcome", "SchemaMismatch", "Store", "StoreError"]

@@ -10,7 +10,7 @@ import csv
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -18,10 +18,8 @@ from sqlalchemy import Boolean, Float, Integer, Table, select
 from sqlalchemy.engine import Connection
 
 from onrecord.store.errors import StoreError
-from onrecord.store.schema import EXPORT_TABLES
+from onrecord.store.schema import EXPORT_FORMATS, EXPORT_TABLES
 
-ExportFormat = Literal["parquet", "csv", "jsonl"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "jsonl")
 BATCH_ROWS = 2_000  # articles rows carry full texts and records: keep a batch to a few MB
 
 

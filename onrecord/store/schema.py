@@ -169,4 +169,6 @@ inputs = Table(
 )
 
 # Tables a user exports, in dependency order.
+# What ``onrecord export`` writes (here, not in export.py, so the CLI need not load pyarrow).
+EXPORT_FORMATS = ("parquet", "csv", "jsonl")
 EXPORT_TABLES = (runs, articles, attributions, sources, source_mentions, non_responses, failures, inputs)

@@ -9,9 +9,11 @@ same identity becomes a new version and the old one is kept with ``is_latest`` f
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from onrecord.records import ArticleRecord
@@ -48,7 +50,7 @@ def store_record(conn: Connection, record: ArticleRecord, *, run_id: int | None,
             conn.execute(update(t.articles).where(t.articles.c.row_id == latest.row_id).values(is_latest=False))
         columns = article_columns(record, key=key, version=version + 1, as_json=as_json, run_id=run_id,
                                   stored_at=now())
-        row_id = int(conn.execute(insert(t.articles).values(**columns).returning(t.articles.c.row_id)).scalar_one())
+        row_id = int(conn.execute(_INSERT_ARTICLE, columns).scalar_one())
         _insert_findings(conn, row_id, record)
         if conn.dialect.name == "sqlite":
             conn.execute(text("INSERT INTO articles_fts(rowid, title, text) VALUES (:r, :title, :text)"),
@@ -61,6 +63,9 @@ def store_record(conn: Connection, record: ArticleRecord, *, run_id: int | None,
     return outcome
 
 
+_INSERT_ARTICLE = insert(t.articles).returning(t.articles.c.row_id)  # one compiled statement, reused
+
+
 def _insert_findings(conn: Connection, row_id: int, r: ArticleRecord) -> None:
     by_table: dict[str, list[Row]] = {}
     for table, row in finding_rows(r, row_id):
@@ -69,14 +74,23 @@ def _insert_findings(conn: Connection, row_id: int, r: ArticleRecord) -> None:
         conn.execute(insert(t.metadata.tables[table]), rows)
 
 
+def _upsert_input(insert_fn: Any) -> Any:
+    """INSERT ... ON CONFLICT (input_key) DO UPDATE: one statement, the last word on a key wins."""
+    stmt = insert_fn(t.inputs)
+    columns = ("state", "origin", "reason", "run_id", "article_row_id", "updated_at")
+    return stmt.on_conflict_do_update(index_elements=[t.inputs.c.input_key],
+                                      set_={c: stmt.excluded[c] for c in columns})
+
+
+_UPSERT_INPUT = {True: _upsert_input(sqlite_insert), False: _upsert_input(postgresql_insert)}
+
+
 def set_input_state(conn: Connection, input_key: str, state: InputState, *, reason: str | None,
                     run_id: int | None, article_row_id: int | None = None, origin: str | None = None) -> None:
     """Record where an input ended up, for resuming: the last word on a key wins."""
     values = {"state": state, "origin": origin, "reason": reason, "run_id": run_id, "article_row_id": article_row_id,
               "updated_at": now()}
-    done = conn.execute(update(t.inputs).where(t.inputs.c.input_key == input_key).values(**values))
-    if done.rowcount == 0:
-        conn.execute(insert(t.inputs).values(input_key=input_key, **values))
+    conn.execute(_UPSERT_INPUT[conn.dialect.name == "sqlite"], {"input_key": input_key, **values})
 
 
 def bump_run(conn: Connection, run_id: int, counter: str) -> None:

@@ -74,7 +74,11 @@ def parse_target(db: str | None) -> Target:
 def make_engine(target: Target) -> Engine:
     """An engine with onrecord's connection settings for the target's backend."""
     if target.path is None:
-        return create_engine(target.url, pool_pre_ping=True)
+        # Without a flush to disk at every commit a bulk ingest runs about 10% faster. A server
+        # crash can then lose the last few commits, but each record shares its transaction with
+        # its ledger row, so a resumed run redoes exactly those: nothing is half-stored.
+        return create_engine(target.url, pool_pre_ping=True,
+                             connect_args={"options": "-c synchronous_commit=off"})
     engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)

@@ -23,8 +23,14 @@ system-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
 
+# Analyses the bundled samples into a fresh SQLite store (demo.db), then reads it back.
 demo: install
-	$(BIN)/onrecord analyze samples/*.txt samples/*.html
+	@rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/onrecord ingest samples/ --db demo.db
+	$(BIN)/onrecord stats --by outlet --db demo.db
+	$(BIN)/onrecord sources --db demo.db --limit 12
+	$(BIN)/onrecord quotes --db demo.db --limit 8
+	$(BIN)/onrecord analyze samples/03_warehouse_fire.txt
 
 test: install system-deps
 	$(BIN)/pytest -q

@@ -511,3 +511,14 @@ def test_cue_that_closes_a_quote_gets_it_as_content(spacy_nlp, model) -> None:  
     a = _find(atts, "said")
     assert a.source is not None and a.source.text == "Ortiz"
     assert "rebuild the school" in a.content.text
+
+
+@pytest.mark.model
+def test_a_request_for_anonymity_belongs_to_the_source(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+    text = "A city official who asked not to be named said the council had drawn up a schedule of cuts."
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, "said")
+    assert a.source is not None and a.source.text == "A city official who asked not to be named"
+    assert a.content.text.startswith("the council had drawn up")
+    assert not any(x.cue.text == "asked" for x in atts)

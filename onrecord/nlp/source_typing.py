@@ -156,12 +156,28 @@ def _person_name_under(span: Span, head: Token) -> Token | None:
             continue  # not the last token of the name
         node = tok
         while node.i != head.i and node.head.i != node.i:
+            if node.dep_ == "appos" and _lemma(node.head) not in lex.PERSON_ROLES and node.head.ent_type_ != "PERSON":
+                # "A spokesman for the county government, Hassan Tsuma": the parser hangs the
+                # name on "government"; a person's name in apposition names the title holder
+                return tok if _governs(head, node.head) else None
             if node.dep_ in ("prep", "relcl", "acl", "pobj"):
                 break
             node = node.head
         if node.i == head.i:
             return tok
     return None
+
+
+def _governs(head: Token, tok: Token) -> bool:
+    """``tok`` hangs off ``head`` through prepositional phrases only ("spokesman for the government")."""
+    node = tok
+    for _ in range(6):
+        if node.i == head.i:
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "amod") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
@@ -227,7 +243,12 @@ def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or _lemma(pobj) in lex.ORG_ROLES
                                          or pobj.ent_type_ in ("ORG", "GPE")):
-                    return (pobj.left_edge.i, pobj.right_edge.i + 1)
+                    end = pobj.right_edge.i + 1
+                    if pobj.i < head.i < end:  # "for the county government, Hassan Tsuma": stop at the name
+                        end = head.left_edge.i
+                        while end > pobj.i + 1 and head.doc[end - 1].is_punct:
+                            end -= 1
+                    return (pobj.left_edge.i, end)
             if child.dep_ == "poss" and child.lower_ not in _POSSESSIVE_DETS:
                 return (child.left_edge.i, child.i + 1)
         comps = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")
@@ -316,10 +337,12 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
 def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     """Describe the referent of one mention from its words (no context beyond the sentence)."""
     head = head if head is not None else find_head(span)
+    title_head: Token | None = None  # the title a name was found under ("a spokesman for X, Name")
     if head.pos_ != "PROPN" and (_lemma(head) in lex.PERSON_ROLES or head.dep_ == "ROOT"):
         # "Former Secretary of State and frontrunner Hillary Clinton": the name, not the title
         switched = _person_name_under(span, head)
         if switched is not None:
+            title_head = head
             head = switched
     low = head.lower_
     lemma = _lemma(head)
@@ -386,6 +409,10 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
         title = appos if appos is not None and _lemma(appos) in lex.PERSON_ROLES else None
         if head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES:
             title = head.head
+        if title is None and title_head is not None and _lemma(title_head) in lex.PERSON_ROLES:
+            title = title_head
+            role = role or lex.PERSON_ROLES[_lemma(title_head)]
+            description = description or _text(doc, span.start, min(head.left_edge.i, span.end)).rstrip(" ,")
         if title is not None:
             base = replace(base, lemmas=base.lemmas | {_lemma(title)})
         return replace(

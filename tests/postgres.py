@@ -45,6 +45,17 @@ def _run(cmd: list[str]) -> None:
                     pytrace=False)
 
 
+_DATA_DIRS: dict[str, Path] = {}  # server URL -> its data directory, for restart_postgres
+
+
+def restart_postgres(server_url: str) -> None:
+    """Restart a test server the way an operator would (fast shutdown: sessions are cut)."""
+    data = _DATA_DIRS[server_url.rsplit("/", 1)[0] if server_url.count("/") > 2 else server_url]
+    # -l: the server must not inherit our pipes, or waiting for pg_ctl waits for the server
+    _run([str(_bin_dir() / "pg_ctl"), "-D", str(data), "-l", str(data.parent / "server.log"), "-m", "fast",
+          "-w", "-t", "30", "restart"])
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """Start a cluster on a free port; yields a server URL without a database name."""
@@ -60,8 +71,10 @@ def postgres_server() -> Iterator[str]:
           "--locale=C.UTF-8", "--no-sync"])
     _run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-t", "30",
           "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+    url = f"postgresql://postgres@127.0.0.1:{port}"
+    _DATA_DIRS[url] = data
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}"
+        yield url
     finally:
         subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
                        check=False, capture_output=True, timeout=60)

@@ -140,7 +140,7 @@ def _store_error(target: Target, action: str, exc: BaseException) -> StoreError:
     if "locked" in low or "busy" in low:
         return StoreError(f"Cannot {action} '{where}': another process held the database for more than "
                           f"{BUSY_TIMEOUT_MS // 1000} s ({text}). Try again when it has finished.", code="busy")
-    if "connection" in low and target.path is None:
+    if target.path is None and ("connection" in low or getattr(exc, "connection_invalidated", False)):
         return StoreError(f"Cannot {action} '{where}': cannot reach PostgreSQL ({text}). Check that the "
                           "server is running and the URL is right.", code="cannot_connect")
     if "no such table" in low or ("relation" in low and "does not exist" in low):

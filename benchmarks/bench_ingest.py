@@ -27,7 +27,6 @@ import argparse
 import contextlib
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -205,38 +204,16 @@ def db_bytes(path: Path) -> int:
 
 @contextlib.contextmanager
 def local_postgres() -> Iterator[str]:
-    """A throwaway cluster, started the way tests/postgres.py starts one; yields a server URL."""
+    """A throwaway cluster from tests/postgres.py, with fsync on as on a real server."""
     try:
         import postgres as pgtest  # tests/postgres.py: where the binaries are, who may run them
     except ImportError as exc:
         raise BenchError(f"cannot import tests/postgres.py ({exc})") from exc
     try:
-        bindir = pgtest._bin_dir()
-    except pgtest.pytest.fail.Exception as exc:  # it reports "no binaries" with pytest.fail
+        with pgtest.throwaway_cluster(fsync=True) as url:
+            yield url
+    except pgtest.PostgresUnavailable as exc:
         raise BenchError(str(exc)) from None
-    root = Path(tempfile.mkdtemp(prefix="onrecord-bench-pg-"))
-    data, sockets = root / "data", root / "sock"
-    sockets.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-        shutil.chown(sockets, "postgres")
-    port = pgtest._free_port()
-
-    def run(cmd: list[str]) -> None:
-        result = subprocess.run(pgtest._as_owner(cmd), check=False, capture_output=True, text=True, timeout=60)
-        if result.returncode:
-            raise BenchError(f"{' '.join(cmd)} failed: {result.stderr.strip()[-500:]}")
-
-    try:
-        run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-             "--locale=C.UTF-8", "--no-sync"])
-        run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-t", "30",
-             "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1", "start"])
-        yield f"postgresql://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(pgtest._as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                       check=False, capture_output=True, timeout=60)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def fresh_database(server_url: str) -> str:

@@ -7,6 +7,7 @@ initdb refuses to run as root, so when the tests run as root the cluster belongs
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -20,11 +21,15 @@ from pathlib import Path
 import pytest
 
 
+class PostgresUnavailable(RuntimeError):
+    """No PostgreSQL binaries, or a cluster command failed."""
+
+
 def _bin_dir() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
     if not found:
-        pytest.fail("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin: run 'make test' "
-                    "(it installs Debian's postgresql package), or 'make system-deps'.", pytrace=False)
+        raise PostgresUnavailable("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin: run "
+                                  "'make test' (it installs Debian's postgresql package), or 'make system-deps'.")
     return Path(found[-1]).parent
 
 
@@ -41,24 +46,18 @@ def _as_owner(cmd: list[str]) -> list[str]:
 def _run(cmd: list[str]) -> None:
     result = subprocess.run(_as_owner(cmd), check=False, capture_output=True, text=True, timeout=60)
     if result.returncode:
-        pytest.fail(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}",
-                    pytrace=False)
+        raise PostgresUnavailable(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
 
 
 _DATA_DIRS: dict[str, Path] = {}  # server URL -> its data directory, for restart_postgres
 
 
-def restart_postgres(server_url: str) -> None:
-    """Restart a test server the way an operator would (fast shutdown: sessions are cut)."""
-    data = _DATA_DIRS[server_url.rsplit("/", 1)[0] if server_url.count("/") > 2 else server_url]
-    # -l: the server must not inherit our pipes, or waiting for pg_ctl waits for the server
-    _run([str(_bin_dir() / "pg_ctl"), "-D", str(data), "-l", str(data.parent / "server.log"), "-m", "fast",
-          "-w", "-t", "30", "restart"])
+@contextlib.contextmanager
+def throwaway_cluster(*, fsync: bool = False) -> Iterator[str]:
+    """Start a cluster on a free port in a temp folder; yield its server URL; stop and remove it.
 
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """Start a cluster on a free port; yields a server URL without a database name."""
+    Tests run it with fsync off (speed); the benchmark keeps fsync on, as a real server has.
+    """
     bindir = _bin_dir()
     root = Path(tempfile.mkdtemp(prefix="onrecord-pg-"))
     data, sockets = root / "data", root / "sock"
@@ -67,18 +66,42 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(root, "postgres")
         shutil.chown(sockets, "postgres")
     port = _free_port()
-    _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-          "--locale=C.UTF-8", "--no-sync"])
-    _run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-t", "30",
-          "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1" + ("" if fsync else " -c fsync=off")
     url = f"postgresql://postgres@127.0.0.1:{port}"
-    _DATA_DIRS[url] = data
     try:
+        _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+              "--locale=C.UTF-8", "--no-sync"])
+        # -l: the server must not inherit our pipes, or waiting for pg_ctl waits for the server
+        _run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-t", "30",
+              "-o", options, "start"])
+        _DATA_DIRS[url] = data
         yield url
     finally:
         subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
                        check=False, capture_output=True, timeout=60)
+        _DATA_DIRS.pop(url, None)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def restart_postgres(url: str) -> None:
+    """Restart a test server the way an operator would (fast shutdown: sessions are cut)."""
+    data = _DATA_DIRS[url.rsplit("/", 1)[0] if url.count("/") > 2 else url]
+    _run([str(_bin_dir() / "pg_ctl"), "-D", str(data), "-l", str(data.parent / "server.log"), "-m", "fast",
+          "-w", "-t", "30", "restart"])
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The session's server URL (without a database name); no binaries is a failure, not a skip."""
+    try:
+        cluster = throwaway_cluster()
+        url = cluster.__enter__()
+    except PostgresUnavailable as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield url
+    finally:
+        cluster.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +43,19 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _wait_until(proc: subprocess.Popen[str], done: Callable[[], bool], timeout: float = 90) -> None:
+    """Poll until ``done()`` (a few records are stored), the run ends, or the time is up."""
+    deadline = time.monotonic() + timeout
+    while not done() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def test_sigkill_then_resume_finishes_the_work(tmp_path: Path) -> None:
     warc = tmp_path / "CC-NEWS-kill.warc.gz"
     write_article_warc(warc, 40)
     db = tmp_path / "k.db"
     proc = _start(str(warc), "--db", str(db), "--jobs", "2")
-    deadline = time.monotonic() + 60
-    while _stored(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
+    _wait_until(proc, lambda: _stored(db) >= 3)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-write
     proc.communicate(timeout=30)
     before = _stored(db)
@@ -116,9 +122,7 @@ def test_ctrl_c_closes_the_run_as_interrupted_and_keeps_the_work(tmp_path: Path)
     write_article_warc(warc, 40)
     db = tmp_path / "i.db"
     proc = _start(str(warc), "--db", str(db), "--jobs", "2")
-    deadline = time.monotonic() + 60
-    while _stored(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
+    _wait_until(proc, lambda: _stored(db) >= 3)
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
     code, summary, err = _finish(proc)
     assert code == 130, err
@@ -149,10 +153,7 @@ def test_postgres_restart_mid_batch_then_resume(tmp_path: Path, postgres_url: st
     warc = tmp_path / "CC-NEWS-pg.warc.gz"
     write_article_warc(warc, 40)
     proc = _start(str(warc), "--db", postgres_url)
-    deadline = time.monotonic() + 90
-    while _pg_count(postgres_url, "SELECT COUNT(*) FROM articles") < 3 and proc.poll() is None \
-            and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_until(proc, lambda: _pg_count(postgres_url, "SELECT COUNT(*) FROM articles") >= 3)
     assert proc.poll() is None, "the run ended before the restart"
     restart_postgres(postgres_url)
     code, _, err = _finish(proc)

@@ -14,8 +14,10 @@ database and what to do.
 
 from __future__ import annotations
 
+import fcntl
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
@@ -35,6 +37,25 @@ from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
 from onrecord.store.writer import InputState, Outcome
 
 RUN_STATUSES = ("ok", "failed", "interrupted")
+
+
+@contextmanager
+def _migration_lock(target: Target) -> Iterator[None]:
+    """One migrating process at a time on a SQLite file.
+
+    Two ingests starting on a new file both create the schema; SQLite's own locks can leave
+    one of them waiting out the busy timeout. An advisory flock on the file itself (separate
+    from SQLite's byte-range locks) lines them up; PostgreSQL uses an advisory lock instead.
+    """
+    if target.path is None:
+        yield
+        return
+    with open(target.path, "ab") as handle:  # creates the file: SQLite takes an empty file as new
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class Store:
@@ -72,7 +93,7 @@ class Store:
     def migrate(self) -> None:
         """Create or upgrade the tables to this onrecord's schema (safe to call every time)."""
         check_writable(self.target)
-        with translated_errors(self.target, "migrate"):
+        with translated_errors(self.target, "migrate"), _migration_lock(self.target):
             _migrate.upgrade(self.engine)
 
     def check(self) -> list[str]:

@@ -18,10 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e . --group dev
 	touch $(STAMP)
 
-# Debian packages the test suite needs: a real PostgreSQL server (tests start a throwaway cluster).
+# Debian packages the test suite needs: a real PostgreSQL server (tests start a throwaway cluster)
+# and chromium for the web UI tests (driven by Playwright).
 system-deps:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -x /usr/bin/chromium ] || { \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+		postgresql chromium; }
 
 # Analyses the bundled samples into a fresh SQLite store (demo.db), then reads it back.
 demo: install

@@ -30,6 +30,7 @@ COMMANDS = {
     "runs": "onrecord.cli.query:runs_command",
     "export": "onrecord.cli.query:export_command",
     "db": "onrecord.cli.db:db_group",
+    "serve": "onrecord.cli.serve:serve_command",
 }
 
 

@@ -196,6 +196,12 @@ class Store:
         return self._query("list articles in", _queries.list_articles, outlet=outlet, since=since,
                            until=until, limit=limit, offset=offset)
 
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The latest stored record of one article (the JSON contract as a dict), or None."""
+        rows = self._query("read an article in", _queries.article_record, article_id=article_id)
+        record: dict[str, Any] | None = json.loads(rows[0]["record"]) if rows else None
+        return record
+
     def sources(self, *, identity: str | None = None, role: str | None = None, outlet: str | None = None,
                 name: str | None = None, since: str | None = None, limit: int = 100,
                 offset: int = 0) -> list[dict[str, Any]]:

@@ -145,3 +145,10 @@ def list_runs(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
         SELECT id, command, status, started_at, finished_at, n_stored AS stored, n_unchanged AS unchanged,
                n_skipped AS skipped, n_failed AS failed, onrecord_version, model_version, inputs, settings
         FROM runs ORDER BY id DESC LIMIT :limit""", {"limit": limit})
+
+
+def article_record(conn: Connection, *, article_id: str) -> list[dict[str, Any]]:
+    """The latest stored record JSON of one article (zero or one row)."""
+    value = conn.execute(text("SELECT record FROM articles WHERE article_id = :a AND is_latest LIMIT 1"),
+                         {"a": article_id}).scalar()
+    return [] if value is None else [{"record": value}]

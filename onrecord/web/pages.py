@@ -1,0 +1,429 @@
+"""The server-rendered pages: article x-ray, analyse now, sources, outlets, search, home.
+
+Each page builds a typed context dataclass and renders one Jinja template (autoescape on).
+Highlighted HTML only comes from ``highlight.py`` and charts from ``charts.py``; nothing
+from the input is ever marked safe elsewhere. Query parameters are parsed by hand and
+bounded, so a bad value gives a 400 page rather than a 500 or FastAPI's JSON error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from onrecord import __version__
+from onrecord.errors import OnrecordError
+from onrecord.store import Store
+from onrecord.store.errors import BadQuery, StoreError
+from onrecord.store.filters import parse_day
+from onrecord.web.charts import share_chart
+from onrecord.web.highlight import record_html, snippet_html
+from onrecord.web.security import MAX_TEXT_CHARS, ApiError, run_limited
+
+router = APIRouter(include_in_schema=False)
+
+TEMPLATES = Path(__file__).with_name("templates")
+ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+ENV.filters["pct"] = lambda v: "–" if v is None else f"{float(v) * 100:.0f}%"
+ENV.filters["num"] = lambda v: "–" if v is None else f"{float(v):.1f}"
+ENV.filters["plural"] = lambda n: "" if n == 1 else "s"
+ENV.filters["path"] = lambda v: quote(str(v), safe="")
+
+MAX_PAGE = 10_000
+MAX_INPUT_BYTES = 2 * 1024 * 1024
+MAX_PARAM = 500
+ARTICLES_PER_PAGE = 25
+RESULTS_PER_PAGE = 20
+IDENTITIES = ("named", "anonymous", "collective")
+ROLES = ("official", "politician", "spokesperson", "expert", "journalist", "citizen", "other")
+NAV = (("/", "Articles"), ("/sources", "Sources"), ("/outlets", "Outlets"), ("/search", "Search"),
+       ("/analyze", "Analyse"))
+
+
+class PageError(Exception):
+    """A problem to show the reader on an error page with ``status``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class Pager:
+    page: int
+    has_next: bool
+    prev_url: str | None = None
+    next_url: str | None = None
+
+
+@dataclass
+class SourceGroup:
+    label: str
+    sources: list[dict[str, Any]]
+
+
+@dataclass
+class XrayContext:
+    record: dict[str, Any]
+    text_html: Markup
+    groups: list[SourceGroup]
+    summary: dict[str, int]
+    safe_url: str | None  # http(s) only: anything else is shown as text, never linked
+    json_url: str | None  # /api/articles/{id} for stored records
+    dropped_unplaced: list[dict[str, Any]]  # boilerplate removed before analysis (no offsets)
+    stored_note: str | None = None
+
+
+@dataclass
+class HomeContext:
+    articles: list[dict[str, Any]]
+    pager: Pager
+
+
+@dataclass
+class AnalyzeContext:
+    allow_store: bool
+    text: str = ""
+    url: str = ""
+    error: str | None = None
+    max_mb: int = MAX_INPUT_BYTES // (1024 * 1024)
+
+
+@dataclass
+class SourcesContext:
+    sources: list[dict[str, Any]]
+    pager: Pager
+    identity: str
+    role: str
+    outlet: str
+    since: str
+    outlets: list[str]
+    identities: tuple[str, ...] = IDENTITIES
+    roles: tuple[str, ...] = ROLES
+
+
+@dataclass
+class SourceContext:
+    name: str
+    quotes: list[dict[str, Any]]
+    pager: Pager
+    partial: bool
+
+
+@dataclass
+class OutletRow:
+    stats: dict[str, Any]
+    chart: Markup | None
+
+
+@dataclass
+class OutletsContext:
+    outlets: list[OutletRow]
+
+
+@dataclass
+class SearchContext:
+    q: str
+    outlet: str
+    since: str
+    until: str
+    outlets: list[str]
+    results: list[dict[str, Any]] = field(default_factory=list)
+    pager: Pager | None = None
+    error: str | None = None
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+def _render(request: Request, template: str, ctx: Any, *, title: str, status: int = 200) -> HTMLResponse:
+    html = ENV.get_template(template).render(ctx=ctx, title=title, nav=NAV, path=request.url.path,
+                                             version=__version__)
+    return HTMLResponse(html, status_code=status)
+
+
+def _error(request: Request, status: int, message: str) -> HTMLResponse:
+    return _render(request, "error.html", message, title=f"Error {status}", status=status)
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _str_param(request: Request, name: str) -> str:
+    value = request.query_params.get(name, "").strip()
+    if len(value) > MAX_PARAM:
+        raise PageError(400, f"The parameter '{name}' is too long (at most {MAX_PARAM} characters).")
+    return value
+
+
+def _page_param(request: Request) -> int:
+    raw = request.query_params.get("page", "1").strip() or "1"
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        raise PageError(400, f"'page' must be a whole number from 1 to {MAX_PAGE:,}.")
+    return int(raw)
+
+
+def _date_param(request: Request, name: str) -> str:
+    value = _str_param(request, name)
+    if value:
+        try:
+            parse_day(value, name)
+        except BadQuery as exc:
+            raise PageError(400, str(exc)) from None
+    return value
+
+
+def _choice_param(request: Request, name: str, choices: tuple[str, ...]) -> str:
+    value = _str_param(request, name)
+    if value and value not in choices:
+        raise PageError(400, f"'{name}' must be one of: {', '.join(choices)}.")
+    return value
+
+
+def _pager(request: Request, page: int, has_next: bool) -> Pager:
+    def url(p: int) -> str:
+        return str(request.url.include_query_params(page=p).path) + "?" + str(
+            request.url.include_query_params(page=p).query)
+    return Pager(page, has_next, url(page - 1) if page > 1 else None, url(page + 1) if has_next else None)
+
+
+def _outlets(store: Store) -> list[str]:
+    return sorted(str(r["outlet"]) for r in store.stats(by="outlet") if r["outlet"] != "(unknown)")
+
+
+def _load_record(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The latest stored record with ``article_id`` (its JSON contract), or None."""
+    return store.article(article_id)
+
+
+def safe_http_url(url: object) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None (a ``javascript:`` URL is never linked)."""
+    if not isinstance(url, str) or any(c in url for c in "\x00\r\n\t "):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def xray_context(record: dict[str, Any], *, stored: bool) -> XrayContext:
+    groups = []
+    for identity, label in (("named", "Named"), ("anonymous", "Anonymous"), ("collective", "Collective")):
+        members = [s for s in record.get("sources") or () if s.get("identity") == identity]
+        members.sort(key=lambda s: -len(s.get("attribution_ids") or ()))
+        groups.append(SourceGroup(label, members))
+    summary = record.get("summary") or {}
+    return XrayContext(
+        record=record, text_html=record_html(record), groups=groups,
+        summary={"statements": int(summary.get("attributions", len(record.get("attributions") or ()))),
+                 "anonymous": int(summary.get("anonymous_sources", len(groups[1].sources))),
+                 "non_responses": int(summary.get("non_responses", len(record.get("non_responses") or ()))),
+                 "hedged": int(summary.get("hedged_attributions", 0))},
+        safe_url=safe_http_url(record.get("url")),
+        json_url=f"/api/articles/{quote(str(record['id']), safe='')}" if stored else None,
+        dropped_unplaced=[d for d in record.get("dropped") or () if not d.get("spans")],
+    )
+
+
+def _guard(fn: Any) -> Any:
+    """Turn PageError, BadQuery and StoreError into error pages."""
+    import functools
+
+    @functools.wraps(fn)
+    async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTMLResponse:
+        try:
+            result: HTMLResponse = await fn(request, *args, **kwargs)
+            return result
+        except PageError as exc:
+            return _error(request, exc.status, exc.message)
+        except BadQuery as exc:
+            return _error(request, 400, str(exc))
+        except StoreError as exc:
+            return _error(request, 503, str(exc))
+    return wrapper
+
+
+# -- pages --------------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse)
+@_guard
+async def home(request: Request) -> HTMLResponse:
+    page = _page_param(request)
+    rows = await run_in_threadpool(_store(request).articles, limit=ARTICLES_PER_PAGE + 1,
+                                   offset=(page - 1) * ARTICLES_PER_PAGE)
+    ctx = HomeContext(rows[:ARTICLES_PER_PAGE], _pager(request, page, len(rows) > ARTICLES_PER_PAGE))
+    return _render(request, "home.html", ctx, title="Recent articles")
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@_guard
+async def article(request: Request, article_id: str) -> HTMLResponse:
+    if len(article_id) > 128:
+        raise PageError(404, "No such article.")
+    record = await run_in_threadpool(_load_record, _store(request), article_id)
+    if record is None:
+        raise PageError(404, "No article with this id in the store.")
+    return _render(request, "xray.html", xray_context(record, stored=True),
+                   title=str(record.get("title") or "Article x-ray"))
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+@_guard
+async def analyze_form(request: Request) -> HTMLResponse:
+    return _render(request, "analyze.html", AnalyzeContext(bool(request.app.state.allow_store)), title="Analyse now")
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+@_guard
+async def analyze_post(request: Request) -> HTMLResponse:
+    allow_store = bool(request.app.state.allow_store)
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.url.netloc:
+        raise PageError(403, "This form can only be sent from this site.")
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_INPUT_BYTES + 64 * 1024:
+        raise PageError(413, f"The input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB.")
+    try:
+        form = await request.form(max_files=1, max_fields=8, max_part_size=MAX_INPUT_BYTES)
+    except HTTPException as exc:  # starlette's multipart errors: too many parts, a part too large
+        raise PageError(400, f"Cannot read the form: {getattr(exc, 'detail', exc)}") from None
+    text = str(form.get("text") or "") if not isinstance(form.get("text"), UploadFile) else ""
+    url = str(form.get("url") or "").strip() if not isinstance(form.get("url"), UploadFile) else ""
+    upload = form.get("file")
+    ctx = AnalyzeContext(allow_store, text=text if len(text) < 200_000 else "", url=url)
+    data: str | None = None
+    source_url: str | None = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        raw = await upload.read(MAX_INPUT_BYTES + 1)
+        if len(raw) > MAX_INPUT_BYTES:
+            raise PageError(413, f"The file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB.")
+        data = raw.decode("utf-8", errors="replace")
+    elif text.strip():
+        if len(text.encode("utf-8")) > MAX_INPUT_BYTES:
+            raise PageError(413, f"The text is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB.")
+        data = text
+    elif url:
+        if safe_http_url(url) is None:
+            ctx.error = "Give an http:// or https:// URL."
+            return _render(request, "analyze.html", ctx, title="Analyse now", status=400)
+        source_url = url
+    else:
+        ctx.error = "Paste some text, choose an HTML file, or give a URL."
+        return _render(request, "analyze.html", ctx, title="Analyse now", status=400)
+    if data is not None and len(data) > MAX_TEXT_CHARS:
+        raise PageError(413, f"The input is longer than {MAX_TEXT_CHARS:,} characters. Use the onrecord "
+                             "command line for longer inputs.")
+    settings = request.app.state.settings
+    try:  # the API's limits: two analyses at once, 30 s each
+        record = await run_limited(lambda: _analyze(data, source_url, settings))
+    except OnrecordError as exc:
+        ctx.error = f"Cannot analyse this input: {exc}"
+        return _render(request, "analyze.html", ctx, title="Analyse now", status=422)
+    except ApiError as exc:
+        raise PageError(exc.status, exc.message) from None
+    stored_note = None
+    if allow_store and form.get("store") == "on":
+        outcome = await run_limited(lambda: _store(request).store_record(record, input_key=record.id))
+        stored_note = f"Stored ({outcome})."
+    xray = xray_context(record.to_dict(), stored=stored_note is not None)
+    xray.stored_note = stored_note
+    return _render(request, "xray.html", xray, title=str(record.title or "Analysis"))
+
+
+def _analyze(data: str | None, url: str | None, settings: Any) -> Any:
+    from onrecord import analyze
+    from onrecord.ingest.fetch import fetch_url
+    from onrecord.pipeline import ItemFailure, analyze_serial
+
+    if data is not None:
+        return analyze(data, settings=settings)
+    doc = fetch_url(str(url), settings)
+    result = next(iter(analyze_serial([doc], settings)))
+    if isinstance(result, ItemFailure):
+        raise result.error
+    return result
+
+
+@router.get("/sources", response_class=HTMLResponse)
+@_guard
+async def sources(request: Request) -> HTMLResponse:
+    page = _page_param(request)
+    identity = _choice_param(request, "identity", IDENTITIES)
+    role = _choice_param(request, "role", ROLES)
+    outlet = _str_param(request, "outlet")
+    since = _date_param(request, "since")
+    store = _store(request)
+    rows = await run_in_threadpool(store.sources, identity=identity or None, role=role or None,
+                                   outlet=outlet or None, since=since or None, limit=RESULTS_PER_PAGE + 1,
+                                   offset=(page - 1) * RESULTS_PER_PAGE)
+    ctx = SourcesContext(rows[:RESULTS_PER_PAGE], _pager(request, page, len(rows) > RESULTS_PER_PAGE),
+                         identity, role, outlet, since, await run_in_threadpool(_outlets, store))
+    return _render(request, "sources.html", ctx, title="Sources")
+
+
+@router.get("/sources/{name:path}", response_class=HTMLResponse)
+@_guard
+async def source(request: Request, name: str) -> HTMLResponse:
+    if not name.strip() or len(name) > MAX_PARAM:
+        raise PageError(404, "No such source.")
+    page = _page_param(request)
+    rows = await run_in_threadpool(_store(request).quotes, source=name, limit=RESULTS_PER_PAGE + 1,
+                                   offset=(page - 1) * RESULTS_PER_PAGE)
+    exact = [r for r in rows if str(r.get("source") or "").lower() == name.lower()]
+    shown = exact or rows
+    ctx = SourceContext(name, shown[:RESULTS_PER_PAGE], _pager(request, page, len(rows) > RESULTS_PER_PAGE),
+                        partial=not exact and bool(rows))
+    return _render(request, "source.html", ctx, title=name)
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+@_guard
+async def outlets(request: Request) -> HTMLResponse:
+    store = _store(request)
+    rows = await run_in_threadpool(store.stats, by="outlet")
+    out = []
+    for i, row in enumerate(rows):
+        chart = None
+        if i < 12 and row["outlet"] != "(unknown)":
+            months = await run_in_threadpool(store.stats, by="month", outlet=row["outlet"])
+            chart = share_chart([m for m in months if m["month"] != "(undated)"],
+                                title=f"{row['outlet']}: shares by month")
+        out.append(OutletRow(row, chart))
+    return _render(request, "outlets.html", OutletsContext(out), title="Outlets")
+
+
+@router.get("/search", response_class=HTMLResponse)
+@_guard
+async def search(request: Request) -> HTMLResponse:
+    q = _str_param(request, "q")
+    outlet = _str_param(request, "outlet")
+    since, until = _date_param(request, "since"), _date_param(request, "until")
+    page = _page_param(request)
+    store = _store(request)
+    ctx = SearchContext(q, outlet, since, until, await run_in_threadpool(_outlets, store))
+    status = 200
+    if q:
+        try:
+            rows = await run_in_threadpool(store.search, q, outlet=outlet or None, since=since or None,
+                                           until=until or None, limit=RESULTS_PER_PAGE + 1,
+                                           offset=(page - 1) * RESULTS_PER_PAGE)
+        except BadQuery as exc:
+            ctx.error, status = str(exc), 400
+        else:
+            ctx.results = [dict(r, snippet_html=snippet_html(r.get("snippet"))) for r in rows[:RESULTS_PER_PAGE]]
+            ctx.pager = _pager(request, page, len(rows) > RESULTS_PER_PAGE)
+    return _render(request, "search.html", ctx, title=f"Search: {q}" if q else "Search", status=status)

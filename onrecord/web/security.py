@@ -1,0 +1,281 @@
+"""Headers, limits and the one error shape, installed on the app by ``install(app)``.
+
+* Every response carries the security headers below (a strict CSP: no inline script or style).
+* A request body above ``MAX_BODY_BYTES`` is refused with 413 before it is read in full
+  (Content-Length first, then a running count while streaming).
+* Every error is ``{"error": {"code", "message", "status"}}``: FastAPI's validation errors
+  (400, ``invalid_parameter``), unknown routes (404), onrecord's errors, and bugs (500).
+  Pages that ask for HTML get the same error as a small HTML page.
+* ``/docs`` is a plain page linking ``/openapi.json``: Swagger UI would load its script
+  from a CDN, which the CSP (and an offline machine) forbids.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from onrecord.errors import (
+    ExtractError,
+    FetchError,
+    IngestError,
+    InputTooLarge,
+    ModelNotInstalled,
+    OnrecordError,
+)
+from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+MAX_BODY_BYTES = 2_000_000  # any request body
+MAX_TEXT_CHARS = 500_000  # text or html given to POST /api/analyze
+ANALYZE_TIMEOUT = 30.0  # seconds for one analysis (fetch included)
+MAX_ANALYSES = 2  # analyses running at once; more are refused with 503
+
+_ANALYSES = threading.BoundedSemaphore(MAX_ANALYSES)
+
+
+class ApiError(Exception):
+    """An error to send as the error shape with this status and code."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_body(status: int, code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "status": status}}
+
+
+def status_of(exc: OnrecordError) -> int:
+    """The HTTP status an onrecord error maps to."""
+    if isinstance(exc, BadQuery):
+        return 400
+    if isinstance(exc, StoreError):
+        return 404 if exc.code == "not_found" else 500 if isinstance(exc, SchemaMismatch) else 503
+    if isinstance(exc, InputTooLarge):
+        return 413
+    if isinstance(exc, FetchError):
+        return 400
+    if isinstance(exc, (ExtractError, IngestError)):
+        return 422
+    if isinstance(exc, ModelNotInstalled):
+        return 503
+    return 400
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api") or path == "/openapi.json":
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_response(request: Request, status: int, code: str, message: str) -> Response:
+    """The error shape as JSON, or as a small HTML page for a browser asking for a page."""
+    if _wants_html(request):
+        page = (f"<!doctype html><html lang=en><meta charset=utf-8><title>{status} · onrecord</title>"
+                f"<h1>{status}</h1><p>{html.escape(message)}</p><p><a href=\"/\">onrecord</a></p></html>")
+        return HTMLResponse(page, status_code=status)
+    return JSONResponse(error_body(status, code, message), status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return "Invalid request: " + "; ".join(parts) + ". See /openapi.json for the valid values."
+
+
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 403: "forbidden", 413: "too_large"}
+
+
+def install(app: FastAPI) -> None:
+    """Error handlers, the headers-and-limits middleware and the CDN-free ``/docs`` page."""
+
+    async def on_api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return error_response(request, exc.status, exc.code, exc.message)
+
+    async def on_onrecord_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, OnrecordError)
+        status = status_of(exc)
+        return error_response(request, status, exc.code, str(exc))
+
+    async def on_validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return error_response(request, 400, "invalid_parameter", _validation_message(exc))
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        message = str(exc.detail) if exc.detail else code
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"Nothing at {request.url.path}. The API lives under /api; see /docs."
+        response = error_response(request, exc.status_code, code, message)
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    app.add_exception_handler(ApiError, on_api_error)
+    app.add_exception_handler(OnrecordError, on_onrecord_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_middleware(Guard)
+    _replace_docs(app)
+
+
+def _replace_docs(app: FastAPI) -> None:
+    """Swap Swagger UI (CDN script) for a plain page listing the operations and linking the schema."""
+    app.router.routes[:] = [r for r in app.router.routes
+                            if getattr(r, "path", None) not in ("/docs", "/docs/oauth2-redirect", "/redoc")]
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        rows = []
+        for path, ops in app.openapi().get("paths", {}).items():
+            for method, op in ops.items():
+                rows.append(f"<li><code>{html.escape(method.upper())} {html.escape(path)}</code> — "
+                            f"{html.escape(op.get('summary', ''))}</li>")
+        page = ("<!doctype html><html lang=en><meta charset=utf-8><title>onrecord API</title>"
+                "<h1>onrecord API</h1><p>The OpenAPI schema: <a href=\"/openapi.json\">/openapi.json</a>. "
+                "Errors are {\"error\": {\"code\", \"message\", \"status\"}}; lists are "
+                "{\"items\", \"page\", \"per_page\", \"total\", \"next\"}.</p><ul>"
+                + "".join(rows) + "</ul></html>")
+        return HTMLResponse(page)
+
+
+class Guard:
+    """ASGI middleware: security headers on every response, the body size cap, and a last-resort
+    500 in the error shape (so even a bug's response carries the headers)."""
+
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.decode("latin-1").lower() not in SECURITY_HEADERS]
+                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        async def reply(status: int, code: str, message: str) -> None:
+            body = json.dumps(error_body(status, code, message)).encode()
+            await send_with_headers({"type": "http.response.start", "status": status,
+                                     "headers": [(b"content-type", b"application/json"),
+                                                 (b"content-length", str(len(body)).encode())]})
+            await send_with_headers({"type": "http.response.body", "body": body})
+
+        too_large = (f"The request body is larger than {self.max_body:,} bytes. Send a shorter text, "
+                     "or analyse it with the onrecord command line.")
+        if scope.get("method") in ("POST", "PUT", "PATCH"):
+            declared = dict(scope.get("headers", [])).get(b"content-length")
+            if declared is not None:
+                if not declared.isdigit():
+                    await reply(400, "invalid_parameter", "Content-Length is not a number.")
+                    return
+                if int(declared) > self.max_body:
+                    await reply(413, "too_large", too_large)
+                    return
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                msg = await receive()
+                if msg["type"] == "http.disconnect":
+                    return
+                chunk = msg.get("body", b"")
+                size += len(chunk)
+                if size > self.max_body:
+                    await reply(413, "too_large", too_large)
+                    return
+                chunks.append(chunk)
+                if not msg.get("more_body", False):
+                    break
+            body = b"".join(chunks)
+            replayed = False
+
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            receive = replay
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await reply(500, "internal", "An unexpected error occurred on the server; it has been logged. "
+                        "Please report it with the request that caused it.")
+
+
+async def run_limited(fn: Callable[[], T], timeout: float = ANALYZE_TIMEOUT) -> T:
+    """Run ``fn`` in a worker thread; 503 when MAX_ANALYSES already run, 504 after ``timeout`` s.
+
+    A timed-out thread finishes in the background (Python threads cannot be stopped) but holds
+    its slot until then, so runaway work stays bounded.
+    """
+    if not _ANALYSES.acquire(blocking=False):
+        raise ApiError(503, "busy", f"{MAX_ANALYSES} analyses are already running. Retry in a few seconds.")
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def work() -> None:
+        try:
+            result = fn()
+        except BaseException as exc:  # noqa: BLE001  (handed to the request, which maps it to the error shape)
+            loop.call_soon_threadsafe(_settle, future, None, exc)
+        else:
+            loop.call_soon_threadsafe(_settle, future, result, None)
+        finally:
+            _ANALYSES.release()
+
+    threading.Thread(target=work, name="onrecord-analyze", daemon=True).start()
+    try:
+        return await asyncio.wait_for(asyncio.shield(future), timeout)
+    except TimeoutError:
+        raise ApiError(504, "timeout", f"The analysis took longer than {timeout:g} seconds and was abandoned. "
+                       "Send a shorter text, or use the onrecord command line.") from None
+
+
+def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:
+    if future.done():
+        return
+    if exc is not None:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)

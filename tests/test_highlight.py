@@ -1,0 +1,125 @@
+"""Server-side highlighting: escaped, well-formed, every character once and in order."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+from markupsafe import Markup
+
+from onrecord.web.highlight import Mark, highlight, record_html, snippet_html
+
+PAYLOAD = '"<script>alert(1)</script>," said <b>Eve</b> Jones. <img src=x onerror=alert(1)> & \'x\''
+
+
+def plain(markup: str) -> str:
+    """Strip tags and unescape: what a reader sees."""
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"unbalanced </{tag}>"
+        self.stack.pop()
+
+
+def tags_of(markup: str) -> list[str]:
+    p = _Tags()
+    p.feed(markup)
+    p.close()
+    assert not p.stack, "unclosed tags"
+    return p.tags
+
+
+def test_payloads_come_out_escaped() -> None:
+    marks = [Mark(1, 26, "content", (("data-source", 'S1"><script>x</script>'),)), Mark(34, 50, "source")]
+    out = highlight(PAYLOAD, marks)
+    assert isinstance(out, Markup)
+    assert set(tags_of(out)) == {"span"}
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert 'data-source="S1&#34;&gt;&lt;script&gt;x&lt;/script&gt;"' in out
+    assert plain(out) == PAYLOAD
+
+
+def test_no_marks_is_just_escaped_text() -> None:
+    assert highlight(PAYLOAD, []) == str(Markup.escape(PAYLOAD))
+    assert highlight("", [Mark(0, 5, "cue")]) == ""
+
+
+@pytest.mark.parametrize("marks", [
+    [Mark(0, 10, "content"), Mark(5, 20, "source")],            # overlap
+    [Mark(0, len(PAYLOAD), "content"), Mark(34, 50, "source"), Mark(29, 33, "cue")],  # nested
+    [Mark(0, 1, "cue"), Mark(len(PAYLOAD) - 1, len(PAYLOAD), "cue")],  # both ends of the text
+    [Mark(-5, 3, "source"), Mark(len(PAYLOAD) - 2, len(PAYLOAD) + 40, "content")],  # out of range: clamped
+    [Mark(3, 3, "cue"), Mark(9, 4, "cue")],                      # empty and reversed: ignored
+    [Mark(2, 30, "dropped"), Mark(2, 30, "content"), Mark(2, 30, "nonresp"), Mark(10, 12, "hedge")],
+])
+def test_every_character_once_in_order_and_well_formed(marks: list[Mark]) -> None:
+    out = highlight(PAYLOAD, marks)
+    tags_of(out)
+    assert plain(out) == PAYLOAD
+
+
+def test_overlap_wraps_the_shared_part_in_both() -> None:
+    out = highlight("abcdefghij", [Mark(0, 6, "content"), Mark(4, 10, "source")])
+    assert out == ('<span class="hl hl-content hl-start">abcd</span>'
+                   '<span class="hl hl-content"><span class="hl hl-source hl-start">ef</span></span>'
+                   '<span class="hl hl-source">ghij</span>')
+
+
+def test_offsets_at_text_ends() -> None:
+    out = highlight("said", [Mark(0, 4, "cue")])
+    assert out == '<span class="hl hl-cue hl-start">said</span>'
+
+
+def test_bad_kind_or_attribute_name_is_refused() -> None:
+    with pytest.raises(ValueError):
+        highlight("x", [Mark(0, 1, "script")])
+    with pytest.raises(ValueError):
+        highlight("x", [Mark(0, 1, "cue", (("onclick", "alert(1)"),))])
+
+
+def test_record_html_marks_everything() -> None:
+    text = '"<script>alert(1)</script>," said <b>Eve</b> Jones, who may resign. Bank declined to comment.\nREAD MORE'
+    record = {
+        "text": text,
+        "attributions": [{
+            "id": "A1", "kind": "direct", "mode": "statement",
+            "cue": {"text": "said", "spans": [[29, 33]]},
+            "source": {"text": "<b>Eve</b> Jones", "spans": [[34, 50]]},
+            "content": {"text": "...", "spans": [[0, 28], [55, 67]]},
+            "source_id": "S1", "hedges": ["may"],
+        }],
+        "sources": [{"id": "S1", "name": "<b>Eve</b> Jones", "identity": "named", "mentions": [[34, 50], [51, 54]]}],
+        "non_responses": [{"kind": "declined_to_comment", "text": "Bank declined to comment", "spans": [[69, 93]]}],
+        "dropped": [{"text": "READ MORE", "reason": "boilerplate", "spans": [[95, 104]]}],
+    }
+    out = record_html(record)
+    tags_of(out)
+    assert plain(out) == text
+    for kind in ("content", "cue", "source", "hedge", "nonresp", "dropped"):
+        assert f"hl-{kind}" in out
+    assert out.count('data-source="S1"') >= 4
+    assert "<b>" not in out and "<script" not in out
+    assert 'title="Source: &lt;b&gt;Eve&lt;/b&gt; Jones"' in out
+
+
+def test_snippet_marks() -> None:
+    assert snippet_html("a [b] <i>c</i>") == "a <mark>b</mark> &lt;i&gt;c&lt;/i&gt;"
+    assert snippet_html("x ] [y") == "x ] <mark>y</mark>"
+    assert snippet_html(None) == ""
+    out = snippet_html("[<script>alert(1)</script>]")
+    assert out == "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>"

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps demo test test-fast lint bench bench-quick eval train clean
+.PHONY: install system-deps demo serve test test-fast lint bench bench-quick eval train clean
 
 install: $(STAMP)
 
@@ -33,6 +33,12 @@ demo: install
 	$(BIN)/onrecord sources --db demo.db --limit 12
 	$(BIN)/onrecord quotes --db demo.db --limit 8
 	$(BIN)/onrecord analyze samples/03_warehouse_fire.txt
+
+# The web UI and REST API on http://127.0.0.1:8000 over DB (the demo store, built if missing).
+DB ?= demo.db
+serve: install
+	@[ -f $(DB) ] || $(BIN)/onrecord ingest samples/ --db $(DB) --quiet
+	$(BIN)/onrecord serve --db $(DB)
 
 test: install system-deps
 	$(BIN)/pytest -q

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,39 @@ def test_migrate_from_empty_then_check_is_clean(store: Store) -> None:
     assert store.check() == []
     store.migrate()  # again: a no-op
     assert store.check() == []
-    assert rows(store, "SELECT version_num FROM alembic_version") == [{"version_num": "0001"}]
+    assert rows(store, "SELECT version_num FROM alembic_version") == [{"version_num": "0002"}]
+
+
+def test_a_run_whose_process_is_gone_is_closed_as_interrupted(store: Store) -> None:
+    """A run killed with SIGKILL never closes its row; the next run on this host does."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = store.start_run("ingest", ["a"], {})
+    live = store.start_run("ingest", ["b"], {})
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE runs SET pid = :p WHERE id = :i"), {"p": dead.pid, "i": stale})
+    store.start_run("ingest", ["c"], {})
+    status = {r["id"]: r["status"] for r in rows(store, "SELECT id, status FROM runs")}
+    assert status[stale] == "interrupted" and status[live] == "running"  # ours is alive
+    assert rows(store, "SELECT finished_at FROM runs WHERE id = :i", i=stale)[0]["finished_at"]
+
+
+def test_upgrade_from_the_first_schema_keeps_the_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    from onrecord.store import migrate as store_migrate
+
+    db = tmp_path / "old.db"
+    old = Store.open(str(db))
+    with old.engine.begin() as conn:
+        command.upgrade(store_migrate._config(conn), "0001")
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO runs (command, inputs, started_at, onrecord_version, settings, n_stored, "
+                          "n_unchanged, n_skipped, n_failed, status) VALUES ('ingest', '[]', 'x', '0', '{}', "
+                          "0, 0, 0, 0, 'ok')"))
+    old.migrate()
+    assert old.check() == []
+    assert rows(old, "SELECT command, host, pid FROM runs") == [{"command": "ingest", "host": None, "pid": None}]
 
 
 def test_record_round_trips_into_tables(store: Store) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
+import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +39,26 @@ from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
 from onrecord.store.writer import InputState, Outcome
 
 RUN_STATUSES = ("ok", "failed", "interrupted")
+
+
+def _close_abandoned_runs(conn: Connection, host: str) -> None:
+    """Mark this host's "running" runs whose process is gone as "interrupted"."""
+    rows = conn.execute(select(t.runs.c.id, t.runs.c.pid).where(t.runs.c.status == "running",
+                                                                 t.runs.c.host == host)).all()
+    gone = [int(r.id) for r in rows if r.pid is not None and not _alive(int(r.pid))]
+    if gone:
+        conn.execute(update(t.runs).where(t.runs.c.id.in_(gone))
+                     .values(status="interrupted", finished_at=_writer.now()))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it exists
+        return True
+    return True
 
 
 @contextmanager
@@ -134,13 +156,20 @@ class Store:
 
     def start_run(self, command: str, inputs: Iterable[str], settings: dict[str, Any], *,
                   model_version: str | None = None) -> int:
-        """Open a run (status "running") and return its id; counts start at zero."""
+        """Open a run (status "running") and return its id; counts start at zero.
+
+        Runs left "running" by a process on this host that no longer exists (killed, or the
+        machine rebooted mid-run) are closed as "interrupted" first.
+        """
+        host = socket.gethostname()
         with translated_errors(self.target, "start a run in"), self._write() as conn:
+            _close_abandoned_runs(conn, host)
             result = conn.execute(insert(t.runs).values(
                 command=command, inputs=json.dumps(list(inputs), ensure_ascii=False),
                 started_at=_writer.now(), onrecord_version=__version__, model_version=model_version,
                 settings=json.dumps(settings, ensure_ascii=False, sort_keys=True, default=str),
-                n_stored=0, n_unchanged=0, n_skipped=0, n_failed=0, status="running",
+                n_stored=0, n_unchanged=0, n_skipped=0, n_failed=0, status="running", host=host,
+                pid=os.getpid(),
             ).returning(t.runs.c.id))
             return int(result.scalar_one())
 

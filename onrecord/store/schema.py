@@ -40,6 +40,8 @@ runs = Table(
     Column("n_skipped", Integer, nullable=False, default=0),
     Column("n_failed", Integer, nullable=False, default=0),
     Column("status", String(16), nullable=False),  # running | ok | failed | interrupted
+    Column("host", String(255)),  # where the run's process ran, and its pid: a later run on the same
+    Column("pid", Integer),  # host closes a "running" run whose process is gone as "interrupted"
 )
 
 articles = Table(

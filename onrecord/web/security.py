@@ -16,6 +16,8 @@ import asyncio
 import html
 import json
 import logging
+import math
+import os
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -27,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onrecord.errors import (
+    ConfigError,
     ExtractError,
     FetchError,
     IngestError,
@@ -49,10 +52,40 @@ SECURITY_HEADERS = {
 }
 MAX_BODY_BYTES = 2_000_000  # any request body
 MAX_TEXT_CHARS = 500_000  # text or html given to POST /api/analyze
-ANALYZE_TIMEOUT = 30.0  # seconds for one analysis (fetch included)
-MAX_ANALYSES = 2  # analyses running at once; more are refused with 503
+ANALYZE_TIMEOUT = 30.0  # seconds for one analysis (fetch included); ONRECORD_WEB_ANALYZE_TIMEOUT
+MAX_ANALYSES = 2  # analyses running at once, more are refused with 503; ONRECORD_WEB_ANALYZE_CONCURRENCY
+TIMEOUT_ENV = "ONRECORD_WEB_ANALYZE_TIMEOUT"
+CONCURRENCY_ENV = "ONRECORD_WEB_ANALYZE_CONCURRENCY"
 
 _ANALYSES = threading.BoundedSemaphore(MAX_ANALYSES)
+
+
+def configure_limits(environ: dict[str, str] | None = None) -> None:
+    """Set the analysis time limit and concurrency from ``ONRECORD_WEB_ANALYZE_TIMEOUT`` (seconds,
+    > 0) and ``ONRECORD_WEB_ANALYZE_CONCURRENCY`` (a whole number >= 1); unset means the defaults.
+
+    Read once, when the app is built (``install``); a bad value is a ConfigError.
+    """
+    global ANALYZE_TIMEOUT, MAX_ANALYSES, _ANALYSES
+    env = os.environ if environ is None else environ
+    timeout, concurrency = 30.0, 2
+    raw = env.get(TIMEOUT_ENV, "").strip()
+    if raw:
+        try:
+            timeout = float(raw)
+        except ValueError:
+            timeout = math.nan
+        if not math.isfinite(timeout) or timeout <= 0:
+            raise ConfigError(f"{TIMEOUT_ENV} must be a number of seconds above 0, got {raw!r}.")
+    raw = env.get(CONCURRENCY_ENV, "").strip()
+    if raw:
+        if not raw.isdigit() or int(raw) < 1:
+            raise ConfigError(f"{CONCURRENCY_ENV} must be a whole number of at least 1, got {raw!r}.")
+        concurrency = int(raw)
+    ANALYZE_TIMEOUT = timeout
+    if concurrency != MAX_ANALYSES:
+        MAX_ANALYSES = concurrency
+        _ANALYSES = threading.BoundedSemaphore(concurrency)  # analyses in flight release the old one
 
 
 class ApiError(Exception):
@@ -113,6 +146,7 @@ _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 403: "forbidden", 41
 
 def install(app: FastAPI) -> None:
     """Error handlers, the headers-and-limits middleware and the CDN-free ``/docs`` page."""
+    configure_limits()
 
     async def on_api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
@@ -243,14 +277,18 @@ class Guard:
                         "Please report it with the request that caused it.")
 
 
-async def run_limited(fn: Callable[[], T], timeout: float = ANALYZE_TIMEOUT) -> T:
-    """Run ``fn`` in a worker thread; 503 when MAX_ANALYSES already run, 504 after ``timeout`` s.
+async def run_limited(fn: Callable[[], T], timeout: float | None = None) -> T:
+    """Run ``fn`` in a worker thread; 503 when MAX_ANALYSES already run, 504 after ``timeout`` s
+    (default ANALYZE_TIMEOUT).
 
     A timed-out thread finishes in the background (Python threads cannot be stopped) but holds
     its slot until then, so runaway work stays bounded.
     """
-    if not _ANALYSES.acquire(blocking=False):
-        raise ApiError(503, "busy", f"{MAX_ANALYSES} analyses are already running. Retry in a few seconds.")
+    timeout = ANALYZE_TIMEOUT if timeout is None else timeout
+    slots = _ANALYSES
+    if not slots.acquire(blocking=False):
+        running = "1 analysis is" if MAX_ANALYSES == 1 else f"{MAX_ANALYSES} analyses are"
+        raise ApiError(503, "busy", f"{running} already running. Retry in a few seconds.")
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()
 
@@ -262,7 +300,7 @@ async def run_limited(fn: Callable[[], T], timeout: float = ANALYZE_TIMEOUT) -> 
         else:
             loop.call_soon_threadsafe(_settle, future, result, None)
         finally:
-            _ANALYSES.release()
+            slots.release()
 
     threading.Thread(target=work, name="onrecord-analyze", daemon=True).start()
     try:

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps demo serve test test-fast lint bench bench-quick eval train clean
+.PHONY: install system-deps demo serve test test-fast lint bench bench-quick bench-web eval train clean
 
 install: $(STAMP)
 
@@ -53,10 +53,16 @@ lint: install
 bench: install system-deps
 	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_web.py
+
+# The web benchmark alone: x-ray render time, 20 concurrent clients, reads over 20,000 articles.
+bench-web: install
+	$(BIN)/python benchmarks/bench_web.py
 
 # The ingest benchmark at small sizes (2k-article scale run only): minutes, not an hour.
 bench-quick: install system-deps
 	$(BIN)/python benchmarks/bench_ingest.py --quick
+	$(BIN)/python benchmarks/bench_web.py --quick
 
 # Scores onrecord on the shared dev sets (PolNeAR attributions and sources, wire records).
 eval: install

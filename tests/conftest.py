@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,12 @@ def fixtures_dir() -> Path:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-floors", action="store_true", default=False,
                      help="Rewrite tests/fixture_floors.json from this run (lowers floors on purpose).")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Keep each phase's report on the item (``item.rep_call``), so browser fixtures can take a
+    screenshot when the test failed (a hook only works here, not in a test module)."""
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, f"rep_{rep.when}", rep)

@@ -101,13 +101,6 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     context.close()
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    outcome = yield
-    rep = outcome.get_result()  # type: ignore[attr-defined]
-    setattr(item, f"rep_{rep.when}", rep)
-
-
 def test_xray_shows_highlighted_spans_and_click_scrolls_to_statements(page: Any, base: str) -> None:
     page.goto(f"{base}/articles/{LONG_ID}")
     for kind in ("source", "cue", "content", "nonresp", "hedge"):

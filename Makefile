@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps demo serve test test-fast lint bench bench-quick bench-web eval train clean
+.PHONY: install system-deps demo serve test test-fast lint bench bench-deps bench-quick bench-web eval train clean
 
 install: $(STAMP)
 
@@ -50,17 +50,22 @@ lint: install
 	$(BIN)/ruff check onrecord tests benchmarks
 	$(BIN)/mypy
 
-bench: install system-deps
+# wrk: the load tool the web benchmark uses next to its own Python load generator.
+bench-deps:
+	@[ -x /usr/bin/wrk ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		$(SUDO) apt-get install -y -qq wrk; }
+
+bench: install system-deps bench-deps
 	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_web.py
 
 # The web benchmark alone: x-ray render time, 20 concurrent clients, reads over 20,000 articles.
-bench-web: install
+bench-web: install bench-deps
 	$(BIN)/python benchmarks/bench_web.py
 
 # The ingest benchmark at small sizes (2k-article scale run only): minutes, not an hour.
-bench-quick: install system-deps
+bench-quick: install system-deps bench-deps
 	$(BIN)/python benchmarks/bench_ingest.py --quick
 	$(BIN)/python benchmarks/bench_web.py --quick
 

@@ -15,8 +15,8 @@ A real ``.venv/bin/onrecord serve`` subprocess serves it on a free loopback port
 2. concurrency: 20 clients, one keep-alive connection each, for ``--duration`` seconds, first on
    the x-ray alone, then on a mix (x-ray, ``/sources``, ``/search``); requests/s and p99 (target
    p99 < 250 ms). The load generator is asyncio + httpx in this process, the server another
-   process; on 2 cores they share the CPU, so the CPU each used is reported. ``wrk`` cross-checks
-   when /usr/bin/wrk exists;
+   process; on 2 cores they share the CPU, so the CPU each used is reported. ``wrk`` (installed
+   by ``make bench``) measures the x-ray phase again with far less CPU of its own;
 3. reads at scale: ``/sources``, ``/sources?identity=anonymous``, ``/search?q=declined+to+comment``
    and their ``/api`` twins, median of 5 after a warm-up (target < 300 ms each).
 
@@ -92,12 +92,13 @@ class Server:
 
 
 @contextlib.contextmanager
-def serve(db: Path) -> Iterator[Server]:
-    """``onrecord serve --db DB`` on a free loopback port until the block ends."""
+def serve(db: Path, workers: int = 1) -> Iterator[Server]:
+    """``onrecord serve --db DB --workers N`` on a free loopback port until the block ends."""
     if not ONRECORD.exists():
         raise BenchError(f"{ONRECORD} not found: run 'make install' first.")
     port = free_port()
-    cmd = [str(ONRECORD), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [str(ONRECORD), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
+           "--workers", str(workers)]
     with contextlib.ExitStack() as stack:
         log = stack.enter_context(tempfile.TemporaryFile())
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
@@ -294,16 +295,19 @@ def print_table(results: dict[str, Any]) -> None:
               f"{'server CPU':>11} {'loadgen CPU':>12}")
         for name in ("xray", "mix"):
             p = ld[name]
+            note = (f"(p99 < {target:.0f} ms: {verdict(p['p99_ms'] < target and not p['errors'])})" if name == "xray"
+                    else "(information: the target is for the x-ray)")
             print(f"   {name:14s} {p['requests_per_s']:8.1f} {p['median_ms']:10.1f} {p['p99_ms']:8.1f} "
-                  f"{p['errors']:7d} {p['server_cpu_share']:10.0%} {p['loadgen_cpu_share']:11.0%}   "
-                  f"(p99 < {target:.0f} ms: {verdict(p['p99_ms'] < target and not p['errors'])})")
+                  f"{p['errors']:7d} {p['server_cpu_share']:10.0%} {p['loadgen_cpu_share']:11.0%}   {note}")
         for path, s in ld["mix"].get("by_path", {}).items():
             print(f"     mix {path:30s} n={s['n']:5d}  median {s['median_ms']:7.1f} ms  p99 {s['p99_ms']:7.1f} ms")
         print(f"   closed loop: mean latency = clients / req/s, so p99 < {target:.0f} ms with {first['clients']} "
               f"clients needs well over {first['clients'] / (target / 1000):.0f} req/s")
         w = ld["wrk"]
         if isinstance(w, dict) and "requests_per_s" in w:
-            print(f"   wrk cross-check (x-ray): {w['requests_per_s']} req/s, p99 {w['p99_ms']} ms")
+            ok = w["p99_ms"] is not None and w["p99_ms"] < target
+            print(f"   wrk (C, 2 threads; its load costs the server's cores less than the Python generator), "
+                  f"x-ray: {w['requests_per_s']} req/s, p99 {w['p99_ms']} ms   (p99 < {target:.0f} ms: {verdict(ok)})")
         else:
             print(f"   {w if isinstance(w, str) else 'wrk failed: ' + str(w.get('error'))}")
     rd = results.get("reads")
@@ -320,6 +324,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, help="synthetic articles in the store (default 20,000; 2,000 quick)")
     parser.add_argument("--n", type=int, help="sequential x-ray requests (default 100; 30 quick)")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server processes (default: one per core, as a deployment would run)")
     parser.add_argument("--duration", type=float, help="seconds per load phase (default 15; 5 quick)")
     parser.add_argument("--seed", type=int, default=1, help="synthetic store seed")
     parser.add_argument("--db", type=Path, help="where to cache the store (default bench-out/web-<N>.db)")
@@ -339,7 +345,7 @@ def main() -> None:
         db_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.is_file()) / 1e6
         results["store"] = {"db": str(db.relative_to(ROOT) if db.is_relative_to(ROOT) else db),
                             "articles": articles, "build_s": build_s, "db_mb": db_mb}
-        with serve(db) as server:
+        with serve(db, args.workers) as server:
             if "xray" not in args.skip:
                 bench_xray(server, n, results)
             if "load" not in args.skip:

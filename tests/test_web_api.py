@@ -229,3 +229,15 @@ def _no_5xx(case: Any) -> None:
     if response.status_code >= 400:
         body = response.json()
         assert body["error"]["status"] == response.status_code, body
+
+
+def test_several_worker_processes_serve_the_same_store(backend_db: str) -> None:
+    """``--workers 2``: each worker builds its own app from the serve command's options."""
+    with serve(backend_db, args=("--workers", "2")) as url, httpx.Client(base_url=url, timeout=30) as c:
+        listing = c.get("/api/articles", params={"per_page": 200})
+        assert listing.status_code == 200 and listing.json()["items"]
+        some_id = listing.json()["items"][0]["article_id"]
+        pages = [c.get(f"/articles/{some_id}") for _ in range(6)]  # the second on is a cached render
+        assert all(p.status_code == 200 for p in pages)
+        assert len({p.text for p in pages}) == 1
+        assert "content-security-policy" in pages[-1].headers

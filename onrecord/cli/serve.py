@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import click
@@ -16,10 +17,13 @@ from onrecord.cli.query import db_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--allow-store", is_flag=True, default=False,
               help="Let POST /api/analyze store what it analyses (read-only without it).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes; one per core serves more readers at once (each opens its own "
+                   "database connections).")
 @settings_options
 @db_option
-def serve_command(host: str, port: int, allow_store: bool, db: str | None, config_file: str | None,
-                  **overrides: Any) -> None:
+def serve_command(host: str, port: int, allow_store: bool, workers: int, db: str | None,
+                  config_file: str | None, **overrides: Any) -> None:
     """Serve the web UI and the REST API (/api, docs at /docs) over a store.
 
     Analyses made through the server (/analyze, POST /api/analyze) use the same settings as
@@ -28,10 +32,18 @@ def serve_command(host: str, port: int, allow_store: bool, db: str | None, confi
     import uvicorn
 
     from onrecord.web import create_app
+    from onrecord.web.app import SERVE_ENV, app_config
 
     settings = build_settings(config_file, **overrides)
     app = create_app(db, settings=settings, allow_store=allow_store)  # a missing SQLite file is a StoreError: exit 1
     click.echo(f"onrecord serve: http://{host}:{port}/ (API at /api, docs at /docs)"
                + (" — storing allowed" if allow_store else " — read-only")
-               + (" — private addresses allowed" if settings.allow_private else ""), err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+               + (" — private addresses allowed" if settings.allow_private else "")
+               + (f" — {workers} workers" if workers > 1 else ""), err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    app.state.store.close()  # checked above; each worker opens its own
+    os.environ[SERVE_ENV] = app_config(db, settings, allow_store)
+    uvicorn.run("onrecord.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", server_header=False)

@@ -227,9 +227,20 @@ class Store:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The latest stored record of one article (the JSON contract as a dict), or None."""
-        rows = self._query("read an article in", _queries.article_record, article_id=article_id)
-        record: dict[str, Any] | None = json.loads(rows[0]["record"]) if rows else None
+        version = self.article_version(article_id)
+        record: dict[str, Any] | None = json.loads(version[1]) if version else None
         return record
+
+    def article_hash(self, article_id: str) -> str | None:
+        """The record hash of an article's latest version (it names the version), or None."""
+        rows = self._query("read an article in", _queries.article_hash, article_id=article_id)
+        return str(rows[0]["record_hash"]) if rows else None
+
+    def article_version(self, article_id: str) -> tuple[str, str] | None:
+        """(record_hash, record JSON) of an article's latest version, or None: the hash names
+        the version, so a reader can cache what it renders from it."""
+        rows = self._query("read an article in", _queries.article_record, article_id=article_id)
+        return (str(rows[0]["record_hash"]), str(rows[0]["record"])) if rows else None
 
     def sources(self, *, identity: str | None = None, role: str | None = None, outlet: str | None = None,
                 name: str | None = None, since: str | None = None, limit: int = 100,

@@ -148,7 +148,14 @@ def list_runs(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
 
 
 def article_record(conn: Connection, *, article_id: str) -> list[dict[str, Any]]:
-    """The latest stored record JSON of one article (zero or one row)."""
-    value = conn.execute(text("SELECT record FROM articles WHERE article_id = :a AND is_latest LIMIT 1"),
+    """The latest stored record JSON of one article and its hash (zero or one row)."""
+    row = conn.execute(text("SELECT record, record_hash FROM articles WHERE article_id = :a AND is_latest "
+                            "LIMIT 1"), {"a": article_id}).first()
+    return [] if row is None else [{"record": row.record, "record_hash": row.record_hash}]
+
+
+def article_hash(conn: Connection, *, article_id: str) -> list[dict[str, Any]]:
+    """The record hash of an article's latest version (zero or one row): cheap, for caches."""
+    value = conn.execute(text("SELECT record_hash FROM articles WHERE article_id = :a AND is_latest LIMIT 1"),
                          {"a": article_id}).scalar()
-    return [] if value is None else [{"record": value}]
+    return [] if value is None else [{"record_hash": value}]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -32,3 +35,19 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, allow
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+SERVE_ENV = "ONRECORD_SERVE_APP"  # how `onrecord serve --workers N` hands its options to each worker
+
+
+def app_config(db: str | None, settings: Settings, allow_store: bool) -> str:
+    """The options of one server as JSON, for worker processes (see ``app_from_environment``)."""
+    return json.dumps({"db": db, "allow_store": allow_store, "settings": dataclasses.asdict(settings)})
+
+
+def app_from_environment() -> FastAPI:
+    """The app factory uvicorn's worker processes call: each builds its own app (and store
+    connections) from the options the ``serve`` command put in ``ONRECORD_SERVE_APP``."""
+    config = json.loads(os.environ[SERVE_ENV])
+    return create_app(config["db"], settings=Settings(**config["settings"]),
+                      allow_store=bool(config["allow_store"]))

@@ -8,6 +8,10 @@ bounded, so a bad value gives a 400 page rather than a 500 or FastAPI's JSON err
 
 from __future__ import annotations
 
+import json
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,10 +151,13 @@ class SearchContext:
 
 # -- helpers ------------------------------------------------------------------------------------
 
-def _render(request: Request, template: str, ctx: Any, *, title: str, status: int = 200) -> HTMLResponse:
-    html = ENV.get_template(template).render(ctx=ctx, title=title, nav=NAV, path=request.url.path,
+def _page_html(request: Request, template: str, ctx: Any, *, title: str) -> str:
+    return ENV.get_template(template).render(ctx=ctx, title=title, nav=NAV, path=request.url.path,
                                              version=__version__)
-    return HTMLResponse(html, status_code=status)
+
+
+def _render(request: Request, template: str, ctx: Any, *, title: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(_page_html(request, template, ctx, title=title), status_code=status)
 
 
 def _error(request: Request, status: int, message: str) -> HTMLResponse:
@@ -200,13 +207,48 @@ def _pager(request: Request, page: int, has_next: bool) -> Pager:
     return Pager(page, has_next, url(page - 1) if page > 1 else None, url(page + 1) if has_next else None)
 
 
+_OUTLET_TTL = 60.0  # seconds: the outlet filter lists may lag a running ingest by this much
+_outlet_lists: dict[str, tuple[float, list[str]]] = {}
+
+
 def _outlets(store: Store) -> list[str]:
-    return sorted(str(r["outlet"]) for r in store.stats(by="outlet") if r["outlet"] != "(unknown)")
+    """Outlet names for the filter menus; aggregating 20,000 articles on every page view would
+    cost more than the page, so the list is kept for a minute."""
+    key = store.target.label
+    now = time.monotonic()
+    hit = _outlet_lists.get(key)
+    if hit is not None and now - hit[0] < _OUTLET_TTL:
+        return hit[1]
+    names = sorted(str(r["outlet"]) for r in store.stats(by="outlet") if r["outlet"] != "(unknown)")
+    _outlet_lists[key] = (now, names)
+    return names
 
 
-def _load_record(store: Store, article_id: str) -> dict[str, Any] | None:
-    """The latest stored record with ``article_id`` (its JSON contract), or None."""
-    return store.article(article_id)
+class _PageCache:
+    """Rendered x-ray pages by record hash (a stored version never changes), least recently
+    used first out. Highlighting a long article costs tens of milliseconds; a hit costs none."""
+
+    def __init__(self, size: int = 128) -> None:
+        self.size = size
+        self.pages: OrderedDict[str, str] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: str) -> None:
+        with self.lock:
+            self.pages[key] = page
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+_XRAY_PAGES = _PageCache()
 
 
 def safe_http_url(url: object) -> str | None:
@@ -274,11 +316,19 @@ async def home(request: Request) -> HTMLResponse:
 async def article(request: Request, article_id: str) -> HTMLResponse:
     if len(article_id) > 128:
         raise PageError(404, "No such article.")
-    record = await run_in_threadpool(_load_record, _store(request), article_id)
-    if record is None:
-        raise PageError(404, "No article with this id in the store.")
-    return _render(request, "xray.html", xray_context(record, stored=True),
-                   title=str(record.get("title") or "Article x-ray"))
+    store = _store(request)
+    record_hash = await run_in_threadpool(store.article_hash, article_id)
+    html = _XRAY_PAGES.get(record_hash) if record_hash is not None else None
+    if html is None:
+        version = await run_in_threadpool(store.article_version, article_id)
+        if version is None:
+            raise PageError(404, "No article with this id in the store.")
+        record_hash, raw = version
+        record = json.loads(raw)
+        html = _page_html(request, "xray.html", xray_context(record, stored=True),
+                          title=str(record.get("title") or "Article x-ray"))
+        _XRAY_PAGES.put(record_hash, html)
+    return HTMLResponse(html)
 
 
 @router.get("/analyze", response_class=HTMLResponse)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import browser, page  # noqa: F401  (web UI tests: a real chromium)
 from postgres import postgres_server, postgres_url  # noqa: F401  (store tests: a real PostgreSQL)
 
 FIXTURES = Path(__file__).parent / "fixtures"

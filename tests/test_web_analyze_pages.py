@@ -21,14 +21,6 @@ from loopback_server import serve as serve_pages
 from web_server import fixture_store, serve
 
 pytestmark = pytest.mark.slow
-sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("no /usr/bin/chromium", allow_module_level=True)
-
-ARTIFACTS = Path(__file__).with_name("artifacts")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 ARTICLE = Path(__file__).parent / "fixtures" / "html" / "council_vote.html"
 TITLE = "Council approves night bus trial"
 HARBOUR = Path(__file__).parent / "fixtures" / "html" / "harbour_talks.html"
@@ -53,35 +45,6 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with serve(fixture_store(tmp_path_factory.mktemp("web") / "rw.db"), allow_store=True,
                args=["--allow-private"]) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh page that records console errors; a screenshot when the test fails.
-
-    (A ``pytest_runtest_makereport`` hook would only be seen in a conftest.py or a plugin, not in
-    a test module, so the failure is read from the session's count, which the call report bumps
-    before this teardown runs.)
-    """
-    failed_before = request.session.testsfailed
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    pg = context.new_page()
-    pg.console_errors = []
-    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    yield pg
-    if request.session.testsfailed > failed_before:
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / f"analyze-{request.node.name}.png"), full_page=True)
-    context.close()
 
 
 def submit(page: Any) -> Any:

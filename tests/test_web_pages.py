@@ -20,14 +20,8 @@ from web_server import fixture_records, fixture_store, serve
 from onrecord.records import ArticleRecord
 
 pytestmark = pytest.mark.slow
-sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("no /usr/bin/chromium", allow_module_level=True)
+from browser import ARTIFACTS
 
-ARTIFACTS = Path(__file__).with_name("artifacts")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 PAYLOAD_ID = "web-payload"
 LONG_ID = "web-long"
 REAL_ID = "web-real"
@@ -73,32 +67,6 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                        [*fixture_records(), payload_record(), long_record(), analysed_record()])
     with serve(db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh page that records dialogs and console errors; screenshot on failure."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    pg = context.new_page()
-    pg.dialogs = []
-    pg.console_errors = []
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    yield pg
-    rep = getattr(request.node, "rep_call", None)
-    if rep is not None and rep.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
 
 
 def test_xray_shows_highlighted_spans_and_click_scrolls_to_statements(page: Any, base: str) -> None:

@@ -33,6 +33,8 @@ class Settings:
     min_confidence: float = 0.0  # attributions below this are left out of the record
     check_language: bool = True  # refuse texts that are clearly not English
     jobs: int = 1  # analysis worker processes for batches
+    web_analyze_timeout: float = 30.0  # seconds for one analysis asked of `onrecord serve`
+    web_analyze_concurrency: int = 2  # analyses `onrecord serve` runs at once; more get 503
 
 
 ENV_PREFIX = "ONRECORD_"

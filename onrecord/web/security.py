@@ -17,7 +17,6 @@ import html
 import json
 import logging
 import math
-import os
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -37,6 +36,7 @@ from onrecord.errors import (
     ModelNotInstalled,
     OnrecordError,
 )
+from onrecord.settings import Settings
 from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
 
 log = logging.getLogger(__name__)
@@ -60,28 +60,18 @@ CONCURRENCY_ENV = "ONRECORD_WEB_ANALYZE_CONCURRENCY"
 _ANALYSES = threading.BoundedSemaphore(MAX_ANALYSES)
 
 
-def configure_limits(environ: dict[str, str] | None = None) -> None:
-    """Set the analysis time limit and concurrency from ``ONRECORD_WEB_ANALYZE_TIMEOUT`` (seconds,
-    > 0) and ``ONRECORD_WEB_ANALYZE_CONCURRENCY`` (a whole number >= 1); unset means the defaults.
-
-    Read once, when the app is built (``install``); a bad value is a ConfigError.
-    """
+def configure_limits(settings: Settings) -> None:
+    """Set the analysis time limit and concurrency from the settings (``web_analyze_timeout``,
+    ``web_analyze_concurrency``; also ONRECORD_WEB_ANALYZE_TIMEOUT / _CONCURRENCY). Called once,
+    when the app is built; a value out of range is a ConfigError."""
     global ANALYZE_TIMEOUT, MAX_ANALYSES, _ANALYSES
-    env = os.environ if environ is None else environ
-    timeout, concurrency = 30.0, 2
-    raw = env.get(TIMEOUT_ENV, "").strip()
-    if raw:
-        try:
-            timeout = float(raw)
-        except ValueError:
-            timeout = math.nan
-        if not math.isfinite(timeout) or timeout <= 0:
-            raise ConfigError(f"{TIMEOUT_ENV} must be a number of seconds above 0, got {raw!r}.")
-    raw = env.get(CONCURRENCY_ENV, "").strip()
-    if raw:
-        if not raw.isdigit() or int(raw) < 1:
-            raise ConfigError(f"{CONCURRENCY_ENV} must be a whole number of at least 1, got {raw!r}.")
-        concurrency = int(raw)
+    timeout, concurrency = settings.web_analyze_timeout, settings.web_analyze_concurrency
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise ConfigError(f"web_analyze_timeout ({TIMEOUT_ENV}) must be a number of seconds above 0, "
+                          f"got {timeout!r}.")
+    if concurrency < 1:
+        raise ConfigError(f"web_analyze_concurrency ({CONCURRENCY_ENV}) must be a whole number of at "
+                          f"least 1, got {concurrency!r}.")
     ANALYZE_TIMEOUT = timeout
     if concurrency != MAX_ANALYSES:
         MAX_ANALYSES = concurrency
@@ -146,7 +136,7 @@ _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 403: "forbidden", 41
 
 def install(app: FastAPI) -> None:
     """Error handlers, the headers-and-limits middleware and the CDN-free ``/docs`` page."""
-    configure_limits()
+    configure_limits(app.state.settings)
 
     async def on_api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)

@@ -264,6 +264,13 @@ def test_search_phrase_words_filters_and_bad_queries(store: Store) -> None:
     assert [r["article_id"] for r in store.search("declined comment", outlet="b.com")] == ["w"]
     assert [r["article_id"] for r in store.search("navy")] == ["p"]  # titles are searched too
     assert store.search("NEAR(declined OR) title:x AND") == []  # FTS syntax is just text
+    store.store_record(make_record("anon", body="Talks on the budget went on.",
+                                   quotes=[Quote("A senior official", "The budget is late", identity="anonymous")]))
+    store.store_record(make_record("named", body="Talks on the budget ended.",
+                                   quotes=[Quote("Jane Doe", "The budget is ready")]))
+    assert {r["article_id"] for r in store.search("budget")} == {"anon", "named"}
+    assert [r["article_id"] for r in store.search("budget", identity="anonymous")] == ["anon"]
+    assert [r["article_id"] for r in store.search("budget", identity="named")] == ["named"]
     for bad in ('"declined to', "", "--"):
         with pytest.raises(BadQuery):
             store.search(bad)

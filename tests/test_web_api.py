@@ -119,6 +119,8 @@ def test_filters(client: httpx.Client) -> None:
         == {"a senior adviser"}
     found = client.get("/api/search", params={"q": '"rail strike"'}).json()["items"]
     assert [f["article_id"] for f in found] == ["web-2"] and "row_id" not in found[0]
+    talks = client.get("/api/search", params={"q": "talks", "identity": "anonymous"}).json()["items"]
+    assert [f["article_id"] for f in talks] == ["web-1"]  # web-3 has talks but no anonymous source
     by_outlet = client.get("/api/stats").json()["items"]
     assert {row["outlet"]: row["articles"] for row in by_outlet} == {"daily.example.org": 3, "news.example.com": 2}
     assert_error(client.get("/api/articles", params={"since": "last tuesday"}), 400, "bad_query")

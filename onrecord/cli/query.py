@@ -133,16 +133,19 @@ def quotes_command(source: str | None, outlet: str | None, since: str | None, un
 @click.option("--outlet", help="Only this outlet.")
 @click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--identity", type=click.Choice(IDENTITIES),
+              help="Only articles citing at least one source of this identity.")
 @output_options
 @db_option
-def search_command(query: str, outlet: str | None, since: str | None, until: str | None, fmt: str,
-                   limit: int, offset: int, db: str | None) -> None:
+def search_command(query: str, outlet: str | None, since: str | None, until: str | None, identity: str | None,
+                   fmt: str, limit: int, offset: int, db: str | None) -> None:
     """Full-text search: every word must match; put "exact phrases" in double quotes.
 
     Matches in the snippet are shown in [brackets].
     """
     with _open(db) as store:
-        rows = store.search(query, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
+        rows = store.search(query, outlet=outlet, since=since, until=until, identity=identity, limit=limit,
+                            offset=offset)
     columns = ["published", "outlet", "title", "snippet", "url"] if fmt == "table" else None
     if fmt == "table":
         for row in rows:

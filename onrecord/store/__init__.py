@@ -257,11 +257,15 @@ class Store:
                            until=until, text_contains=text, limit=limit, offset=offset)
 
     def search(self, query: str, *, outlet: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts; words and "quoted phrases" must all match."""
+               until: str | None = None, identity: str | None = None, limit: int = 20,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts; words and "quoted phrases" must all match.
+
+        ``identity`` keeps articles citing at least one source of that identity.
+        """
         _search.parse_query(query)  # a bad query is the user's to fix, before touching the database
         return self._query("search", _search.search_articles, query=query, outlet=outlet, since=since,
-                           until=until, limit=limit, offset=offset)
+                           until=until, identity=identity, limit=limit, offset=offset)
 
     def stats(self, by: str = "outlet", *, outlet: str | None = None, since: str | None = None,
               until: str | None = None) -> list[dict[str, Any]]:

@@ -64,10 +64,17 @@ def parse_query(query: str) -> Query:
 
 
 def search_articles(conn: Connection, query: str, *, outlet: str | None, since: str | None,
-                    until: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Latest article versions matching ``query``, best first, with a snippet around the match."""
+                    until: str | None, limit: int, offset: int, identity: str | None = None) -> list[dict[str, Any]]:
+    """Latest article versions matching ``query``, best first, with a snippet around the match.
+
+    ``identity``: only articles that cite at least one source of that identity (e.g. anonymous).
+    """
     parsed = parse_query(query)
     filters, params = article_filters(outlet, since, until)
+    if identity:
+        filters += (" AND EXISTS (SELECT 1 FROM sources AS s WHERE s.article_row_id = a.row_id"
+                    " AND s.identity = :identity)")
+        params["identity"] = identity
     params.update(limit=limit, offset=offset)
     if conn.dialect.name == "sqlite":
         params["q"] = parsed.fts5()

@@ -156,11 +156,14 @@ SearchSort = Literal["relevance", "published", "-published"]
 def search(request: Request, p: PagingDep,
            q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
                                    description='Words and "quoted phrases"; all must match.')],
-           outlet: Text = None, since: Day = None, until: Day = None, sort: SearchSort = "relevance") -> Page:
-    """Articles matching every word and phrase of ``q``, best first, with a snippet."""
+           outlet: Text = None, since: Day = None, until: Day = None,
+           identity: Literal["named", "anonymous", "collective"] | None = None,
+           sort: SearchSort = "relevance") -> Page:
+    """Articles matching every word and phrase of ``q``, best first, with a snippet; ``identity``
+    keeps articles citing at least one source of that identity."""
     store = _store(request)
     page = _listing(request, p, sort, "relevance", lambda limit, offset: store.search(
-        q, outlet=outlet, since=since, until=until, limit=limit, offset=offset))
+        q, outlet=outlet, since=since, until=until, identity=identity, limit=limit, offset=offset))
     for item in page.items:
         item.pop("row_id", None)
     return page

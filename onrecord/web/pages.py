@@ -144,6 +144,8 @@ class SearchContext:
     since: str
     until: str
     outlets: list[str]
+    identity: str = ""
+    identities: tuple[str, ...] = IDENTITIES
     results: list[dict[str, Any]] = field(default_factory=list)
     pager: Pager | None = None
     error: str | None = None
@@ -462,14 +464,16 @@ async def search(request: Request) -> HTMLResponse:
     q = _str_param(request, "q")
     outlet = _str_param(request, "outlet")
     since, until = _date_param(request, "since"), _date_param(request, "until")
+    identity = _choice_param(request, "identity", IDENTITIES)
     page = _page_param(request)
     store = _store(request)
-    ctx = SearchContext(q, outlet, since, until, await run_in_threadpool(_outlets, store))
+    ctx = SearchContext(q, outlet, since, until, await run_in_threadpool(_outlets, store), identity)
     status = 200
     if q:
         try:
             rows = await run_in_threadpool(store.search, q, outlet=outlet or None, since=since or None,
-                                           until=until or None, limit=RESULTS_PER_PAGE + 1,
+                                           until=until or None, identity=identity or None,
+                                           limit=RESULTS_PER_PAGE + 1,
                                            offset=(page - 1) * RESULTS_PER_PAGE)
         except BadQuery as exc:
             ctx.error, status = str(exc), 400

@@ -18,6 +18,7 @@ import fcntl
 import json
 import os
 import socket
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +40,7 @@ from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
 from onrecord.store.writer import InputState, Outcome
 
 RUN_STATUSES = ("ok", "failed", "interrupted")
+SCHEMA_RECHECK = 60.0  # seconds a passed schema check holds for reads (a server reads many times)
 
 
 def _close_abandoned_runs(conn: Connection, host: str) -> None:
@@ -86,6 +88,7 @@ class Store:
     def __init__(self, target: Target, engine: Engine) -> None:
         self.target = target
         self.engine = engine
+        self._schema_checked_at = -SCHEMA_RECHECK  # monotonic time of the last schema check that passed
 
     @classmethod
     def open(cls, db: str | None = None, *, create: bool = True) -> Store:
@@ -147,10 +150,15 @@ class Store:
         return self.engine.connect().execution_options(**READ)
 
     def _ensure_schema(self, conn: Connection) -> None:
+        """Refuse to read a database at another schema version; once seen right, it is checked
+        again at most every SCHEMA_RECHECK seconds (a read is a few hundred microseconds)."""
+        if time.monotonic() - self._schema_checked_at < SCHEMA_RECHECK:
+            return
         current, head = _migrate.current_revision(conn), _migrate.head_revision()
         if current != head:
             raise SchemaMismatch(f"The database '{self.target.label}' is at schema {current or 'none'}, this "
                                  f"onrecord needs {head}. Run 'onrecord db migrate --db {self.target.label}'.")
+        self._schema_checked_at = time.monotonic()
 
     # -- runs and the write side ----------------------------------------------------------
 

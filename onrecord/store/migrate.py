@@ -6,6 +6,7 @@ PostgreSQL), so two processes opening a fresh database at once migrate it once.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,9 @@ def _config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str | None:
-    """The newest migration this onrecord ships."""
+    """The newest migration this onrecord ships (read from the scripts once per process)."""
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 

@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -297,3 +298,21 @@ def test_export_every_table_and_read_back(store: Store, tmp_path: Path) -> None:
     assert (out / "jsonl" / "failures.jsonl").read_text(encoding="utf-8") == ""
     with pytest.raises(StoreError):
         store.export("xlsx", out / "x")
+
+
+def test_concurrent_writers_of_one_article_store_it_once(store: Store) -> None:
+    """Eight threads (eight connections) store the same new article at once: one row, the rest
+    'unchanged' (on PostgreSQL an advisory lock per article lines them up)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    record = make_record("race", url="https://news.example/race", quotes=[Quote("Jane Doe", "First")])
+    barrier = threading.Barrier(8)
+
+    def write(_: int) -> str:
+        barrier.wait()
+        return store.store_record(record)
+
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = sorted(pool.map(write, range(8)))
+    assert outcomes == ["stored"] + ["unchanged"] * 7
+    assert count(store, "articles") == 1

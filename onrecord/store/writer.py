@@ -34,6 +34,10 @@ def store_record(conn: Connection, record: ArticleRecord, *, run_id: int | None,
     key = canonical_key(record)
     as_json = record_json(record)
     record_hash = sha256(as_json)
+    if conn.dialect.name == "postgresql":
+        # Writers of one article take turns (SQLite's BEGIN IMMEDIATE already makes them): two
+        # processes storing the same new article would otherwise both pick version 1.
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})
     # The newest version is the latest one. Looking it up through the (canonical_key, version)
     # unique index keeps this one index probe; a filter on is_latest lets SQLite's planner pick
     # the is_latest index and scan every article.

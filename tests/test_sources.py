@@ -137,6 +137,25 @@ TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
      {"identity": "collective", "count": None, "role": "citizen"}),
     ("Maria Lopez and Daniel Okafor said the report was wrong.", [("Maria Lopez and Daniel Okafor", "said")],
      {"identity": "named", "count": 2, "type": "person"}),
+    # a generic title ("chairman", "director", "president") takes its role from the organisation
+    ("Campaign chairman Tom Varga said the candidate would win the state.",
+     [("Campaign chairman Tom Varga", "said")],
+     {"identity": "named", "role": "spokesperson", "name": "Tom Varga"}),
+    ("The company's president, Lena Ruiz, said sales had doubled.",
+     [("The company's president, Lena Ruiz,", "said")],
+     {"identity": "named", "role": "other", "name": "Lena Ruiz"}),
+    ("Fed Chairwoman Ada Kwan said rates would stay low.", [("Fed Chairwoman Ada Kwan", "said")],
+     {"identity": "named", "role": "official", "name": "Ada Kwan"}),
+    ("Senate Minority Whip Carl Benning said the inquiry was overdue.",
+     [("Senate Minority Whip Carl Benning", "said")],
+     {"identity": "named", "role": "politician", "name": "Carl Benning"}),
+    # a copula gives the name its title
+    ("Nora Abbot is the campaign's national field director. Abbot said turnout would be high.",
+     [("Abbot", "said")],
+     {"identity": "named", "role": "spokesperson"}),
+    # a curly apostrophe does not hide a known office holder
+    ("O’Malley said he would stay in the race.", [("O’Malley", "said")],
+     {"identity": "named", "type": "person", "role": "politician"}),
 ]
 
 

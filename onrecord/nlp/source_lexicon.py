@@ -38,7 +38,9 @@ PERSON_ROLES: Final[dict[str, str]] = {
     "republican": "politician", "incumbent": "politician", "challenger": "politician",
     "assemblyman": "politician", "assemblywoman": "politician", "delegate": "politician",
     "chancellor": "politician", "opposition": "politician", "contender": "politician",
-    "presidential": "politician",
+    "presidential": "politician", "whip": "politician", "majority leader": "politician",
+    "minority leader": "politician", "alderman": "politician", "alderwoman": "politician",
+    "superdelegate": "politician", "selectman": "politician", "state senator": "politician",
     # people speaking for someone else
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
     "press secretary": "spokesperson", "aide": "spokesperson", "adviser": "spokesperson",
@@ -107,7 +109,8 @@ ORG_ROLES: Final[dict[str, str]] = {
     "regulator": "official", "cabinet": "official", "pentagon": "official", "kremlin": "official",
     "white house": "official", "fbi": "official", "cia": "official", "imf": "official",
     "un": "official", "nato": "official", "state department": "official", "guard": "official",
-    "coast guard": "official", "fire department": "official", "tribunal": "official",
+    "coast guard": "official", "fed": "official", "federal reserve": "official", "epa": "official",
+    "nasa": "official", "treasury": "official", "justice department": "official", "fire department": "official", "tribunal": "official",
     "panel": "official", "inspectorate": "official", "central bank": "official",
     "congress": "politician", "senate": "politician", "house": "politician", "parliament": "politician",
     "party": "politician", "legislature": "politician", "gop": "politician", "rnc": "politician",
@@ -328,6 +331,13 @@ KNOWN_POLITICIANS: Final[frozenset[str]] = frozenset({
     "maduro", "rouhani", "zelensky", "zelenskyy", "orban", "sunak", "starmer", "scholz", "meloni",
     "lula", "bolsonaro", "milei", "ramaphosa", "kenyatta", "ruto", "harris", "desantis", "haley",
     "newsom", "cuomo", "de blasio", "blasio", "boehner", "corker",
+} | {"o’malley"})  # tokens keep the article's apostrophe
+
+# Titles that say "head of something" without saying what: the organisation decides the
+# role ("president of the company" is other, "director of the FBI" official).
+GENERIC_TITLES: Final[frozenset[str]] = frozenset({
+    "director", "chairman", "chairwoman", "chair", "president", "head", "chief", "manager",
+    "member", "leader", "executive director", "co-director", "vice president", "officer",
 })
 
 PRONOUN_FEATURES: Final[dict[str, tuple[str | None, str]]] = {

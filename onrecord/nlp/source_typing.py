@@ -259,6 +259,44 @@ def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
     return None
 
 
+def _predicate_title(head: Token) -> Token | None:
+    """The role noun a copula gives a name: "X is the campaign's national political director"."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    return attr if attr is not None and _lemma(attr) in lex.PERSON_ROLES else None
+
+
+def _generic_title(head: Token, span: Span, title: Token | None) -> bool:
+    """Whether the person's title only says "head of" (director, chairman, president ...)."""
+    if title is not None:
+        words = [_lemma(t) for t in (*_modifiers(title, None), title)]
+    else:
+        words = [_lemma(t) for t in _modifiers(head, span) if _lemma(t) in lex.PERSON_ROLES]
+    if not words:
+        return False
+    last = words[-1]
+    bigram = f"{words[-2]} {last}" if len(words) > 1 else ""
+    return last in lex.GENERIC_TITLES and lex.PERSON_ROLES.get(bigram) is None
+
+
+def _organisation_role(doc: Doc, affiliation: tuple[int, int]) -> str | None:
+    """The role an organisation lends its head: outlet, agency, party, campaign, company ..."""
+    toks = doc[affiliation[0]:affiliation[1]]
+    if is_media_name(toks.text.removesuffix("'s").removesuffix("’s").removeprefix("the ")):
+        return "journalist"
+    words = [_lemma(t) for t in toks]
+    for i in range(len(words) - 1, -1, -1):
+        if i > 0 and f"{words[i-1]} {words[i]}" in lex.ORG_ROLES:
+            return lex.ORG_ROLES[f"{words[i-1]} {words[i]}"]
+        if words[i] in lex.ORG_ROLES:
+            return lex.ORG_ROLES[words[i]]
+        if toks[i].lower_ in lex.KNOWN_POLITICIANS and toks[i].pos_ == "PROPN":
+            return "spokesperson"  # "Clinton's political director": staff speak for their principal
+    return None
+
+
 def _text(doc: Doc, start: int, end: int) -> str:
     toks = [t for t in doc[start:end]]
     while toks and toks[0].lower_ in ("a", "an", "the"):
@@ -413,14 +451,27 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             title = title_head
             role = role or lex.PERSON_ROLES[_lemma(title_head)]
             description = description or _text(doc, span.start, min(head.left_edge.i, span.end)).rstrip(" ,")
+        if title is None and role is None and kind_ in ("person", None):
+            title = _predicate_title(head)
+            if title is not None:  # "Amanda Renteria is the campaign's political director"
+                role = _title_role([*_modifiers(title, None), title])
+                kind_ = "person"
         if title is not None:
             base = replace(base, lemmas=base.lemmas | {_lemma(title)})
+        affiliation = _affiliation(head, title)
+        if kind_ in ("person", None) and _generic_title(head, span, title):
+            if affiliation is not None:
+                role = _organisation_role(doc, affiliation) or role
+            elif title is None:  # "Campaign chairman Paul Manafort", "Fed Chairwoman Janet Yellen"
+                mods = [t for t in _modifiers(head, span) if _lemma(t) not in lex.PERSON_ROLES]
+                if mods:
+                    role = _organisation_role(doc, (mods[0].i, mods[-1].i + 1)) or role
         return replace(
             base, kind="name", entity_kind=kind_, identity=identity, count=count, role=role,
             name="; ".join(names) if identity == "named" else None,
-            name_tokens=tuple(t.lower_ for t in stripped if t.is_alpha or t.text.endswith(".")),
+            name_tokens=tuple(t.lower_ for t in stripped if t.text[:1].isalpha()),  # O’Malley, Jr.
             lemmas=base.lemmas | {t.lower_ for t in stripped}, description=description, gender=gender,
-            plural=kind_ == "group", affiliation=_affiliation(head, title), definite=True,
+            plural=kind_ == "group", affiliation=affiliation, definite=True,
             conjuncts=len(conj))
     return _description_profile(doc, span, head, conj, base)
 

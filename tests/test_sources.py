@@ -153,6 +153,20 @@ TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
     ("Nora Abbot is the campaign's national field director. Abbot said turnout would be high.",
      [("Abbot", "said")],
      {"identity": "named", "role": "spokesperson"}),
+    # insiders take the role of the body they speak from
+    ("Campaign officials said the rally would go ahead.", [("Campaign officials", "said")],
+     {"identity": "anonymous", "role": "spokesperson"}),
+    ("White House officials said the order was ready.", [("White House officials", "said")],
+     {"identity": "anonymous", "role": "official"}),
+    # an outlet's poll is still a poll (R3); an agent noun in -man is a person
+    ("The Daily Ledger poll that came out on Sunday shows the mayor ahead.",
+     [("The Daily Ledger poll that came out on Sunday", "shows")],
+     {"type": "document", "role": "expert"}),
+    ("A gunman claiming allegiance to the group said he acted alone.", [("A gunman", "claiming")],
+     {"identity": "anonymous", "type": "person"}),
+    # a capitalised word the tagger took for a common noun is a name
+    ("\"It is not negotiable,\" Hannity said on Tuesday.", [("Hannity", "said")],
+     {"identity": "named", "type": "person", "name": "Hannity"}),
     # a curly apostrophe does not hide a known office holder
     ("O’Malley said he would stay in the race.", [("O’Malley", "said")],
      {"identity": "named", "type": "person", "role": "politician"}),

@@ -374,7 +374,13 @@ def _candidates(scored: list[tuple[float, Entity]]) -> list[tuple[str, float]]:
 
 def _make_mention(doc: Doc, sent: list[int], spans: tuple[tuple[int, int], ...], is_source: bool,
                   token_span: Span | None = None) -> Mention | None:
-    span = token_span if token_span is not None else mention_span(doc, spans[0][0], spans[-1][1])
+    if token_span is not None:
+        span: Span | None = token_span
+    elif len(spans) > 1 and any(t.is_alpha for t in doc.char_span(spans[0][1], spans[1][0], alignment_mode="contract") or ()):
+        # "Cruz [pointed to] the poll that": words between the fragments; the first is the agent
+        span = mention_span(doc, spans[0][0], spans[0][1])
+    else:
+        span = mention_span(doc, spans[0][0], spans[-1][1])
     if span is None:
         return None
     head = find_head(span)

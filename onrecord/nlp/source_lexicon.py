@@ -81,7 +81,7 @@ PERSON_ROLES: Final[dict[str, str]] = {
     "american": "citizen", "millennial": "citizen", "people": "citizen", "person": "citizen",
     "man": "citizen", "woman": "citizen", "friend": "other", "relative": "citizen",
     "retiree": "citizen", "widow": "citizen", "widower": "citizen", "pensioner": "citizen",
-    "shopkeeper": "citizen", "vendor": "citizen", "commuter": "citizen", "local": "citizen", "consumer": "citizen", "customer": "citizen", "caller": "citizen",
+    "shopkeeper": "citizen", "vendor": "citizen", "commuter": "citizen", "local": "citizen", "consumer": "citizen", "customer": "citizen", "caller": "citizen", "couple": "citizen",
     # other: business, activists, celebrities
     "executive": "other", "ceo": "other", "founder": "other", "activist": "other", "donor": "other",
     "businessman": "other", "businesswoman": "other", "investor": "other", "critic": "other",

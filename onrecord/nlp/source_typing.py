@@ -259,6 +259,22 @@ def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
     return None
 
 
+# People who speak from inside an organisation; its kind decides their role.
+_INSIDER_NOUNS = frozenset({"official", "source", "insider", "operative", "staff", "staffer", "member",
+                            "person", "people", "employee"})
+
+
+def _capitalised_noun(head: Token) -> bool:
+    """A capitalised word inside a sentence the tagger took for a common noun: ", Hannity said"."""
+    if not head.is_title or head.tag_ not in ("NN", "NNS") or head.is_sent_start or head.i == 0:
+        return False
+    prev = head.doc[head.i - 1]
+    if prev.tag_ == "``" or prev.text in ("“", "‘", ":") or "\n" in prev.text or _lemma(head) in lex.PERSON_ROLES:
+        return False
+    words = [t for t in head.sent if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 < len(words)  # not a title-case headline
+
+
 def _predicate_title(head: Token) -> Token | None:
     """The role noun a copula gives a name: "X is the campaign's national political director"."""
     verb = head.head
@@ -426,7 +442,8 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
                        name=_text(doc, span.start, span.end), definite=True,
                        name_tokens=tuple(t.lower_ for t in span if t.lower_ != "the"))
     if (head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.tag_ != "PRP")
-            or (head.is_title and low in lex.KNOWN_POLITICIANS)) and not head.is_lower and not group_word \
+            or (head.is_title and low in lex.KNOWN_POLITICIANS) or _capitalised_noun(head)) \
+            and not head.is_lower and not group_word \
             and not (head.ent_type_ == "NORP" and span[0].lower_ in _DEFINITE and head.tag_ == "NNP"):
         chain = _name_chain(head)
         kind_, role, gender = _name_profile(head, span, chain)
@@ -553,7 +570,7 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
     if lemma in lex.DOCUMENT_NOUNS and lemma not in lex.PERSON_ROLES:
         issuer_is_media = issuer is not None and is_media_name(
             " ".join(t.text for t in doc[issuer[0]:issuer[1]]))
-        if issuer_is_media:
+        if issuer_is_media and lex.DOCUMENT_NOUNS[lemma] != "expert":  # an outlet's poll stays a poll (R3)
             return replace(out, kind="description", entity_kind="media", identity="named", count=None,
                            role="journalist", affiliation=issuer)
         specific = any(c.dep_ in ("acl", "relcl") for c in head.children)
@@ -611,6 +628,11 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
         title = appos
     mods_role = _title_role([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")])
     role = mods_role or role
+    if lemma in _INSIDER_NOUNS and mods_role is None:  # "campaign officials", "party sources"
+        org_mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")
+                    and _lemma(t) not in lex.PERSON_ROLES]
+        if org_mods:
+            role = _organisation_role(doc, (org_mods[0].left_edge.i, org_mods[-1].i + 1)) or role
     affiliation = _affiliation(head, title if title is not head else None)
     count = count_of(head)
     if len(conj) > 1:

@@ -20,7 +20,7 @@ _PROPORTION_START = re.compile(
     r"(?:\s+percent|%)?\s+in\s+(?:\d+|ten)\b|^(?:(?:about|nearly|almost|roughly|more than|large|small|"
     r"overwhelming|narrow|clear|a|the)\s+)*(?:majority|majorities|most|half|plurality|minority|third|"
     r"two-thirds|quarter|share)\b")
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "goer", "ite", "crat", "aire")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "goer", "ite", "crat", "aire", "man", "woman")
 
 
 def lemma_of(tok: Token) -> str:

@@ -142,6 +142,8 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
         return "journalist"
     weak: str | None = None  # "other" from a title ("businessman") yields to any office found later
     for p in defining:
+        if etype == "document" and lex.DOCUMENT_NOUNS.get(doc[p.head].lemma_.lower()) == "expert":
+            return "expert"  # polls and studies, whoever runs them (R3)
         if etype == "document" and p.affiliation is not None:
             issuer = clusters.by_token.get(p.affiliation[1] - 1)
             if issuer is not None and issuer is not ent:

@@ -167,6 +167,12 @@ TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
     # a capitalised word the tagger took for a common noun is a name
     ("\"It is not negotiable,\" Hannity said on Tuesday.", [("Hannity", "said")],
      {"identity": "named", "type": "person", "name": "Hannity"}),
+    # a capitalised title alone still carries its role; a hometown marks a private person
+    ("Chad's Ambassador to France confirmed the death and said the cadet had been a student.",
+     [("Chad's Ambassador to France", "confirmed")],
+     {"type": "person", "role": "official"}),
+    ("Maria Calderon of Chicago said the heat had been unbearable.", [("Maria Calderon of Chicago", "said")],
+     {"identity": "named", "role": "citizen", "name": "Maria Calderon"}),
     # a curly apostrophe does not hide a known office holder
     ("O’Malley said he would stay in the race.", [("O’Malley", "said")],
      {"identity": "named", "type": "person", "role": "politician"}),
@@ -305,3 +311,22 @@ def test_component_sets_sources(nlp: Language) -> None:
     doc = pipe.get_pipe("onrecord_sources")(doc)
     assert len(sources_of(doc)) == 1
     assert {a.source_id for a in attributions_of(doc)} == {sources_of(doc)[0].id}
+
+
+def test_transcript_interviewer_is_a_journalist(nlp: Language) -> None:
+    text = ("The senator spoke to the network on Sunday.\n\nMARLOW: Will you vote for the bill?\n\n"
+            "REYES: No. It costs too much.\n\nMARLOW: Why not amend it?\n\nREYES: We tried, and it failed.")
+    doc = nlp(text)
+    doc._.onrecord_doc_id = "transcript"
+    turns = []
+    for k, line in enumerate(text.split("\n\n")[1:]):
+        start = text.index(line)
+        colon = start + line.index(":")
+        turns.append(Attribution(
+            id=f"T{k}", kind="direct", mode="statement", cue=Span.from_offsets(text, [(colon, colon + 1)]),
+            source=Span.from_offsets(text, [(start, colon)]),
+            content=Span.from_offsets(text, [(colon + 2, start + len(line))])))
+    sources, _ = build_sources(doc, turns)
+    by_name = {s.name: s for s in sources}
+    assert by_name["Marlow"].role == "journalist" and len(by_name["Marlow"].attribution_ids) == 2
+    assert by_name["Reyes"].type == "person" and by_name["Reyes"].role != "journalist"

@@ -259,9 +259,30 @@ def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
     return None
 
 
-# People who speak from inside an organisation; its kind decides their role.
-_INSIDER_NOUNS = frozenset({"official", "source", "insider", "operative", "staff", "staffer", "member",
-                            "person", "people", "employee"})
+# People who speak from inside an organisation; its kind decides their role ("sources" stay
+# other whoever they are, R8).
+_INSIDER_NOUNS = frozenset({"official", "operative", "staff", "staffer", "member", "employee"})
+# Polls and poll averages are the pollster's, even when an outlet runs them (R3).
+_POLL_NOUNS = frozenset({"poll", "survey", "average", "tracking", "polling"})
+
+
+def _speaker_label(span: Span) -> bool:
+    """An upper-case name opening a paragraph and followed by a colon: a transcript speaker."""
+    doc = span.doc
+    words = [t for t in span if t.is_alpha]
+    if not 1 <= len(words) <= 3 or not all(t.is_upper and len(t) > 1 for t in words):
+        return False
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text
+    return opens and span.end < len(doc) and doc[span.end].text == ":"
+
+
+def _of_place(head: Token) -> bool:
+    """ "Name of Oakland" / "Name, of Des Moines,": introduced by a place, not a title."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return pobj is not None and pobj.ent_type_ == "GPE"
+    return False
 
 
 def _capitalised_noun(head: Token) -> bool:
@@ -302,6 +323,7 @@ def _organisation_role(doc: Doc, affiliation: tuple[int, int]) -> str | None:
     toks = doc[affiliation[0]:affiliation[1]]
     if is_media_name(toks.text.removesuffix("'s").removesuffix("’s").removeprefix("the ")):
         return "journalist"
+    toks = doc[affiliation[0]:max(toks.root.i + 1, affiliation[0] + 1)]  # its name, not "at NYU's law school"
     words = [_lemma(t) for t in toks]
     for i in range(len(words) - 1, -1, -1):
         if i > 0 and f"{words[i-1]} {words[i]}" in lex.ORG_ROLES:
@@ -377,6 +399,10 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
     if ent != "PERSON" and not person_cue and not title_role:
         return None, None, None  # no cue either way: the cluster or the default decides
     role = title_role
+    if role is None and len(stripped) == 1 and _lemma(head) in lex.PERSON_ROLES:
+        role = lex.PERSON_ROLES[_lemma(head)]  # "Chad's Ambassador to France": a capitalised title
+    if role is None and _of_place(head):
+        role = "citizen"  # "Juan Manriquez of Oakland": a private person introduced by hometown
     after = head.whitespace_ + "".join(t.text_with_ws for t in head.doc[head.i + 1:head.i + 6])
     if role is None and _PARTY_TAG.match(after):  # "Paul Ryan (R-Wis.)": an elected member
         role = "politician"
@@ -408,6 +434,11 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
                    head=head.i, name=None, name_tokens=(), description=None, affiliation=None,
                    gender=None, plural=False, definite=definite, lemmas=lemmas)
 
+    if _speaker_label(span):  # "TAPPER: ..." in a transcript: a person, whatever the tagger says
+        words = [t for t in span if t.is_alpha]
+        return replace(base, kind="name", entity_kind="person", identity="named", count=1,
+                       name=" ".join(t.text.title() for t in words), name_tokens=tuple(t.lower_ for t in words),
+                       lemmas=base.lemmas | {t.lower_ for t in words}, definite=True)
     # pronouns
     if head.lower_ in lex.FIRST_PERSON:
         return replace(base, kind="first_person", entity_kind="person", count=1, definite=True)
@@ -570,7 +601,7 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
     if lemma in lex.DOCUMENT_NOUNS and lemma not in lex.PERSON_ROLES:
         issuer_is_media = issuer is not None and is_media_name(
             " ".join(t.text for t in doc[issuer[0]:issuer[1]]))
-        if issuer_is_media and lex.DOCUMENT_NOUNS[lemma] != "expert":  # an outlet's poll stays a poll (R3)
+        if issuer_is_media and lemma not in _POLL_NOUNS:  # an outlet's poll stays a poll (R3)
             return replace(out, kind="description", entity_kind="media", identity="named", count=None,
                            role="journalist", affiliation=issuer)
         specific = any(c.dep_ in ("acl", "relcl") for c in head.children)

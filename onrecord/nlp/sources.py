@@ -43,11 +43,15 @@ def build_sources(doc: Doc, attributions: list[Attribution]) -> tuple[list[Sourc
     sources: list[Source] = []
     ids: dict[int, str] = {}
     speakers = [e for e in clusters.entities if e.attribution_ids]
+    asks = {a.id: a.content.text.rstrip(" \"”’'").endswith("?") for a in attributions}
     for ent in speakers:
         mentions = sorted({frag for m in ent.mentions for frag in m.spans})
         sid = stable_id(doc_id, mentions[0][0], mentions[0][1])
         ids[id(ent)] = sid
-        sources.append(_describe(doc, ent, clusters, sid, tuple(mentions)))
+        source = _describe(doc, ent, clusters, sid, tuple(mentions))
+        if _interviewer(doc, ent, source, asks):
+            source = dataclasses.replace(source, role="journalist")
+        sources.append(source)
     sources.sort(key=lambda s: s.mentions[0])
     linked = []
     for a in attributions:
@@ -103,6 +107,15 @@ def _describe(doc: Doc, ent: Entity, clusters: Clusters, sid: str, mentions: tup
     )
 
 
+def _interviewer(doc: Doc, ent: Entity, source: Source, asks: dict[str, bool]) -> bool:
+    """A transcript speaker ("TAPPER: ...") whose turns are mostly questions is the interviewer."""
+    if source.type != "person" or source.role in ("politician", "official"):
+        return False
+    turns = [asks.get(aid, False) for aid in dict.fromkeys(ent.attribution_ids)]
+    labelled = any(m.token_end < len(doc) and doc[m.token_end].text == ":" for m in ent.mentions)
+    return labelled and len(turns) >= 2 and sum(turns) * 2 >= len(turns)
+
+
 def _name_type(ent: Entity, best: Profile) -> str:
     """Person or not for a named source: a he/she that resolved to it settles it, then a vote."""
     if best.conjuncts > 1:
@@ -142,7 +155,7 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
         return "journalist"
     weak: str | None = None  # "other" from a title ("businessman") yields to any office found later
     for p in defining:
-        if etype == "document" and lex.DOCUMENT_NOUNS.get(doc[p.head].lemma_.lower()) == "expert":
+        if etype == "document" and doc[p.head].lemma_.lower() in ("poll", "survey", "average", "polling"):
             return "expert"  # polls and studies, whoever runs them (R3)
         if etype == "document" and p.affiliation is not None:
             issuer = clusters.by_token.get(p.affiliation[1] - 1)

@@ -173,6 +173,13 @@ TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
      {"type": "person", "role": "official"}),
     ("Maria Calderon of Chicago said the heat had been unbearable.", [("Maria Calderon of Chicago", "said")],
      {"identity": "named", "role": "citizen", "name": "Maria Calderon"}),
+    # R8: elected state officers are politicians, and so is Clinton throughout 2016
+    ("Ohio Secretary of State Jon Husted said turnout was high.",
+     [("Ohio Secretary of State Jon Husted", "said")], {"role": "politician", "name": "Jon Husted"}),
+    ("Former Secretary of State Hillary Clinton said the deal was weak.",
+     [("Former Secretary of State Hillary Clinton", "said")], {"role": "politician"}),
+    ("The new attorney general said the inquiry would continue.",
+     [("The new attorney general", "said")], {"role": "official"}),
     # a curly apostrophe does not hide a known office holder
     ("O’Malley said he would stay in the race.", [("O’Malley", "said")],
      {"identity": "named", "type": "person", "role": "politician"}),

@@ -358,3 +358,12 @@ UNIQUE_TITLES: Final[frozenset[str]] = frozenset({
     "prime minister", "chancellor", "governor", "attorney general", "mayor", "king", "queen",
     "fbi", "cia", "congress", "senate", "supreme court", "state department", "justice department",
 })
+
+# US states: their attorneys general and secretaries of state are elected (R8).
+US_STATES: Final[frozenset[str]] = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
+    "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
+    "minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania "
+    "tennessee texas utah vermont virginia wisconsin wyoming".split()
+) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+     "rhode island", "south carolina", "south dakota", "west virginia", "washington state"}

@@ -266,6 +266,22 @@ _INSIDER_NOUNS = frozenset({"official", "operative", "staff", "staffer", "member
 _POLL_NOUNS = frozenset({"poll", "survey", "average", "tracking", "polling"})
 
 
+def _title_organisation(head: Token, span: Span) -> tuple[int, int] | None:
+    """The organisation words inside a pre-name title: "State Department" spokesman John Kirby."""
+    mods = [t for t in _modifiers(head, span) if _lemma(t) not in lex.PERSON_ROLES]
+    return (mods[0].i, mods[-1].i + 1) if mods else None
+
+
+def _capacity(role: str | None, span: Span) -> str | None:
+    """R8: a state's attorney general or secretary of state is elected, not appointed."""
+    if role == "official":
+        words = " ".join(t.lower_ for t in span)
+        if ("attorney general" in words or "secretary of state" in words) and any(
+                re.search(rf"\b{state}\b", words) for state in lex.US_STATES):
+            return "politician"  # "Ohio Secretary of State Jon Husted", "Oklahoma's attorney general"
+    return role
+
+
 def _speaker_label(span: Span) -> bool:
     """An upper-case name opening a paragraph and followed by a colon: a transcript speaker."""
     doc = span.doc
@@ -507,13 +523,16 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
         if title is not None:
             base = replace(base, lemmas=base.lemmas | {_lemma(title)})
         affiliation = _affiliation(head, title)
+        role = _capacity(role, span)
+        if role == "official" and stripped and stripped[-1].lower_ in lex.KNOWN_POLITICIANS \
+                and not any(t.lower_ in ("then", "then-") for t in span):
+            role = "politician"  # R8: "former Secretary of State Hillary Clinton" is a politician in 2016
         if kind_ in ("person", None) and _generic_title(head, span, title):
             if affiliation is not None:
                 role = _organisation_role(doc, affiliation) or role
-            elif title is None:  # "Campaign chairman Paul Manafort", "Fed Chairwoman Janet Yellen"
-                mods = [t for t in _modifiers(head, span) if _lemma(t) not in lex.PERSON_ROLES]
-                if mods:
-                    role = _organisation_role(doc, (mods[0].i, mods[-1].i + 1)) or role
+            elif title is None and (organisation := _title_organisation(head, span)) is not None:
+                # "Campaign chairman Paul Manafort", "Fed Chairwoman Janet Yellen"
+                role = _organisation_role(doc, organisation) or role
         return replace(
             base, kind="name", entity_kind=kind_, identity=identity, count=count, role=role,
             name="; ".join(names) if identity == "named" else None,
@@ -657,7 +676,10 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
     if role is None and appos is not None:
         role = lex.PERSON_ROLES.get(_lemma(appos))
         title = appos
-    mods_role = _title_role([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")])
+    mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    mods_role = _title_role(mods)
+    if mods and f"{_lemma(mods[-1])} {lemma}" in lex.PERSON_ROLES:  # "attorney general", "press secretary"
+        mods_role = lex.PERSON_ROLES[f"{_lemma(mods[-1])} {lemma}"]
     role = mods_role or role
     if lemma in _INSIDER_NOUNS and mods_role is None:  # "campaign officials", "party sources"
         org_mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")
@@ -665,6 +687,7 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
         if org_mods:
             role = _organisation_role(doc, (org_mods[0].left_edge.i, org_mods[-1].i + 1)) or role
     affiliation = _affiliation(head, title if title is not head else None)
+    role = _capacity(role, span)
     count = count_of(head)
     if len(conj) > 1:
         total = 0

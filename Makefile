@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps demo serve test test-fast lint bench bench-deps bench-quick bench-web eval train clean
+.PHONY: install system-deps demo serve test test-fast lint bench bench-deps bench-quick bench-web eval eval-accurate train train-accurate clean
 
 install: $(STAMP)
 
@@ -56,7 +56,7 @@ bench-deps:
 		$(SUDO) apt-get install -y -qq wrk; }
 
 bench: install system-deps bench-deps
-	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl
+	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl --accurate
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_web.py
 
@@ -73,10 +73,19 @@ bench-quick: install system-deps bench-deps
 eval: install
 	benchmarks/eval_dev.sh $(SHARED)
 
+# The same scores for the accurate mode (the transformer beside the CRF).
+eval-accurate: install
+	ONRECORD_ACCURATE=1 benchmarks/eval_dev.sh $(SHARED)
+
 # Rebuilds the shipped attribution model from PolNeAR train (see docs/models.md).
 train: install
 	$(BIN)/python -m onrecord.train.attributions --train $(SHARED)/data/polnear/train.jsonl \
 		--out onrecord/models/attributions.crfsuite
+
+# Rebuilds the accurate mode's transformer layers (about 25 minutes on two cores).
+train-accurate: install
+	$(BIN)/python -m onrecord.train.neural --train $(SHARED)/data/polnear/train.jsonl \
+		--out onrecord/models/attributions-minilm.safetensors
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,6 +1,6 @@
 """Run the attribution extractor on a gold JSONL file and bucket its errors.
 
-    python benchmarks/error_analysis.py GOLD.jsonl [--model M] [--out PRED.jsonl]
+    python benchmarks/error_analysis.py GOLD.jsonl [--model M] [--accurate-model N] [--out PRED.jsonl]
         [--fold 0 --of 5] [--examples 3]
 
 Writes predictions in the record form (scorable with shared/eval/score_attributions.py)
@@ -116,6 +116,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold")
     ap.add_argument("--model", default=None, help="model file (default: the packaged one)")
+    ap.add_argument("--accurate-model", default=None,
+                    help="also run the accurate mode with this transformer file (safetensors)")
     ap.add_argument("--out", default=None, help="write predictions here (JSONL, record form)")
     ap.add_argument("--fold", type=int, default=-1)
     ap.add_argument("--of", type=int, default=5)
@@ -126,7 +128,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.fold >= 0:
         pairs = [p for i, p in enumerate(pairs) if i % args.of == args.fold]
     model = AttributionModel.load(args.model)
-    preds = predict_records(pairs, model)
+    neural = None
+    if args.accurate_model:
+        from onrecord.nlp.attributions.neural import NeuralTagger
+
+        neural = NeuralTagger.load(args.accurate_model)
+    preds = predict_records(pairs, model, neural)
     if args.out:
         Path(args.out).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     counts: Counter[str] = Counter()

@@ -122,7 +122,7 @@ def analyze_serial(
     inputs: Iterable[RawDocument | InputFailure], settings: Settings, nlp: Language | None = None
 ) -> Iterator[Result]:
     """Analyse inputs in this process, in order; failures are yielded, not raised."""
-    nlp = nlp or build_nlp()
+    nlp = nlp or build_nlp(settings.accurate)
     pending: list[tuple[RawDocument, str, Article]] = []
     for item in inputs:
         if isinstance(item, InputFailure):
@@ -150,7 +150,7 @@ _worker_settings: Settings | None = None
 def _worker_init(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
-    build_nlp()  # each worker loads the model once
+    build_nlp(settings.accurate)  # each worker loads the model once
 
 
 def _worker_run(item: RawDocument | InputFailure) -> Result:
@@ -214,7 +214,7 @@ def analyze_keyed(
     A component that raises on one article must not lose the others: the batch is then redone
     one article at a time and the culprit becomes an ``ItemFailure`` (``AnalysisFailed``).
     """
-    nlp = nlp or build_nlp()
+    nlp = nlp or build_nlp(settings.accurate)
     keys = [key for key, _ in items]
     docs = [raw for _, raw in items]
     try:
@@ -243,7 +243,7 @@ def _keyed_worker_init(settings: Settings) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _keyed_settings = settings
     try:
-        build_nlp()
+        build_nlp(settings.accurate)
     except BaseException as exc:  # noqa: BLE001 - reported on first use; a raising initializer respawns forever
         _keyed_startup_error = exc
 
@@ -258,7 +258,8 @@ def _keyed_worker_run(items: list[tuple[str, RawDocument]]) -> list[KeyedResult]
 def _keyed_worker_model() -> str:
     if _keyed_startup_error is not None:
         raise _keyed_startup_error
-    return model_description(build_nlp())
+    assert _keyed_settings is not None
+    return model_description(build_nlp(_keyed_settings.accurate))
 
 
 class AnalysisPool:
@@ -279,7 +280,7 @@ class AnalysisPool:
             ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
             self._pool = ctx.Pool(self.jobs, initializer=_keyed_worker_init, initargs=(self.settings,))
         else:
-            self._nlp = build_nlp()
+            self._nlp = build_nlp(self.settings.accurate)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
@@ -295,7 +296,7 @@ class AnalysisPool:
         """The model the workers run, for the run's provenance (raises if it failed to load)."""
         if self._pool is not None:
             return str(self._pool.apply(_keyed_worker_model))
-        return model_description(self._nlp or build_nlp())
+        return model_description(self._nlp or build_nlp(self.settings.accurate))
 
     def submit(self, items: list[tuple[str, RawDocument]]) -> PendingBatch:
         """Start analysing ``items``; collect with ``.get()`` in the order submitted."""

@@ -31,6 +31,7 @@ class Settings:
     respect_robots: bool = False  # obey robots.txt when fetching feed entries and URL lists
     per_host_delay: float = 1.0  # seconds between two requests to the same host (politeness)
     min_confidence: float = 0.0  # attributions below this are left out of the record
+    accurate: bool = False  # add the transformer tagger beside the CRF: slower, finds more sources
     check_language: bool = True  # refuse texts that are clearly not English
     jobs: int = 1  # analysis worker processes for batches
     web_analyze_timeout: float = 30.0  # seconds for one analysis asked of `onrecord serve`

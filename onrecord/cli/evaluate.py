@@ -37,7 +37,10 @@ def _read_gold(path: Path) -> list[dict[str, Any]]:
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the predicted records here (JSONL).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-def evaluate_command(gold_file: Path, as_json: bool, calibration: bool, predictions: Path | None, jobs: int) -> None:
+@click.option("--accurate", is_flag=True, help="Measure the accurate mode (the transformer beside the CRF).")
+def evaluate_command(
+    gold_file: Path, as_json: bool, calibration: bool, predictions: Path | None, jobs: int, accurate: bool
+) -> None:
     """Run the pipeline on GOLD_FILE's texts and score the attributions against its gold.
 
     GOLD_FILE is JSON Lines: {"id", "text", "attributions": [{"cue", "source", "content"}]}, each
@@ -45,7 +48,7 @@ def evaluate_command(gold_file: Path, as_json: bool, calibration: bool, predicti
     recall and F1 for exact (strict and trimmed), lenient and token-overlap matches.
     """
     gold = _read_gold(gold_file)
-    settings = build_settings(None, check_language=False)
+    settings = build_settings(None, check_language=False, accurate=accurate or None)
     raws = [RawDocument(origin=f"{gold_file}:{g['id']}", data=g["text"], kind="text", id=g["id"]) for g in gold]
     preds: dict[str, list[dict[str, Any]]] = {}
     out = predictions.open("w", encoding="utf-8") if predictions else None

@@ -24,6 +24,9 @@ def settings_options(func: F) -> F:
                      help="Refuse inputs larger than this many bytes (default 5,000,000)."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
                      help="Leave out attributions whose confidence is below this."),
+        click.option("--accurate", is_flag=True, default=None,
+                     help="Add the transformer tagger beside the CRF: finds more attributions and "
+                          "sources, several times slower (needs pip install 'onrecord[accurate]')."),
         click.option("--no-language-check", "check_language", flag_value=False, default=None,
                      help="Analyse texts even when they do not look English."),
     ]

@@ -112,7 +112,7 @@ class Analyzer:
         from onrecord.nlp.model import build_nlp
 
         self.settings = settings
-        self.nlp = build_nlp()
+        self.nlp = build_nlp(settings.accurate)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         items: list[Item] = [pickle.loads(b) for b in batch.column("item").to_pylist()]

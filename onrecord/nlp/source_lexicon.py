@@ -360,10 +360,10 @@ UNIQUE_TITLES: Final[frozenset[str]] = frozenset({
 })
 
 # US states: their attorneys general and secretaries of state are elected (R8).
-US_STATES: Final[frozenset[str]] = frozenset(
+US_STATES: Final[frozenset[str]] = _words(
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
     "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
     "minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania "
-    "tennessee texas utah vermont virginia wisconsin wyoming".split()
+    "tennessee texas utah vermont virginia wisconsin wyoming"
 ) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
      "rhode island", "south carolina", "south dakota", "west virginia", "washington state"}

@@ -89,6 +89,7 @@ def test_cli_accurate_flag(tmp_path: Path) -> None:
                          check=False, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     record = json.loads(out.stdout)
+    assert "accurate mode" in record["provenance"]["spacy_model"]
     assert record["attributions"] and all(
         record["text"][s:e] for a in record["attributions"] for s, e in a["cue"]["spans"])
 

@@ -337,3 +337,22 @@ def test_transcript_interviewer_is_a_journalist(nlp: Language) -> None:
     by_name = {s.name: s for s in sources}
     assert by_name["Marlow"].role == "journalist" and len(by_name["Marlow"].attribution_ids) == 2
     assert by_name["Reyes"].type == "person" and by_name["Reyes"].role != "journalist"
+
+
+def test_source_ids_are_unique_when_two_sources_share_a_first_mention(nlp: Language) -> None:
+    text = "McConnell and Ryan said the bill was dead. Early supporters, such as Bob Corker, disagreed."
+    first = _find(text, "McConnell and Ryan")
+    second = _find(text, "Early supporters, such as Bob Corker")
+    atts = [
+        Attribution(id="A1", kind="indirect", mode="statement", cue=Span.from_offsets(text, [_find(text, "said")]),
+                    source=Span.from_offsets(text, [first]),
+                    content=Span.from_offsets(text, [_find(text, "the bill was dead")])),
+        Attribution(id="A2", kind="other", mode="statement", cue=Span.from_offsets(text, [_find(text, "disagreed")]),
+                    source=Span.from_offsets(text, [first, second]),
+                    content=Span.from_offsets(text, [_find(text, "the bill was dead")])),
+    ]
+    doc = nlp(text)
+    doc._.onrecord_doc_id = "shared-first-mention"
+    sources, linked = build_sources(doc, atts)
+    assert len({s.id for s in sources}) == len(sources)
+    assert {a.source_id for a in linked} <= {s.id for s in sources}

@@ -74,7 +74,10 @@ def build_nlp(accurate: bool = False) -> Language:
 def model_description(nlp: Language) -> str:
     """Model name and version for provenance, e.g. 'en_core_web_sm 3.8.0'."""
     meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')} {meta.get('version', '?')}"
+    text = f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')} {meta.get('version', '?')}"
+    if "onrecord_attributions" in nlp.pipe_names and getattr(nlp.get_pipe("onrecord_attributions"), "neural", None):
+        text += " + all-MiniLM-L6-v2 tagger (accurate mode)"  # records say which mode made them
+    return text
 
 
 def reset_caches() -> None:

@@ -42,11 +42,17 @@ def build_sources(doc: Doc, attributions: list[Attribution]) -> tuple[list[Sourc
     doc_id = doc_id_of(doc)
     sources: list[Source] = []
     ids: dict[int, str] = {}
+    used: set[str] = set()
     speakers = [e for e in clusters.entities if e.attribution_ids]
     asks = {a.id: a.content.text.rstrip(" \"”’'").endswith("?") for a in attributions}
     for ent in speakers:
         mentions = sorted({frag for m in ent.mentions for frag in m.spans})
         sid = stable_id(doc_id, mentions[0][0], mentions[0][1])
+        k = 0
+        while sid in used:  # two entities can share a first mention ("X and Y" in two sources)
+            k += 1
+            sid = stable_id(doc_id, *(x for m in mentions for x in m), k)
+        used.add(sid)
         ids[id(ent)] = sid
         source = _describe(doc, ent, clusters, sid, tuple(mentions))
         if _interviewer(doc, ent, source, asks):

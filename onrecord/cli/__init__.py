@@ -12,8 +12,10 @@ from typing import Any
 
 import click
 
-from onrecord import __version__
+from onrecord import __version__, torch_guard
 from onrecord.errors import OnrecordError
+
+torch_guard.hide_from_spacy()  # before any command imports spaCy (see torch_guard)
 
 # command name -> "module:attribute"; a command's module (and spaCy, for the analysing ones)
 # is imported only when that command runs, so reading the store starts fast

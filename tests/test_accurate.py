@@ -5,6 +5,7 @@ Texts here were written for these tests. The model is the committed one (onrecor
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -135,3 +136,18 @@ def test_training_exports_a_model_the_tagger_loads(tmp_path: Path) -> None:
     (labels, probs), = tagger.tag_paragraphs([words])
     assert len(labels) == len(words) and probs.shape == (len(words), len(LABELS))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-3)
+
+
+def test_shipped_confidences_are_calibrated_monotonically(neural: NeuralTagger) -> None:
+    """The sidecar's isotonic points map raw confidence to a train-fold precision."""
+    assert neural.calibration is not None
+    raw = np.linspace(0.0, 1.0, 101)
+    mapped = [neural.calibrated(float(x)) for x in raw]
+    assert all(0.0 <= m <= 1.0 for m in mapped)
+    assert all(a <= b for a, b in itertools.pairwise(mapped))
+    assert neural.calibrated(0.6) < 0.6  # the raw mean probability overstates precision here
+
+
+def test_a_model_without_calibration_keeps_raw_confidence(neural: NeuralTagger) -> None:
+    plain = NeuralTagger(neural.session, neural.tok, neural.path)
+    assert plain.calibrated(0.42) == 0.42

@@ -7,6 +7,7 @@ bottom, as every onrecord stage does (STYLE.md §4-5).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -252,6 +253,7 @@ def find_attributions(doc: Doc, model: AttributionModel, neural: NeuralTagger | 
     table = token_table(doc)
     out = _find(doc, model, table, neural)
     if neural is not None:
+        out = [replace(a, confidence=neural.calibrated(a.confidence)) for a in out]
         for a in _find(doc, model, table, None):
             if a.confidence >= CRF_MIN_CONFIDENCE and not any(
                 _overlaps(a.cue, b.cue) or _overlaps(a.content, b.content) for b in out

@@ -113,6 +113,7 @@ class NeuralTagger:
     session: Any
     tok: Any
     path: str
+    calibration: tuple[np.ndarray, np.ndarray] | None = None  # raw -> calibrated confidence points
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NeuralTagger:
@@ -136,7 +137,19 @@ class NeuralTagger:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        return cls(session, tokenizer(), str(path))
+        points = meta.get("calibration", {}).get("points")
+        calibration = (np.array([p[0] for p in points]), np.array([p[1] for p in points])) if points else None
+        return cls(session, tokenizer(), str(path), calibration)
+
+    def calibrated(self, confidence: float) -> float:
+        """The share of train-fold attributions at this raw confidence that were right.
+
+        The raw confidence (mean label probability of the spans) overstates it; the sidecar's
+        isotonic points come from ``benchmarks/calibrate_accurate.py``.
+        """
+        if self.calibration is None:
+            return confidence
+        return float(np.interp(confidence, *self.calibration))
 
     def probabilities(self, paragraphs: list[list[str]]) -> list[np.ndarray]:
         """A (tokens x labels) probability array per paragraph."""

@@ -151,3 +151,21 @@ def test_shipped_confidences_are_calibrated_monotonically(neural: NeuralTagger) 
 def test_a_model_without_calibration_keeps_raw_confidence(neural: NeuralTagger) -> None:
     plain = NeuralTagger(neural.session, neural.tok, neural.path)
     assert plain.calibrated(0.42) == 0.42
+
+
+def test_accurate_workers_match_one_process(tmp_path: Path) -> None:
+    """Each --jobs worker loads its own ONNX session; the records equal a one-process run."""
+    for k, para in enumerate(TEXT.split("\n\n")):
+        (tmp_path / f"a{k}.txt").write_text(para + "\n\nThe mayor said more work was planned.", encoding="utf-8")
+    files = sorted(str(p) for p in tmp_path.glob("a*.txt"))
+
+    def run(jobs: str) -> list[object]:
+        out = subprocess.run([sys.executable, "-m", "onrecord", "analyze", *files, "--format", "jsonl",
+                              "--accurate", "--jobs", jobs, "--no-language-check"],
+                             check=False, capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        return [(r["id"], r["attributions"]) for r in map(json.loads, out.stdout.splitlines())]
+
+    one = run("1")
+    assert len(one) == len(files) and any(atts for _, atts in one)
+    assert run("2") == one

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.nlp.attributions.features import TokenTable, doc_features, token_table
+from onrecord.nlp.attributions.features import Paragraph, TokenTable, doc_features, token_table
 from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, headline_colon, spans_from_labels
 from onrecord.nlp.attributions.layouts import layout_groups
 from onrecord.nlp.attributions.lexicon import QUOTE_CHARS, mode_of
@@ -160,11 +160,18 @@ def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -
     )
 
 
+def paragraph_features(doc: Doc, model: AttributionModel, table: TokenTable) -> list[Paragraph]:
+    """The CRF's input for every paragraph, dropped boilerplate lines left out."""
+    skip = dropped_mask(doc) if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped else None
+    return doc_features(doc, model.lexicon, skip, table)
+
+
 def tag_doc(
     doc: Doc,
     model: AttributionModel,
     table: TokenTable | None = None,
     neural: NeuralTagger | None = None,
+    paragraphs: list[Paragraph] | None = None,
 ) -> list[RoleSpan]:
     """Run the tagger over every paragraph; return role spans with a marginal-based confidence.
 
@@ -172,13 +179,13 @@ def tag_doc(
     used instead (and no cue is rescued below the Viterbi path).
     """
     tt = table or token_table(doc)
-    skip = dropped_mask(doc) if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped else None
     sent_id = tt.sent_id
     tagger = model.tagger
     lex = model.lexicon
     threshold = model.cue_threshold if neural is None else 0.5
     lemmas = tt.lemma
-    paragraphs = doc_features(doc, lex, skip, tt)
+    if paragraphs is None:
+        paragraphs = paragraph_features(doc, model, tt)
     decoded = neural.tag_paragraphs([[tt.text[i] for i in p.tokens] for p in paragraphs]) if neural else None
     spans: list[RoleSpan] = []
     for p_index, para in enumerate(paragraphs):
@@ -213,8 +220,11 @@ def tag_doc(
     return spans
 
 
-def _find(doc: Doc, model: AttributionModel, table: TokenTable, neural: NeuralTagger | None) -> list[Attribution]:
-    spans = tag_doc(doc, model, table, neural)
+def _find(
+    doc: Doc, model: AttributionModel, table: TokenTable, neural: NeuralTagger | None,
+    paragraphs: list[Paragraph] | None = None,
+) -> list[Attribution]:
+    spans = tag_doc(doc, model, table, neural, paragraphs)
     title = headline_colon(doc, spans, table.tag)
     groups = group_spans(doc, spans, table.head) if spans else []
     groups += layout_groups(doc, groups, table.sent_id)
@@ -251,10 +261,11 @@ def find_attributions(doc: Doc, model: AttributionModel, neural: NeuralTagger | 
     overlap).
     """
     table = token_table(doc)
-    out = _find(doc, model, table, neural)
+    paragraphs = paragraph_features(doc, model, table)  # computed once for both taggers
+    out = _find(doc, model, table, neural, paragraphs)
     if neural is not None:
         out = [replace(a, confidence=neural.calibrated(a.confidence)) for a in out]
-        for a in _find(doc, model, table, None):
+        for a in _find(doc, model, table, None, paragraphs):
             if a.confidence >= CRF_MIN_CONFIDENCE and not any(
                 _overlaps(a.cue, b.cue) or _overlaps(a.content, b.content) for b in out
             ):

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps demo serve test test-fast lint bench bench-deps bench-quick bench-web eval eval-accurate train train-accurate clean
+.PHONY: install system-deps demo serve test test-fast lint bench bench-deps bench-quick bench-web eval eval-accurate train train-accurate calibrate-accurate clean
 
 install: $(STAMP)
 
@@ -82,10 +82,26 @@ train: install
 	$(BIN)/python -m onrecord.train.attributions --train $(SHARED)/data/polnear/train.jsonl \
 		--out onrecord/models/attributions.crfsuite
 
-# Rebuilds the accurate mode's transformer (about 25 minutes on two cores), exported to int8 ONNX.
+# Rebuilds the accurate mode's transformer (about 25 minutes on two cores), exported to int8 ONNX;
+# then run calibrate-accurate, which refits its confidence calibration for the new model.
 train-accurate: install
 	$(BIN)/python -m onrecord.train.neural --train $(SHARED)/data/polnear/train.jsonl \
 		--out onrecord/models/attributions-minilm.onnx
+
+# Refits the accurate mode's confidence calibration (docs/models.md): trains the CRF and the
+# transformer without train folds 0 and 1 (about an hour on two cores), then fits on those folds.
+calibrate-accurate: install
+	mkdir -p bench-out/folds
+	for f in 0 1; do \
+		$(BIN)/python -m onrecord.train.attributions --train $(SHARED)/data/polnear/train.jsonl \
+			--exclude-fold $$f --out bench-out/folds/f$$f.crfsuite && \
+		$(BIN)/python -m onrecord.train.neural --train $(SHARED)/data/polnear/train.jsonl \
+			--exclude-fold $$f --out bench-out/folds/f$$f.onnx || exit 1; \
+	done
+	$(BIN)/python benchmarks/calibrate_accurate.py $(SHARED)/data/polnear/train.jsonl \
+		--fold 0 bench-out/folds/f0.crfsuite bench-out/folds/f0.onnx \
+		--fold 1 bench-out/folds/f1.crfsuite bench-out/folds/f1.onnx \
+		--write onrecord/models/attributions-minilm.onnx
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

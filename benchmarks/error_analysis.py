@@ -19,7 +19,7 @@ from typing import Any
 
 from onrecord.nlp.attributions.tagger import AttributionModel
 from onrecord.train.attributions import predict_records
-from onrecord.train.corpus import parsed_docs
+from onrecord.train.corpus import fold_split, parsed_docs
 
 _WORD = re.compile(r"\w+")
 
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
 
     pairs = parsed_docs(args.gold)
     if args.fold >= 0:
-        pairs = [p for i, p in enumerate(pairs) if i % args.of == args.fold]
+        _, pairs = fold_split(pairs, args.fold, args.of)
     model = AttributionModel.load(args.model)
     neural = None
     if args.accurate_model:

@@ -40,7 +40,7 @@ from onrecord.nlp.attributions.lexicon import CueLexicon
 from onrecord.nlp.attributions.tagger import AttributionModel, sidecar_path
 
 CUE_THRESHOLD = 0.3  # chosen on train folds 0 and 1; see the module docstring
-from onrecord.train.corpus import parsed_docs
+from onrecord.train.corpus import fold_split, parsed_docs
 
 Pair = tuple[dict[str, Any], Doc]
 DEFAULT_SCORER = "../shared/eval/score_attributions.py"  # the shared checkout beside the repo
@@ -194,8 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.cv:
         k = args.cv
         for fold in range(args.folds or k):
-            test = [p for i, p in enumerate(pairs) if i % k == fold]
-            train = [p for i, p in enumerate(pairs) if i % k != fold]
+            train, test = fold_split(pairs, fold, k)
             with tempfile.TemporaryDirectory() as tmp:
                 t1 = time.time()
                 model = train_model(
@@ -206,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
             score([r for r, _ in test], pred, args.scorer)
         return
     if args.exclude_fold >= 0:
-        pairs = [p for i, p in enumerate(pairs) if i % args.of != args.exclude_fold]
+        pairs, _ = fold_split(pairs, args.exclude_fold, args.of)
     model = train_model(pairs, Path(args.out), args.c1, args.c2, args.iters, args.minfreq)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {model.path} ({size:.1f} MB) in {time.time() - t0:.0f}s total")

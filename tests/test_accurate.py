@@ -169,3 +169,12 @@ def test_accurate_workers_match_one_process(tmp_path: Path) -> None:
     one = run("1")
     assert len(one) == len(files) and any(atts for _, atts in one)
     assert run("2") == one
+
+
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    shipped = Path(NeuralTagger.load().path)
+    broken = tmp_path / "broken.onnx"
+    broken.write_bytes(shipped.read_bytes()[:100_000])  # cut short, as by a failed download or copy
+    (tmp_path / "broken.onnx.json").write_text(Path(str(shipped) + ".json").read_text(encoding="utf-8"))
+    with pytest.raises(ModelNotInstalled, match="Cannot read the accurate-mode model"):
+        NeuralTagger.load(broken)

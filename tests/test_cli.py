@@ -7,11 +7,15 @@ import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 
 from onrecord.cli import cli
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 pytestmark = pytest.mark.model
 
@@ -38,7 +42,7 @@ def article_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_text_report_groups_sources(runner: CliRunner, article_file: Path, onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_text_report_groups_sources(runner: CliRunner, article_file: Path, onrecord_nlp: Language) -> None:
     result = runner.invoke(cli, ["analyze", str(article_file)])
     assert result.exit_code == 0, result.output
     assert "statements" in result.output
@@ -47,7 +51,9 @@ def test_text_report_groups_sources(runner: CliRunner, article_file: Path, onrec
     assert "declined to comment" in result.output
 
 
-def test_json_record_keeps_text_unchanged(runner: CliRunner, article_file: Path, onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_json_record_keeps_text_unchanged(
+    runner: CliRunner, article_file: Path, onrecord_nlp: Language
+) -> None:
     result = runner.invoke(cli, ["analyze", str(article_file), "--format", "json"])
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
@@ -59,7 +65,7 @@ def test_json_record_keeps_text_unchanged(runner: CliRunner, article_file: Path,
                 assert " ".join(record["text"][s:e] for s, e in span["spans"]) == span["text"]
 
 
-def test_crlf_file_offsets_point_into_file(runner: CliRunner, tmp_path: Path, onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_crlf_file_offsets_point_into_file(runner: CliRunner, tmp_path: Path, onrecord_nlp: Language) -> None:
     path = tmp_path / "crlf.txt"
     raw = ARTICLE.replace("\n", "\r\n")
     path.write_bytes(raw.encode("utf-8"))
@@ -70,7 +76,7 @@ def test_crlf_file_offsets_point_into_file(runner: CliRunner, tmp_path: Path, on
     assert record["attributions"]
 
 
-def test_stdin(runner: CliRunner, onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_stdin(runner: CliRunner, onrecord_nlp: Language) -> None:
     result = runner.invoke(cli, ["analyze", "-", "--format", "jsonl"], input=ARTICLE.encode("utf-8"))
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
@@ -84,8 +90,11 @@ def _batch(tmp_path: Path) -> Path:
         "{not json",
         json.dumps({"id": "b", "text": "The mayor said the market would reopen on Monday."}),
         json.dumps({"id": "c", "title": "neither text nor html"}),
-        json.dumps({"id": "d", "html": "<html><body><article><p>" + ("The council said the roads were closed. " * 5)
-                    + "</p></article></body></html>"}),
+        json.dumps({
+            "id": "d",
+            "html": "<html><body><article><p>" + ("The council said the roads were closed. " * 5)
+            + "</p></article></body></html>",
+        }),
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -94,7 +103,7 @@ def _batch(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_jsonl_batch_keeps_order_and_reports_bad_lines(
-    runner: CliRunner, tmp_path: Path, jobs: str, onrecord_nlp  # type: ignore[no-untyped-def]
+    runner: CliRunner, tmp_path: Path, jobs: str, onrecord_nlp: Language,
 ) -> None:
     result = runner.invoke(cli, ["analyze", str(_batch(tmp_path)), "--format", "jsonl", "--jobs", jobs])
     assert result.exit_code == 1
@@ -104,7 +113,7 @@ def test_jsonl_batch_keeps_order_and_reports_bad_lines(
     assert "3 analysed, 2 failed" in result.stderr
 
 
-def test_jobs_give_identical_records(runner: CliRunner, tmp_path: Path, onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_jobs_give_identical_records(runner: CliRunner, tmp_path: Path, onrecord_nlp: Language) -> None:
     batch = _batch(tmp_path)
     one = runner.invoke(cli, ["analyze", str(batch), "--format", "jsonl", "--jobs", "1"]).stdout
     two = runner.invoke(cli, ["analyze", str(batch), "--format", "jsonl", "--jobs", "2"]).stdout
@@ -166,8 +175,9 @@ def test_non_english_is_refused_clearly(runner: CliRunner, tmp_path: Path) -> No
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == "/story":
+            paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
             body = ("<html><head><title>Ferry</title></head><body><article>"
-                    + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")) + "</article></body></html>").encode()
+                    + paragraphs + "</article></body></html>").encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -197,7 +207,7 @@ def test_url_to_loopback_refused_by_default(runner: CliRunner, server: str) -> N
     assert "--allow-private" in result.stderr
 
 
-def test_url_fetch_extract_analyse(runner: CliRunner, server: str, onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_url_fetch_extract_analyse(runner: CliRunner, server: str, onrecord_nlp: Language) -> None:
     result = runner.invoke(cli, ["analyze", f"{server}/story", "--allow-private", "--format", "json"])
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 import onrecord
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def test_all_is_sorted_and_exported() -> None:
@@ -14,7 +19,7 @@ def test_all_is_sorted_and_exported() -> None:
 
 
 @pytest.mark.model
-def test_analyze_returns_record_with_contract_keys(onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_returns_record_with_contract_keys(onrecord_nlp: Language) -> None:
     text = 'Rail workers will strike on Monday, union leader Ana Costa said. "We have no choice," she added.'
     record = onrecord.analyze(text)
     d = record.to_dict()
@@ -30,7 +35,7 @@ def test_analyze_returns_record_with_contract_keys(onrecord_nlp) -> None:  # typ
 
 
 @pytest.mark.model
-def test_analyze_is_deterministic_and_ids_stable(onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_is_deterministic_and_ids_stable(onrecord_nlp: Language) -> None:
     text = "The minister said on Tuesday that the bridge would reopen next month."
     a, b = onrecord.analyze(text), onrecord.analyze(text)
     assert a.to_dict() == b.to_dict()
@@ -38,7 +43,7 @@ def test_analyze_is_deterministic_and_ids_stable(onrecord_nlp) -> None:  # type:
 
 
 @pytest.mark.model
-def test_analyze_html_goes_through_extraction(onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_html_goes_through_extraction(onrecord_nlp: Language) -> None:
     body = " ".join(["The port authority said the cranes would be back in service by Friday."] * 4)
     html = (
         "<!DOCTYPE html><html><head><title>Port reopens</title></head><body><nav>Home | World</nav>"

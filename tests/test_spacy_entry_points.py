@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 pytestmark = pytest.mark.model
 
@@ -27,12 +31,14 @@ print("ok")
 def test_add_pipe_without_importing_onrecord() -> None:
     # A fresh interpreter that never imports onrecord itself: spaCy finds the factories
     # through the spacy_factories entry points in pyproject.toml.
-    result = subprocess.run([sys.executable, "-c", SCRIPT], check=False, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], check=False, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
 
-def test_findings_survive_docbin(onrecord_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_findings_survive_docbin(onrecord_nlp: Language) -> None:
     # Extension values are plain data, so a DocBin (and multiprocessing) can carry them.
     from spacy.tokens import DocBin
 

@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from feed_builder import atom, entity_bomb, external_entity, rss
-from loopback_server import Server, reply, serve
+from loopback_server import Handler, Server, reply, serve
 
 from onrecord.errors import DuplicateEntry, FeedError, FetchError, RobotsDisallowed, UnsafeXml
 from onrecord.ingest.document import InputFailure, RawDocument
 from onrecord.ingest.feeds import iter_feed, parse_feed, plain_text
 from onrecord.settings import Settings
 
-LOCAL = Settings(allow_private=True, per_host_delay=0, respect_robots=True, connect_timeout=2, read_timeout=2, total_timeout=5)
+LOCAL = Settings(
+    allow_private=True, per_host_delay=0, respect_robots=True,
+    connect_timeout=2, read_timeout=2, total_timeout=5,
+)
 PAGE = "<html><head><title>{0}</title></head><body><p>{0}: the minister said on Friday.</p></body></html>"
 
 
-def _page(name: str):  # type: ignore[no-untyped-def]
+def _page(name: str) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         reply(h, 200, PAGE.format(name).encode(), {"Content-Type": "text/html; charset=utf-8"})
 
     return handler
 
 
-def _feed_of(build):  # type: ignore[no-untyped-def]
+def _feed_of(build: Callable[[Server], bytes]) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         body = build(server)
         reply(h, 200, body, {"Content-Type": "application/rss+xml"})
@@ -38,7 +41,8 @@ def _feed_of(build):  # type: ignore[no-untyped-def]
 def _rss(server: Server) -> bytes:
     return rss(
         [
-            ("Minister &lt;b&gt;quits&lt;/b&gt; &amp;amp; more", server.url("/a"), "guid-a", "Fri, 12 Sep 2025 08:30:00 GMT"),
+            ("Minister &lt;b&gt;quits&lt;/b&gt; &amp;amp; more", server.url("/a"), "guid-a",
+             "Fri, 12 Sep 2025 08:30:00 GMT"),
             ("Second story", server.url("/b"), "guid-b", None),
             ("Second story again", server.url("/b"), "guid-b2", None),
             ("Private", server.url("/private/c"), "guid-c", None),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from loopback_server import Server, reply, serve
+from loopback_server import Handler, Server, reply, serve
 
 from onrecord.errors import FetchError, UnsupportedInput
 from onrecord.ingest import addresses
@@ -87,7 +87,7 @@ def _gzip_bomb(handler: BaseHTTPRequestHandler, server: Server) -> None:
     reply(handler, 200, body, {"Content-Type": "text/plain", "Content-Encoding": "gzip"})
 
 
-def _redirect(location: str, status: int = 302):  # type: ignore[no-untyped-def]
+def _redirect(location: str, status: int = 302) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         target = location.replace("PORT", str(server.port))
         reply(h, status, b"", {"Location": target})
@@ -95,7 +95,7 @@ def _redirect(location: str, status: int = 302):  # type: ignore[no-untyped-def]
     return handler
 
 
-def _status(code: int):  # type: ignore[no-untyped-def]
+def _status(code: int) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         reply(h, code, b"nope", {"Content-Type": "text/plain"})
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from feed_builder import rss
-from loopback_server import Server, reply, serve
+from loopback_server import Handler, Server, reply, serve
 from test_ingest_run import article_html, buckets, ingest, ledger
 
 pytestmark = pytest.mark.model
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.model
 NET = ("--allow-private", "--per-host-delay", "0")
 
 
-def _page(i: int):  # type: ignore[no-untyped-def]
+def _page(i: int) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         reply(h, 200, article_html(i).encode(), {"Content-Type": "text/html; charset=utf-8"})
     return handler
@@ -31,7 +31,8 @@ def _feed(h: BaseHTTPRequestHandler, server: Server) -> None:
 
 @pytest.fixture
 def server() -> Iterator[Server]:
-    with serve({"/feed": _feed, "/a0": _page(0), "/a1": _page(1), "/a2": _page(2), "/a3": _page(3)}) as running:
+    routes = {"/feed": _feed, "/a0": _page(0), "/a1": _page(1), "/a2": _page(2), "/a3": _page(3)}
+    with serve(routes) as running:
         yield running
 
 

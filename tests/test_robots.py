@@ -8,29 +8,33 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 
 import pytest
-from loopback_server import Server, reply, serve
+from loopback_server import Handler, Server, reply, serve
 
 from onrecord.errors import FetchError, RobotsDisallowed
 from onrecord.ingest.fetch import make_client
 from onrecord.ingest.politeness import HostThrottle, PoliteFetcher
 from onrecord.settings import Settings
 
-LOCAL = Settings(allow_private=True, per_host_delay=0, respect_robots=True, connect_timeout=2, read_timeout=2, total_timeout=5)
+LOCAL = Settings(
+    allow_private=True, per_host_delay=0, respect_robots=True,
+    connect_timeout=2, read_timeout=2, total_timeout=5,
+)
 
 
 def _page(h: BaseHTTPRequestHandler, server: Server) -> None:
     reply(h, 200, b"<html><body><p>A story.</p></body></html>", {"Content-Type": "text/html"})
 
 
-def _robots(body: bytes, status: int = 200):  # type: ignore[no-untyped-def]
+def _robots(body: bytes, status: int = 200) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         reply(h, status, body, {"Content-Type": "text/plain"})
 
     return handler
 
 
-def _routes(robots) -> dict:  # type: ignore[no-untyped-def]
-    routes = {path: _page for path in ("/news/1", "/news/2", "/news/3", "/private/x", "/onrecord-only")}
+def _routes(robots: Handler | None) -> dict[str, Handler]:
+    paths = ("/news/1", "/news/2", "/news/3", "/private/x", "/onrecord-only")
+    routes: dict[str, Handler] = {path: _page for path in paths}
     if robots is not None:
         routes["/robots.txt"] = robots
     return routes
@@ -90,7 +94,7 @@ def test_cache_reset_fetches_again(server: Server) -> None:
         (_robots(b"\x00\xff garbage \xfe"), True),
     ],
 )
-def test_missing_or_failing_robots(robots, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+def test_missing_or_failing_robots(robots: Handler | None, allowed: bool) -> None:
     with serve(_routes(robots)) as running:
         fetcher = _fetcher()
         if allowed:

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from loopback_server import Server, reply, serve
+from loopback_server import Handler, Server, reply, serve
 
 from onrecord.errors import DuplicateEntry, FetchError, InvalidUrl
 from onrecord.ingest.document import InputFailure, RawDocument
@@ -21,7 +21,7 @@ def _page(h: BaseHTTPRequestHandler, server: Server) -> None:
     reply(h, 200, b"<html><body><p>A story.</p></body></html>", {"Content-Type": "text/html"})
 
 
-def _redirect(location: str):  # type: ignore[no-untyped-def]
+def _redirect(location: str) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         reply(h, 302, b"", {"Location": location})
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import onrecord
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 pytestmark = pytest.mark.model
 
@@ -23,9 +27,13 @@ ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 FLOORS = Path(__file__).parent / "fixture_floors.json"
 CASES = sorted(ARTICLES.glob("*.expected.json"))
 
+# (case name, expected findings, record as a dict)
+Results = list[tuple[str, dict[str, Any], dict[str, Any]]]
+
 
 def _norm(s: str | None) -> str:
-    return " ".join((s or "").lower().replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'").split())
+    plain = (s or "").lower().replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    return " ".join(plain.split())
 
 
 def _attr_ok(exp: dict[str, Any], rec: dict[str, Any]) -> bool:
@@ -65,7 +73,9 @@ def _nonresp_ok(exp: dict[str, Any], rec: dict[str, Any]) -> bool:
 
 
 def _hedge_ok(hedge: str, rec: dict[str, Any]) -> bool:
-    return any(_norm(hedge) in _norm(h) or _norm(h) in _norm(hedge) for a in rec["attributions"] for h in a["hedges"])
+    return any(
+        _norm(hedge) in _norm(h) or _norm(h) in _norm(hedge) for a in rec["attributions"] for h in a["hedges"]
+    )
 
 
 def _dropped_ok(line: str, rec: dict[str, Any]) -> bool:
@@ -79,7 +89,7 @@ def _run(case: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def results(onrecord_nlp) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:  # type: ignore[no-untyped-def]
+def results(onrecord_nlp: Language) -> Results:
     return [(c.name, *_run(c)) for c in CASES]
 
 
@@ -87,17 +97,19 @@ def test_there_are_fixtures() -> None:
     assert len(CASES) >= 5
 
 
-def test_must_not(results) -> None:  # type: ignore[no-untyped-def]
+def test_must_not(results: Results) -> None:
     for name, exp, rec in results:
         for bad in exp.get("must_not", []):
             if "content_contains" in bad:
-                hits = [a for a in rec["attributions"] if _norm(bad["content_contains"]) in _norm(a["content"]["text"])]
+                needle = _norm(bad["content_contains"])
+                hits = [a for a in rec["attributions"] if needle in _norm(a["content"]["text"])]
                 assert not hits, f"{name}: {bad}"
             if "non_response" in bad:
-                assert not any(_norm(bad["non_response"]) in _norm(n["text"]) for n in rec["non_responses"]), name
+                needle = _norm(bad["non_response"])
+                assert not any(needle in _norm(n["text"]) for n in rec["non_responses"]), name
 
 
-def test_offsets_are_exact(results) -> None:  # type: ignore[no-untyped-def]
+def test_offsets_are_exact(results: Results) -> None:
     for _, _, rec in results:
         for a in rec["attributions"]:
             for role in ("cue", "source", "content"):
@@ -105,9 +117,11 @@ def test_offsets_are_exact(results) -> None:  # type: ignore[no-untyped-def]
                     assert " ".join(rec["text"][s:e] for s, e in a[role]["spans"]) == a[role]["text"]
 
 
-def test_quality_floors(results, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
-    checks = {"attributions": _attr_ok, "sources": _source_ok, "non_responses": _nonresp_ok,
-              "hedges": _hedge_ok, "dropped": _dropped_ok}
+def test_quality_floors(results: Results, request: pytest.FixtureRequest) -> None:
+    checks: dict[str, Callable[[Any, dict[str, Any]], bool]] = {
+        "attributions": _attr_ok, "sources": _source_ok, "non_responses": _nonresp_ok,
+        "hedges": _hedge_ok, "dropped": _dropped_ok,
+    }
     got: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     for name, exp, rec in results:
@@ -122,5 +136,7 @@ def test_quality_floors(results, request: pytest.FixtureRequest) -> None:  # typ
     if request.config.getoption("--update-floors"):
         FLOORS.write_text(json.dumps(shares, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    below = {k: (shares.get(k, 0.0), floor) for k, floor in floors.items() if shares.get(k, 0.0) + 1e-9 < floor}
+    below = {
+        k: (shares.get(k, 0.0), floor) for k, floor in floors.items() if shares.get(k, 0.0) + 1e-9 < floor
+    }
     assert not below, f"below floor: {below}\nmisses:\n" + "\n".join(misses)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onrecord.evaluation.attributions import score_attributions
+from onrecord.evaluation.attributions import AttributionScores, score_attributions
 from onrecord.evaluation.matching import max_matching
 
 TEXT = 'Jane Doe said "the bridge is safe." Officials warned that prices could rise.'
@@ -13,7 +13,7 @@ GOLD = [
 ]
 
 
-def f1(scores, row: str) -> float:  # type: ignore[no-untyped-def]
+def f1(scores: AttributionScores, row: str) -> float:
     return round(scores.rows[row].f1, 6)
 
 
@@ -58,7 +58,10 @@ def test_maximum_not_greedy_matching() -> None:
 
 
 def test_calibration_buckets() -> None:
-    pred = [dict(GOLD[0], confidence=0.95), {"source": [], "cue": [[0, 4]], "content": [[60, 70]], "confidence": 0.3}]
+    pred = [
+        dict(GOLD[0], confidence=0.95),
+        {"source": [], "cue": [[0, 4]], "content": [[60, 70]], "confidence": 0.3},
+    ]
     s = score_attributions([(TEXT, GOLD, pred)])
     buckets = {b: (n, p) for b, n, p in s.calibration()}
     assert buckets["[0.90, 1.00]"] == (1, 1.0)

@@ -1,9 +1,11 @@
-"""SQLite-only behaviour: concurrent writer processes, read-only files, a full disk, speed at 20,000 articles."""
+"""SQLite-only behaviour: concurrent writer processes, read-only files, a full disk, speed at 20,000
+articles."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event, text
+from sqlalchemy.pool import ConnectionPoolEntry
 from test_store_records import Quote, full_record, make_record
 
 from onrecord.store import Store, StoreError, schema
@@ -45,8 +48,11 @@ def _env() -> dict[str, str]:
 def test_two_writer_processes_on_one_file_both_finish(tmp_path: Path) -> None:
     db = str(tmp_path / "shared.db")
     n = 40
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, db, name, str(n)], env=_env(),
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("p1", "p2")]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, db, name, str(n)], env=_env(),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for name in ("p1", "p2")
+    ]
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
@@ -71,7 +77,7 @@ def test_read_only_database_is_a_clear_store_error_and_writes_nothing(tmp_path: 
     store.migrate()
     store.store_record(full_record())
 
-    def read_only(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def read_only(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.execute("PRAGMA query_only = ON")
 
     event.listen(store.engine, "connect", read_only)
@@ -152,7 +158,7 @@ def test_full_disk_leaves_no_partial_record(tmp_path: Path) -> None:
     with store.engine.connect() as conn:
         pages = int(conn.execute(text("PRAGMA page_count")).scalar_one())
 
-    def cap(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def cap(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
 
     event.listen(store.engine, "connect", cap)

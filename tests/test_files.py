@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from loopback_server import Server, reply, serve
@@ -22,9 +23,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 24
 
 
 def _read(
-    arg: str | Path, settings: Settings = SETTINGS, **kwargs: object
+    arg: str | Path, settings: Settings = SETTINGS, stdin: BinaryIO | None = None
 ) -> list[RawDocument | InputFailure]:
-    return list(iter_inputs(str(arg), settings, **kwargs))  # type: ignore[arg-type]
+    return list(iter_inputs(str(arg), settings, stdin=stdin))
 
 
 def _docs(items: list[RawDocument | InputFailure]) -> list[RawDocument]:

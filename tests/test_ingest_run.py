@@ -63,7 +63,8 @@ def ingest(*args: str) -> tuple[int, dict[str, Any], str]:
 
 def buckets(summary: dict[str, Any]) -> int:
     """The accounting rule every run must keep."""
-    return sum(summary[k] for k in ("stored", "new_version", "unchanged", "skipped", "failed", "already_done"))
+    outcomes = ("stored", "new_version", "unchanged", "skipped", "failed", "already_done")
+    return sum(summary[k] for k in outcomes)
 
 
 def query(db: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -122,7 +123,9 @@ def test_ingesting_twice_stores_nothing_new(tmp_path: Path, monkeypatch: pytest.
 
 def test_warc_skips_and_failures_are_counted(tmp_path: Path) -> None:
     warc = tmp_path / "CC-NEWS-test.warc.gz"
-    good = [(f"https://news.example/plan-{i}", article_html(i), 200, "text/html; charset=utf-8") for i in range(3)]
+    good = [
+        (f"https://news.example/plan-{i}", article_html(i), 200, "text/html; charset=utf-8") for i in range(3)
+    ]
     offsets = write_warc(warc, [
         *good,
         ("https://news.example/logo.png", b"\x89PNG\r\n\x1a\n", 200, "image/png"),
@@ -217,13 +220,13 @@ def test_ray_engine_is_called_with_the_run_arguments(tmp_path: Path, monkeypatch
         return {"read": 3, "stored": 3}
 
     fake = types.ModuleType("onrecord.distributed.ray_engine")
-    fake.run_ray = run_ray  # type: ignore[attr-defined]
+    monkeypatch.setattr(fake, "run_ray", run_ray, raising=False)
     monkeypatch.setitem(sys.modules, "onrecord.distributed.ray_engine", fake)
-    code, summary, _ = ingest(str(tmp_path), "--engine", "ray", "--address", "auto", "--out", str(tmp_path / "o"),
-                              "--jobs", "2")
+    code, summary, _ = ingest(str(tmp_path), "--engine", "ray", "--address", "auto",
+                              "--out", str(tmp_path / "o"), "--jobs", "2")
     assert code == 0 and summary == {"engine": "ray", "read": 3, "stored": 3}
-    assert calls == [{"inputs": [str(tmp_path)], "db": None, "out_dir": str(tmp_path / "o"), "address": "auto",
-                      "jobs": 2}]
+    assert calls == [{"inputs": [str(tmp_path)], "db": None, "out_dir": str(tmp_path / "o"),
+                      "address": "auto", "jobs": 2}]
 
 
 def test_ray_engine_missing_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,17 @@ from dataclasses import dataclass
 
 import pytest
 
-from onrecord.records import ArticleRecord, Attribution, NonResponse, Provenance, Source, Span, stable_id
+from onrecord.records import (
+    ArticleRecord,
+    Attribution,
+    Identity,
+    NonResponse,
+    Provenance,
+    Role,
+    Source,
+    Span,
+    stable_id,
+)
 from onrecord.store.errors import BadQuery
 from onrecord.store.rows import canonical_key, canonical_url
 from onrecord.store.search import parse_query
@@ -22,13 +32,14 @@ class Quote:
 
     source: str  # as written in the text
     content: str
-    identity: str = "named"
+    identity: Identity = "named"
     hedge: str | None = None  # e.g. "reportedly", written before the cue
-    role: str = "official"
+    role: Role = "official"
 
 
 def make_record(rid: str, *, quotes: Sequence[Quote] = (), non_responses: Sequence[str] = (),
-                url: str | None = None, outlet: str | None = "example.com", published: str | None = "2025-09-12",
+                url: str | None = None, outlet: str | None = "example.com",
+                published: str | None = "2025-09-12",
                 title: str | None = "An invented report", body: str = "Talks went on late into the night.",
                 ) -> ArticleRecord:
     """An article whose text holds ``body``, then one sentence per quote and per non-response actor.
@@ -50,14 +61,15 @@ def make_record(rid: str, *, quotes: Sequence[Quote] = (), non_responses: Sequen
         aid = stable_id(rid, "attr", n)
         attributions.append(Attribution(
             id=aid, kind="direct", mode="statement", cue=Span("said", ((cue0, cue0 + 4),)),
-            source=Span(q.source, ((s0, s0 + len(q.source)),)), content=Span(q.content, ((c0, c0 + len(q.content)),)),
+            source=Span(q.source, ((s0, s0 + len(q.source)),)),
+            content=Span(q.content, ((c0, c0 + len(q.content)),)),
             source_id=sid, hedges=(q.hedge,) if q.hedge else (), negated=False, confidence=0.875))
         prev = sources.get(q.source)
         mention = (s0, s0 + len(q.source))
         sources[q.source] = Source(
             id=sid, name=q.source if q.identity == "named" else None,
-            description=None if q.identity == "named" else q.source, identity=q.identity,  # type: ignore[arg-type]
-            count=1 if q.identity == "named" else None, type="person", role=q.role,  # type: ignore[arg-type]
+            description=None if q.identity == "named" else q.source, identity=q.identity,
+            count=1 if q.identity == "named" else None, type="person", role=q.role,
             affiliation="Ministry of Examples" if q.identity == "named" else None,
             mentions=(prev.mentions if prev else ()) + (mention,),
             attribution_ids=(prev.attribution_ids if prev else ()) + (aid,))
@@ -75,7 +87,9 @@ def make_record(rid: str, *, quotes: Sequence[Quote] = (), non_responses: Sequen
                          non_responses=tuple(nrs))
 
 
-def full_record(rid: str = "full-1", url: str | None = "https://news.example.com/2025/09/talks") -> ArticleRecord:
+def full_record(
+    rid: str = "full-1", url: str | None = "https://news.example.com/2025/09/talks"
+) -> ArticleRecord:
     """A record using every field the store keeps: named and anonymous sources, hedges, a non-response."""
     return make_record(rid, url=url, outlet="news.example.com", published="2025-09-12",
                        quotes=[Quote("Jane Doe", "We will not back down", hedge="reportedly"),
@@ -105,7 +119,8 @@ def test_canonical_key_folds_case_fragment_and_trailing_slash() -> None:
 
 @pytest.mark.parametrize(("query", "terms", "fts5"), [
     ("declined to comment", ("declined", "to", "comment"), '"declined" AND "to" AND "comment"'),
-    ('"declined to comment" embassy', ("declined to comment", "embassy"), '"declined to comment" AND "embassy"'),
+    ('"declined to comment" embassy', ("declined to comment", "embassy"),
+     '"declined to comment" AND "embassy"'),
     ("NEAR(a b) OR title:x", ("NEAR(a", "b)", "OR", "title:x"), '"NEAR(a" AND "b)" AND "OR" AND "title:x"'),
 ])
 def test_parse_query_quotes_every_term(query: str, terms: tuple[str, ...], fts5: str) -> None:

@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -86,8 +87,10 @@ def test_accurate_mode_keeps_what_the_crf_is_sure_of() -> None:
 def test_cli_accurate_flag(tmp_path: Path) -> None:
     src = tmp_path / "article.txt"
     src.write_text(TEXT, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "onrecord", "analyze", str(src), "--format", "json", "--accurate"],
-                         check=False, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "onrecord", "analyze", str(src), "--format", "json", "--accurate"],
+        check=False, capture_output=True, text=True, timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     record = json.loads(out.stdout)
     assert "accurate mode" in record["provenance"]["spacy_model"]
@@ -111,7 +114,8 @@ def _gold(text: str, source: str, cue: str, content: str) -> dict[str, object]:
         start = text.index(part)
         return [[start, start + len(part)]]
 
-    return {"text": text, "attributions": [{"source": span(source), "cue": span(cue), "content": span(content)}]}
+    attribution = {"source": span(source), "cue": span(cue), "content": span(content)}
+    return {"text": text, "attributions": [attribution]}
 
 
 def test_training_exports_a_model_the_tagger_loads(tmp_path: Path) -> None:
@@ -156,10 +160,11 @@ def test_a_model_without_calibration_keeps_raw_confidence(neural: NeuralTagger) 
 def test_accurate_workers_match_one_process(tmp_path: Path) -> None:
     """Each --jobs worker loads its own ONNX session; the records equal a one-process run."""
     for k, para in enumerate(TEXT.split("\n\n")):
-        (tmp_path / f"a{k}.txt").write_text(para + "\n\nThe mayor said more work was planned.", encoding="utf-8")
+        article = para + "\n\nThe mayor said more work was planned."
+        (tmp_path / f"a{k}.txt").write_text(article, encoding="utf-8")
     files = sorted(str(p) for p in tmp_path.glob("a*.txt"))
 
-    def run(jobs: str) -> list[object]:
+    def run(jobs: str) -> list[tuple[str, list[dict[str, Any]]]]:
         out = subprocess.run([sys.executable, "-m", "onrecord", "analyze", *files, "--format", "jsonl",
                               "--accurate", "--jobs", jobs, "--no-language-check"],
                              check=False, capture_output=True, text=True, timeout=300)

@@ -12,8 +12,8 @@ import onrecord
 
 pytestmark = pytest.mark.model
 
-NAMES = ["Jane Doe", "Ahmed Karimi", "José Núñez", "the minister", "Two officials", "A spokeswoman for the port",
-         "critics", "Zoë O'Brien-Smith"]
+NAMES = ["Jane Doe", "Ahmed Karimi", "José Núñez", "the minister", "Two officials",
+         "A spokeswoman for the port", "critics", "Zoë O'Brien-Smith"]
 VERBS = ["said", "told reporters", "warned", "denied", "insisted", "wrote on X", "confirmed", "noted"]
 CLAUSES = ["the talks had failed", "prices could rise", "no decision was made", "the bridge is safe",
            "the army reportedly moved north", "the vote was allegedly rigged"]
@@ -25,8 +25,9 @@ EXTRAS = ["READ MORE: Ten things to know", "Sign up for our newsletter", "(Photo
 
 
 @st.composite
-def sentences(draw: Any) -> str:
-    name, verb, clause = draw(st.sampled_from(NAMES)), draw(st.sampled_from(VERBS)), draw(st.sampled_from(CLAUSES))
+def sentences(draw: st.DrawFn) -> str:
+    name, verb = draw(st.sampled_from(NAMES)), draw(st.sampled_from(VERBS))
+    clause = draw(st.sampled_from(CLAUSES))
     q1, q2 = draw(st.sampled_from(QUOTES)), draw(st.sampled_from(QUOTES))
     form = draw(st.integers(0, 3))
     if form == 0:
@@ -39,7 +40,7 @@ def sentences(draw: Any) -> str:
 
 
 @st.composite
-def articles(draw: Any) -> str:
+def articles(draw: st.DrawFn) -> str:
     parts = draw(st.lists(sentences(), min_size=1, max_size=8))
     glue = [draw(st.sampled_from(SPACES)) for _ in parts]
     return "Title line\n\n" + "".join(p + g for p, g in zip(parts, glue, strict=True))

@@ -7,6 +7,7 @@ parsed with the real model, so the tests check clustering and typing, not attrib
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -32,7 +33,7 @@ def _find(text: str, phrase: str, after: int = 0) -> tuple[int, int]:
     return match.start(), match.end()
 
 
-def make_attributions(text: str, pairs: list[tuple[str, ...]]) -> list[Attribution]:
+def make_attributions(text: str, pairs: Sequence[tuple[str, ...]]) -> list[Attribution]:
     """One attribution per (source phrase, cue phrase[, content phrase]), searched left to right.
 
     Without a content phrase the content runs from the cue to the end of the sentence.
@@ -57,7 +58,7 @@ def make_attributions(text: str, pairs: list[tuple[str, ...]]) -> list[Attributi
     return out
 
 
-def run(nlp: Language, text: str, pairs: list[tuple[str, ...]]) -> tuple[list[Source], list[Attribution]]:
+def run(nlp: Language, text: str, pairs: Sequence[tuple[str, ...]]) -> tuple[list[Source], list[Attribution]]:
     doc = nlp(text)
     doc._.onrecord_doc_id = "test-article"
     return build_sources(doc, make_attributions(text, pairs))
@@ -81,7 +82,8 @@ TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
       "affiliation": "Mombasa county government"}),
     (("Three people — a diplomat briefed on the talks and two others familiar with the negotiations — "
       "said the deal was close."),
-     [("Three people — a diplomat briefed on the talks and two others familiar with the negotiations", "said")],
+     [("Three people — a diplomat briefed on the talks and two others familiar with the negotiations",
+       "said")],
      {"identity": "anonymous", "count": 3, "type": "person", "name": None}),
     ("A State Department official and a police officer in Bogotá said the suspect had fled.",
      [("A State Department official and a police officer in Bogotá", "said")],
@@ -115,7 +117,8 @@ TYPING_CASES: list[tuple[str, list[tuple[str, str]], dict[str, Any]]] = [
      [("A spokesman for the Interior Ministry", "said")],
      {"identity": "anonymous", "count": 1, "type": "person", "role": "spokesperson",
       "affiliation": "Interior Ministry"}),
-    ("Colombian economist Jane Doe said prices would keep rising.", [("Colombian economist Jane Doe", "said")],
+    ("Colombian economist Jane Doe said prices would keep rising.",
+     [("Colombian economist Jane Doe", "said")],
      {"identity": "named", "count": 1, "type": "person", "role": "expert", "name": "Jane Doe",
       "description": "Colombian economist"}),
     ("Senator Mark Ellison said the bill would pass.", [("Senator Mark Ellison", "said")],
@@ -278,7 +281,8 @@ def test_far_pronoun_gets_candidates(nlp: Language) -> None:
 def test_subset_is_a_new_source(nlp: Language) -> None:
     text = ("Two people familiar with the inquiry said it had widened. One of them said arrests were "
             "possible.")
-    sources, linked = run(nlp, text, [("Two people familiar with the inquiry", "said"), ("One of them", "said")])
+    pairs = [("Two people familiar with the inquiry", "said"), ("One of them", "said")]
+    sources, linked = run(nlp, text, pairs)
     first, second = source_of(sources, linked, "A1"), source_of(sources, linked, "A2")
     assert first.id != second.id
     assert (first.identity, first.count) == ("anonymous", 2)
@@ -344,10 +348,12 @@ def test_source_ids_are_unique_when_two_sources_share_a_first_mention(nlp: Langu
     first = _find(text, "McConnell and Ryan")
     second = _find(text, "Early supporters, such as Bob Corker")
     atts = [
-        Attribution(id="A1", kind="indirect", mode="statement", cue=Span.from_offsets(text, [_find(text, "said")]),
+        Attribution(id="A1", kind="indirect", mode="statement",
+                    cue=Span.from_offsets(text, [_find(text, "said")]),
                     source=Span.from_offsets(text, [first]),
                     content=Span.from_offsets(text, [_find(text, "the bill was dead")])),
-        Attribution(id="A2", kind="other", mode="statement", cue=Span.from_offsets(text, [_find(text, "disagreed")]),
+        Attribution(id="A2", kind="other", mode="statement",
+                    cue=Span.from_offsets(text, [_find(text, "disagreed")]),
                     source=Span.from_offsets(text, [first, second]),
                     content=Span.from_offsets(text, [_find(text, "the bill was dead")])),
     ]

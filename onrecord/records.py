@@ -7,8 +7,14 @@ picklable for worker processes, and hashable. ``to_dict`` gives the JSON contrac
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from onrecord.findings import Finding, FindingKind
+
+T = TypeVar("T", bound="Finding")
 
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "other"]
 Mode = Literal["statement", "belief", "intention", "perception", "evidence"]
@@ -197,10 +203,20 @@ class Provenance:
     def to_dict(self) -> dict[str, Any]:
         return {"onrecord": self.onrecord, "spacy_model": self.spacy_model, "stages": list(self.stages)}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Provenance:
+        stages = tuple(d.get("stages") or ())
+        return cls(str(d.get("onrecord") or ""), str(d.get("spacy_model") or ""), stages)
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
-    """Everything onrecord found in one article; ``to_dict`` is the JSON contract."""
+    """Everything onrecord found in one article; ``to_dict`` is the JSON contract.
+
+    ``findings`` holds each kind of finding under its record field, in the order of
+    ``onrecord.findings.kinds()``; ``record.of(kind)`` reads one kind, typed, and the
+    properties below name the kinds every record has.
+    """
 
     id: str
     text: str
@@ -211,25 +227,37 @@ class ArticleRecord:
     authors: tuple[str, ...] = ()
     published: str | None = None
     language: str | None = "en"
-    attributions: tuple[Attribution, ...] = ()
-    sources: tuple[Source, ...] = ()
-    non_responses: tuple[NonResponse, ...] = ()
+    findings: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     dropped: tuple[Dropped, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
+
+    def of(self, kind: FindingKind[T]) -> tuple[T, ...]:
+        """The findings of one kind (empty when the stage did not run)."""
+        return self.findings.get(kind.name, ())
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        return self.findings.get("attributions", ())
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self.findings.get("sources", ())
+
+    @property
+    def non_responses(self) -> tuple[NonResponse, ...]:
+        return self.findings.get("non_responses", ())
 
     def summary(self) -> dict[str, int]:
-        """Counts for the summary block of the contract."""
-        return {
-            "attributions": len(self.attributions),
-            "sources": len(self.sources),
-            "named_sources": sum(s.identity == "named" for s in self.sources),
-            "anonymous_sources": sum(s.identity == "anonymous" for s in self.sources),
-            "collective_sources": sum(s.identity == "collective" for s in self.sources),
-            "non_responses": len(self.non_responses),
-            "hedged_attributions": sum(bool(a.hedges) for a in self.attributions),
-        }
+        """Counts for the summary block of the contract: each kind's ``counts``."""
+        from onrecord.findings import kinds  # the declarations import this module
+
+        counts: dict[str, int] = {}
+        for kind in kinds():
+            counts.update(kind.counts(self.of(kind)))
+        return counts
 
     def to_dict(self) -> dict[str, Any]:
+        # Only kinds whose stage ran appear: an empty list would claim "none found".
         return {
             "id": self.id,
             "url": self.url,
@@ -239,16 +267,44 @@ class ArticleRecord:
             "published": self.published,
             "language": self.language,
             "text": self.text,
-            "attributions": [a.to_dict() for a in self.attributions],
-            "sources": [s.to_dict() for s in self.sources],
-            "non_responses": [n.to_dict() for n in self.non_responses],
-            # figures, events, times and places belong to later stages: the keys are left
-            # out rather than given as empty lists, which would claim "none found".
+            **{name: [f.to_dict() for f in found] for name, found in self.findings.items()},
             "dropped": [d.to_dict() for d in self.dropped],
             "summary": self.summary(),
             "provenance": self.provenance.to_dict(),
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> ArticleRecord:
+        """Read a record back from its JSON form (the store's ``record`` column, the API).
+
+        Kinds that are not declared in this process (a plugin's, not loaded) are left out.
+        """
+        from onrecord.findings import kinds
+
+        return cls(
+            id=str(d["id"]), text=str(d["text"]), provenance=Provenance.from_dict(d.get("provenance") or {}),
+            url=d.get("url"), title=d.get("title"), outlet=d.get("outlet"),
+            authors=tuple(d.get("authors") or ()), published=d.get("published"), language=d.get("language"),
+            findings={k.name: tuple(k.from_dict(f) for f in d[k.name]) for k in kinds() if k.name in d},
+            dropped=tuple(Dropped.from_dict(x) for x in d.get("dropped") or ()),
+            warnings=tuple(d.get("warnings") or ()),
+        )
+
+
+def attribution_counts(found: Sequence[Attribution]) -> dict[str, int]:
+    """The attributions' share of the summary block."""
+    return {"attributions": len(found), "hedged_attributions": sum(bool(a.hedges) for a in found)}
+
+
+def source_counts(found: Sequence[Source]) -> dict[str, int]:
+    """The sources' share of the summary block, by identity."""
+    return {
+        "sources": len(found),
+        "named_sources": sum(s.identity == "named" for s in found),
+        "anonymous_sources": sum(s.identity == "anonymous" for s in found),
+        "collective_sources": sum(s.identity == "collective" for s in found),
+    }
 
 
 def _offsets(pairs: Any) -> Offsets:

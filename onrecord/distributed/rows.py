@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 
 from onrecord.records import ArticleRecord
 from onrecord.store.rows import Row, article_columns, canonical_key, finding_rows, record_json
+from onrecord.store.schema import exported_tables
 
-# Tables the Parquet output holds, in dependency order (the store's export tables less ``runs``:
-# a run's summary is the count dict run_ray returns).
-PARQUET_TABLES = (
-    "articles", "attributions", "sources", "source_mentions", "non_responses", "failures", "inputs",
-)
-FINDING_TABLES = ("attributions", "sources", "source_mentions", "non_responses")
+# Tables the Parquet output holds, in dependency order: the store's export tables less ``runs``
+# (a run's summary is the count dict run_ray returns).
+PARQUET_TABLES = tuple(t.name for t in exported_tables() if t.name != "runs")
 
 
 @dataclass
@@ -43,7 +41,8 @@ def article_row(record: ArticleRecord, row_id: int, *, run_id: int | None, store
     return {"row_id": row_id, **columns}
 
 
-def record_rows(record: ArticleRecord, ids: RowIds, *, run_id: int | None, stored_at: str) -> Iterator[tuple[str, Row]]:
+def record_rows(record: ArticleRecord, ids: RowIds, *, run_id: int | None, stored_at: str
+                ) -> Iterator[tuple[str, Row]]:
     """Every row one record contributes, ids assigned: the article first, then its findings."""
     row_id = ids.next("articles")
     yield "articles", article_row(record, row_id, run_id=run_id, stored_at=stored_at)

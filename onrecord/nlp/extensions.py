@@ -1,82 +1,102 @@
 """Every Doc extension onrecord sets, registered in one place, with typed accessors.
 
-Components write their findings here; ``onrecord.pipeline`` reads them back through the
-accessors below so that no other module touches ``doc._`` directly. Values are stored as
-plain dicts (the record's ``to_dict`` form) so that DocBin and multiprocessing can carry
-them; the accessors rebuild the frozen records.
+One extension per finding kind declared in ``onrecord.findings`` (``onrecord_<field>``),
+plus the article id and the dropped lines. Stages write through ``set_findings`` and every
+reader goes through ``findings_of``, so no other module touches ``doc._`` directly. Values
+are stored as plain dicts (the record's ``to_dict`` form) so that DocBin and multiprocessing
+can carry them; the accessors rebuild the frozen records.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from onrecord.records import Attribution, Dropped, NonResponse, Source
+from onrecord.findings import ATTRIBUTIONS, NON_RESPONSES, SOURCES, Finding, FindingKind, kinds
+from onrecord.records import Attribution, Dropped, NonResponse, Source, stable_id
 
-_DOC_EXTENSIONS = (
-    "onrecord_dropped",  # list[Dropped]: boilerplate lines, with spans into doc.text
-    "onrecord_attributions",  # list[Attribution]
-    "onrecord_sources",  # list[Source]
-    "onrecord_non_responses",  # list[NonResponse]
-    "onrecord_doc_id",  # str: article id, used to derive stable finding ids
-)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+T = TypeVar("T", bound=Finding)
+
+_DROPPED = "onrecord_dropped"  # list[Dropped]: boilerplate lines, with spans into doc.text
+_DOC_ID = "onrecord_doc_id"  # str: article id, used to derive stable finding ids
 
 
 def register_extensions() -> None:
-    """Register onrecord's Doc extensions; safe to call many times."""
-    for name in _DOC_EXTENSIONS:
+    """Register onrecord's Doc extensions (one per declared finding kind); safe to call many times."""
+    for name in (_DROPPED, _DOC_ID, *(kind.extension for kind in kinds())):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
 
+def findings_of(doc: Doc, kind: FindingKind[T]) -> list[T]:
+    """The findings of ``kind`` a stage stored on ``doc`` (empty when it has not run)."""
+    return [kind.from_dict(d) for d in doc._.get(kind.extension) or []]
+
+
+def set_findings(doc: Doc, kind: FindingKind[T], value: Sequence[T]) -> None:
+    doc._.set(kind.extension, [f.to_dict() for f in value])
+
+
+def has_findings(doc: Doc, kind: FindingKind[T]) -> bool:
+    """True when the stage of ``kind`` stored its findings (even none) on ``doc``."""
+    return Doc.has_extension(kind.extension) and doc._.get(kind.extension) is not None
+
+
+def writer(kind: FindingKind[T]) -> Callable[[Doc, Sequence[T]], None]:
+    """``set_findings`` for one kind: the ``store`` of a stage's ``StageComponent``."""
+
+    def store(doc: Doc, value: Sequence[T]) -> None:
+        set_findings(doc, kind, value)
+
+    return store
+
+
 def doc_id_of(doc: Doc) -> str:
     """The article id set by the caller, or a hash of the text."""
-    from onrecord.records import stable_id
-
-    value = doc._.onrecord_doc_id
+    value = doc._.get(_DOC_ID)
     return str(value) if value else stable_id(doc.text)
 
 
+def set_doc_id(doc: Doc, value: str) -> None:
+    doc._.set(_DOC_ID, value)
+
+
 def dropped_of(doc: Doc) -> list[Dropped]:
-    from onrecord.records import Dropped
-
-    return [Dropped.from_dict(d) for d in doc._.onrecord_dropped or []]
-
-
-def attributions_of(doc: Doc) -> list[Attribution]:
-    from onrecord.records import Attribution
-
-    return [Attribution.from_dict(d) for d in doc._.onrecord_attributions or []]
-
-
-def sources_of(doc: Doc) -> list[Source]:
-    from onrecord.records import Source
-
-    return [Source.from_dict(d) for d in doc._.onrecord_sources or []]
-
-
-def non_responses_of(doc: Doc) -> list[NonResponse]:
-    from onrecord.records import NonResponse
-
-    return [NonResponse.from_dict(d) for d in doc._.onrecord_non_responses or []]
+    return [Dropped.from_dict(d) for d in doc._.get(_DROPPED) or []]
 
 
 def set_dropped(doc: Doc, value: list[Dropped]) -> None:
-    doc._.onrecord_dropped = [d.to_dict() for d in value]
+    doc._.set(_DROPPED, [d.to_dict() for d in value])
+
+
+# Shorthands for the kinds every record has, used across the rule code.
+def attributions_of(doc: Doc) -> list[Attribution]:
+    return findings_of(doc, ATTRIBUTIONS)
+
+
+def sources_of(doc: Doc) -> list[Source]:
+    return findings_of(doc, SOURCES)
+
+
+def non_responses_of(doc: Doc) -> list[NonResponse]:
+    return findings_of(doc, NON_RESPONSES)
 
 
 def set_attributions(doc: Doc, value: list[Attribution]) -> None:
-    doc._.onrecord_attributions = [a.to_dict() for a in value]
+    set_findings(doc, ATTRIBUTIONS, value)
 
 
 def set_sources(doc: Doc, value: list[Source]) -> None:
-    doc._.onrecord_sources = [s.to_dict() for s in value]
+    set_findings(doc, SOURCES, value)
 
 
 def set_non_responses(doc: Doc, value: list[NonResponse]) -> None:
-    doc._.onrecord_non_responses = [n.to_dict() for n in value]
+    set_findings(doc, NON_RESPONSES, value)
 
 
 def dropped_mask(doc: Doc) -> list[bool]:

@@ -18,7 +18,7 @@ from sqlalchemy import Boolean, Float, Integer, Table, select
 from sqlalchemy.engine import Connection
 
 from onrecord.store.errors import StoreError
-from onrecord.store.schema import EXPORT_FORMATS, EXPORT_TABLES
+from onrecord.store.schema import EXPORT_FORMATS, exported_tables
 
 BATCH_ROWS = 2_000  # articles rows carry full texts and records: keep a batch to a few MB
 
@@ -33,7 +33,7 @@ def export_tables(conn: Connection, fmt: str, out_dir: Path) -> dict[str, Path]:
         raise StoreError(f"Cannot create the export folder '{out_dir}': {exc.strerror}. Pick another "
                          "folder with --out.", code="cannot_write") from exc
     written: dict[str, Path] = {}
-    for table in EXPORT_TABLES:
+    for table in exported_tables():
         path = out_dir / f"{table.name}.{fmt}"
         try:
             _WRITERS[fmt](table, _batches(conn, table), path)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from onrecord.records import ArticleRecord, Span
+from onrecord.findings import GENERIC_TABLE, Finding, FindingKind, kinds, resolve
+from onrecord.records import ArticleRecord, Attribution, NonResponse, Source, Span
 
 Row = dict[str, Any]
 
@@ -67,8 +68,34 @@ def _span_columns(prefix: str, span: Span | None) -> Row:
 
 
 def finding_rows(record: ArticleRecord, row_id: int) -> Iterator[tuple[str, Row]]:
-    """(table, row) for every attribution, source, source mention and non-response of a record."""
-    for a in record.attributions:
+    """(table, row) for every finding of a record, kind by kind as declared in ``onrecord.findings``."""
+    for kind in kinds():
+        found = record.of(kind)
+        if not kind.tables or not found:
+            continue
+        if kind.rows is None:
+            yield from generic_rows(kind, found, row_id)
+        else:
+            yield from resolve(kind.rows)(record, found, row_id)
+
+
+def generic_rows(kind: FindingKind[Any], found: Sequence[Finding], row_id: int) -> Iterator[tuple[str, Row]]:
+    """``findings`` rows: the finding's JSON with its id, text and offsets pulled out as columns."""
+    for finding in found:
+        plain = finding.to_dict()
+        spans = [[int(s), int(e)] for s, e in plain.get("spans") or ()]
+        yield GENERIC_TABLE, {
+            "article_row_id": row_id, "kind": kind.name, "finding_id": plain.get("id"),
+            "label": kind.label_of(finding), "text": plain.get("text"),
+            "start_char": spans[0][0] if spans else None, "end_char": spans[-1][1] if spans else None,
+            "spans": json.dumps(spans), "attributes": json.dumps(plain, ensure_ascii=False, sort_keys=True),
+        }
+
+
+def attribution_rows(record: ArticleRecord, found: Sequence[Attribution], row_id: int
+                     ) -> Iterator[tuple[str, Row]]:
+    """``attributions`` rows: cue, source and content as text/start/end columns."""
+    for a in found:
         yield "attributions", {
             "article_row_id": row_id, "attribution_id": a.id, "kind": a.kind, "mode": a.mode,
             **_span_columns("cue", a.cue), **_span_columns("source", a.source),
@@ -77,20 +104,29 @@ def finding_rows(record: ArticleRecord, row_id: int) -> Iterator[tuple[str, Row]
             "confidence": a.confidence, "negated": a.negated, "hedged": bool(a.hedges),
             "hedges": "; ".join(a.hedges) or None,
         }
-    for s in record.sources:
+
+
+def source_rows(record: ArticleRecord, found: Sequence[Source], row_id: int) -> Iterator[tuple[str, Row]]:
+    """``sources`` rows, then one ``source_mentions`` row per mention."""
+    for s in found:
         yield "sources", {
             "article_row_id": row_id, "source_id": s.id, "name": s.name, "description": s.description,
             "identity": s.identity, "count": s.count, "type": s.type, "role": s.role,
             "affiliation": s.affiliation, "mention_count": len(s.mentions),
             "attribution_count": len(s.attribution_ids),
         }
-    for s in record.sources:
+    for s in found:
         for start, end in s.mentions:
             yield "source_mentions", {
                 "article_row_id": row_id, "source_id": s.id, "start_char": start, "end_char": end,
                 "text": record.text[start:end],
             }
-    for n in record.non_responses:
+
+
+def non_response_rows(record: ArticleRecord, found: Sequence[NonResponse], row_id: int
+                      ) -> Iterator[tuple[str, Row]]:
+    """``non_responses`` rows: the kind, the actor and the whole phrase."""
+    for n in found:
         yield "non_responses", {
             "article_row_id": row_id, "kind": n.kind, **_span_columns("actor", n.actor),
             "text": n.span.text, "start_char": n.span.start, "end_char": n.span.end,

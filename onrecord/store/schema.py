@@ -146,6 +146,24 @@ non_responses = Table(
     Index("ix_non_responses_article", "article_row_id"),
 )
 
+# The generic findings table: every finding kind declared without typed tables of its own
+# (``onrecord.findings``) lands here, one row per finding, so a new kind needs no migration.
+findings = Table(
+    "findings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_row_id", Integer, ForeignKey("articles.row_id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(64), nullable=False),  # the record field: "figures", "places", …
+    Column("finding_id", String(128)),  # the finding's own id when it has one ("F1")
+    Column("label", Text),  # one readable line (the kind's label, else the finding's text)
+    Column("text", Text),
+    Column("start_char", Integer),  # first and last offset; every fragment is in ``spans``
+    Column("end_char", Integer),
+    Column("spans", Text),  # JSON [[s, e], …]
+    Column("attributes", Text, nullable=False),  # JSON: the finding as in the record contract
+    Index("ix_findings_article_kind", "article_row_id", "kind"),
+    Index("ix_findings_kind", "kind"),
+)
+
 failures = Table(
     "failures", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -170,7 +188,15 @@ inputs = Table(
     Column("updated_at", String(32), nullable=False),
 )
 
-# Tables a user exports, in dependency order.
 # What ``onrecord export`` writes (here, not in export.py, so the CLI need not load pyarrow).
 EXPORT_FORMATS = ("parquet", "csv", "jsonl")
-EXPORT_TABLES = (runs, articles, attributions, sources, source_mentions, non_responses, failures, inputs)
+
+
+def exported_tables() -> tuple[Table, ...]:
+    """Tables a user exports, in dependency order: each finding kind's tables come from its
+    declaration in ``onrecord.findings``, then the generic ``findings`` table."""
+    from onrecord.findings import GENERIC_TABLE, kinds
+
+    typed = [name for kind in kinds() for name in kind.tables if name != GENERIC_TABLE]
+    names = ["runs", "articles", *dict.fromkeys(typed), GENERIC_TABLE, "failures", "inputs"]
+    return tuple(metadata.tables[name] for name in names)

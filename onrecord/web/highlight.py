@@ -12,17 +12,33 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
-# Nesting order, outermost first: a segment inside dropped text, a content span and a source
-# mention gets <span dropped><span content><span source>…</span></span></span>.
-KINDS = ("dropped", "nonresp", "content", "hedge", "source", "cue")
-_ORDER = {k: i for i, k in enumerate(KINDS)}
+from onrecord.findings import DROPPED_LAYER, Finding, FindingKind, Layer, kinds, resolve
+from onrecord.records import ArticleRecord, Attribution, NonResponse, Source
+
+
+def layers() -> tuple[Layer, ...]:
+    """Every x-ray layer, outermost first: the dropped lines, then each finding kind's layers.
+
+    Nesting follows ``Layer.depth``: a segment inside dropped text, a content span and a source
+    mention gets <span dropped><span content><span source>…</span></span></span>.
+    """
+    declared = [DROPPED_LAYER, *(layer for kind in kinds() for layer in kind.layers)]
+    return tuple(sorted(declared, key=lambda layer: layer.depth))
+
+
 _ATTR_NAME = re.compile(r"^data-[a-z][a-z0-9-]*$")
+_CORE_CSS = frozenset({"dropped", "nonresp", "content", "hedge", "source", "cue"})  # styled in app.css
+
+
+def layer_class(name: str) -> str:
+    """The CSS classes of a layer's marks: a layer without a rule of its own gets ``hl-finding``."""
+    return f"hl hl-{name}" + ("" if name in _CORE_CSS else " hl-finding")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,23 +47,24 @@ class Mark:
 
     start: int
     end: int
-    kind: str  # one of KINDS: becomes the class "hl hl-<kind>"
+    kind: str  # a layer name (``layers()``): becomes the class "hl hl-<kind>"
     data: tuple[tuple[str, str], ...] = ()  # data-* attributes, e.g. (("data-source", "S1"),)
     title: str | None = None  # tooltip
 
 
 def highlight(text: str, marks: Iterable[Mark]) -> Markup:
     """``text`` as escaped HTML with ``marks`` wrapped in spans; offsets are clamped to the text."""
+    order = {layer.name: i for i, layer in enumerate(layers())}
     n = len(text)
     kept: list[Mark] = []
     for m in marks:
-        if m.kind not in _ORDER:
+        if m.kind not in order:
             raise ValueError(f"unknown mark kind {m.kind!r}")
         s, e = max(0, min(n, m.start)), max(0, min(n, m.end))
         if e > s:
             kept.append(Mark(s, e, m.kind, m.data, m.title))
     bounds = sorted({0, n, *(m.start for m in kept), *(m.end for m in kept)})
-    kept.sort(key=lambda m: (_ORDER[m.kind], m.start, -m.end))
+    kept.sort(key=lambda m: (order[m.kind], m.start, -m.end))
     out: list[str] = []
     for a, b in itertools.pairwise(bounds):
         piece = str(escape(text[a:b]))
@@ -58,7 +75,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> Markup:
 
 
 def _open(m: Mark, *, first: bool) -> str:
-    classes = f"hl hl-{m.kind}" + (" hl-start" if first else "")
+    classes = layer_class(m.kind) + (" hl-start" if first else "")
     attrs = [f'class="{classes}"']
     for name, value in m.data:
         if not _ATTR_NAME.match(name):
@@ -69,51 +86,73 @@ def _open(m: Mark, *, first: bool) -> str:
     return "<span " + " ".join(attrs) + ">"
 
 
-def record_marks(record: Mapping[str, Any]) -> list[Mark]:
-    """Marks for a record in its JSON form (``ArticleRecord.to_dict()`` or the stored ``record``)."""
+def record_marks(record: ArticleRecord) -> list[Mark]:
+    """Marks for every finding kind of a record (each kind's ``marks`` hook), and its dropped lines."""
     marks: list[Mark] = []
-    names = {s["id"]: _source_label(s) for s in record.get("sources") or ()}
-    seen_sources: set[tuple[int, int, str]] = set()
-
-    def source_mark(s: int, e: int, sid: str | None) -> None:
-        key = (s, e, sid or "")
-        if key in seen_sources:
-            return
-        seen_sources.add(key)
-        data = (("data-source", sid),) if sid else ()
-        marks.append(Mark(s, e, "source", data, f"Source: {names.get(sid or '', 'unlinked')}"))
-
-    for att in record.get("attributions") or ():
-        sid = att.get("source_id")
-        data: tuple[tuple[str, str], ...] = (("data-attr", str(att["id"])),)
-        if sid:
-            data += (("data-source", str(sid)),)
-        who = names.get(sid or "", (att.get("source") or {}).get("text") or "no source")
-        hedges = [str(h) for h in att.get("hedges") or ()]
-        title = f"Said by {who}" + (f" (hedged: {', '.join(hedges)})" if hedges else "")
-        every = _pairs(att["content"]["spans"]) + _pairs(att["cue"]["spans"])
-        if att.get("source"):
-            every += _pairs(att["source"]["spans"])
-        for s, e in _pairs(att["content"]["spans"]):
-            marks.append(Mark(s, e, "content", data, title))
-        if hedges and every:  # hedges carry no offsets: find the words within the statement's reach
-            marks.extend(_hedge_marks(str(record["text"]), min(p[0] for p in every), max(p[1] for p in every), hedges))
-        for s, e in _pairs(att["cue"]["spans"]):
-            marks.append(Mark(s, e, "cue", data, f"Cue ({att.get('kind')}, {att.get('mode')})"))
-        if att.get("source"):
-            for s, e in _pairs(att["source"]["spans"]):
-                source_mark(s, e, sid)
-    for src in record.get("sources") or ():
-        for s, e in _pairs(src.get("mentions") or ()):
-            source_mark(s, e, str(src["id"]))
-    for nr in record.get("non_responses") or ():
-        for s, e in _pairs(nr.get("spans") or ()):
-            marks.append(Mark(s, e, "nonresp", (("data-kind", str(nr.get("kind"))),),
-                              f"Non-response: {str(nr.get('kind', '')).replace('_', ' ')}"))
-    for d in record.get("dropped") or ():
-        for s, e in _pairs(d.get("spans") or ()):
-            marks.append(Mark(s, e, "dropped", (), f"Dropped as boilerplate ({d.get('reason')})"))
+    for kind in kinds():
+        found = record.of(kind)
+        if found and kind.layers:
+            marks.extend(resolve(kind.marks)(record, found) if kind.marks else generic_marks(kind, found))
+    for d in record.dropped:
+        for s, e in d.spans:
+            marks.append(Mark(s, e, DROPPED_LAYER.name, (), f"Dropped as boilerplate ({d.reason})"))
     return marks
+
+
+def generic_marks(kind: FindingKind[Any], found: Sequence[Finding]) -> Iterator[Mark]:
+    """One mark per span of each finding, on the kind's first layer, titled with its label."""
+    layer = kind.layers[0]
+    for finding in found:
+        plain = finding.to_dict()
+        title = f"{kind.title}: {kind.label_of(finding)}"
+        data = (("data-finding", str(plain["id"])),) if plain.get("id") else ()
+        for s, e in _pairs(plain.get("spans") or ()):
+            yield Mark(s, e, layer.name, data, title)
+
+
+def _source_names(record: ArticleRecord) -> dict[str, str]:
+    return {s.id: s.name or s.description or s.identity or "source" for s in record.sources}
+
+
+def attribution_marks(record: ArticleRecord, found: Sequence[Attribution]) -> Iterator[Mark]:
+    """Each statement's content, hedge words and cue (its source is drawn by ``source_marks``)."""
+    names = _source_names(record)
+    for att in found:
+        sid = att.source_id
+        data: tuple[tuple[str, str], ...] = (("data-attr", att.id),)
+        if sid:
+            data += (("data-source", sid),)
+        who = names.get(sid or "", att.source.text if att.source else "no source")
+        title = f"Said by {who}" + (f" (hedged: {', '.join(att.hedges)})" if att.hedges else "")
+        every = [*att.content.spans, *att.cue.spans, *(att.source.spans if att.source else ())]
+        for s, e in att.content.spans:
+            yield Mark(s, e, "content", data, title)
+        if att.hedges and every:  # hedges carry no offsets: find the words within the statement's reach
+            start, end = min(p[0] for p in every), max(p[1] for p in every)
+            yield from _hedge_marks(record.text, start, end, att.hedges)
+        for s, e in att.cue.spans:
+            yield Mark(s, e, "cue", data, f"Cue ({att.kind}, {att.mode})")
+
+
+def source_marks(record: ArticleRecord, found: Sequence[Source]) -> Iterator[Mark]:
+    """Every source span of a statement and every mention of a source, once each."""
+    names = _source_names(record)
+    seen: set[tuple[int, int, str]] = set()
+    spans = [(s, e, a.source_id) for a in record.attributions if a.source for s, e in a.source.spans]
+    spans += [(s, e, src.id) for src in found for s, e in src.mentions]
+    for s, e, sid in spans:
+        if (s, e, sid or "") in seen:
+            continue
+        seen.add((s, e, sid or ""))
+        data = (("data-source", sid),) if sid else ()
+        yield Mark(s, e, "source", data, f"Source: {names.get(sid or '', 'unlinked')}")
+
+
+def non_response_marks(record: ArticleRecord, found: Sequence[NonResponse]) -> Iterator[Mark]:
+    for nr in found:
+        for s, e in nr.span.spans:
+            title = f"Non-response: {nr.kind.replace('_', ' ')}"
+            yield Mark(s, e, "nonresp", (("data-kind", nr.kind),), title)
 
 
 def _hedge_marks(text: str, start: int, end: int, hedges: Sequence[str]) -> list[Mark]:
@@ -131,13 +170,9 @@ def _pairs(spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
     return [(int(p[0]), int(p[1])) for p in spans]
 
 
-def _source_label(src: Mapping[str, Any]) -> str:
-    return str(src.get("name") or src.get("description") or src.get("identity") or "source")
-
-
-def record_html(record: Mapping[str, Any]) -> Markup:
+def record_html(record: ArticleRecord) -> Markup:
     """The record's text with every source, cue, content, hedge, non-response and dropped line marked."""
-    return highlight(str(record.get("text") or ""), record_marks(record))
+    return highlight(record.text, record_marks(record))
 
 
 def snippet_html(snippet: str | None, start: str = "[", end: str = "]") -> Markup:

@@ -1,0 +1,236 @@
+"""Every onrecord stage, and the kind of finding it adds to the record, declared once.
+
+``STAGES`` is the pipeline's ordered list of spaCy components. A stage that adds a kind of
+finding to the record declares it with a ``FindingKind``: the record class, the record field
+(its JSON key), the Doc extension, the store table, the x-ray layers and the report section.
+Everything that handles findings reads this table instead of keeping a list of its own:
+
+* ``nlp/model.py`` adds the stages in this order; the entry-point test compares
+  ``pyproject.toml``'s ``spacy_factories`` with ``entry_points()``;
+* ``nlp/extensions.py`` registers one Doc extension per kind (``findings_of``/``set_findings``);
+* ``pipeline.record_from_doc`` reads every kind off the Doc; ``ArticleRecord`` holds them by
+  field (``record.of(kind)``), counts them in ``summary`` and reads them back in ``from_dict``;
+* ``store/rows.py`` writes each kind to its typed tables, or to the generic ``findings``
+  table (one row per finding: kind, offsets, label, the finding's JSON); the export and
+  Parquet tables follow;
+* ``web/highlight.py`` draws each kind's layers in the x-ray, with the legend;
+* ``cli/report.py`` prints each kind's section of the text report.
+
+Hooks that need code from a later layer (store, web, CLI) are written as ``"module:function"``
+references, resolved on first use, so that declaring a kind imports nothing but the records.
+A kind that leaves a hook out gets the generic behaviour, which is enough for any finding whose
+``to_dict()`` has ``text`` and ``spans`` (see ``tests/test_new_stage_example.py``, the recipe).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any, Generic, Protocol, Self, TypeVar
+
+from onrecord.records import Attribution, NonResponse, Source
+
+
+class Finding(Protocol):
+    """What every record class of a finding kind has: the JSON form, and back."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Self: ...
+
+
+T = TypeVar("T", bound=Finding)
+
+# A hook: a callable, or "package.module:attribute" naming one (resolved on first use).
+Hook = str | Callable[..., Any]
+
+GENERIC_TABLE = "findings"  # the store table of every kind that has no typed table of its own
+
+
+@functools.cache
+def _import_ref(ref: str) -> Callable[..., Any]:
+    module, _, attr = ref.partition(":")
+    if not module or not attr:
+        raise ValueError(f"A hook reference must look like 'package.module:function', not {ref!r}.")
+    value: Callable[..., Any] = getattr(import_module(module), attr)
+    return value
+
+
+def resolve(hook: Hook) -> Callable[..., Any]:
+    """The callable a hook names."""
+    return hook if callable(hook) else _import_ref(hook)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One highlight layer of the x-ray: CSS class ``hl-<name>``, a legend entry, a nesting depth.
+
+    ``depth`` orders nested highlights: a lower layer wraps a higher one (a dropped line wraps
+    a statement, which wraps its cue). Layers without a CSS rule of their own get the generic
+    ``hl-finding`` style.
+    """
+
+    name: str
+    legend: str
+    depth: int = 15
+
+
+@dataclass(frozen=True)
+class FindingKind(Generic[T]):
+    """A kind of finding in the record, and how every layer of onrecord handles it."""
+
+    name: str  # the ArticleRecord field and JSON key, e.g. "non_responses"
+    record_class: type[T]  # a frozen dataclass with to_dict() and a from_dict() classmethod
+    title: str  # heading in the text report and the x-ray panel, e.g. "Non-responses"
+    layers: tuple[Layer, ...] = ()  # x-ray layers; () draws nothing
+    tables: tuple[str, ...] = (GENERIC_TABLE,)  # store tables its rows go to; () keeps it in the record only
+    rows: Hook | None = None  # (record, findings, row_id) -> Iterator[(table, row)]; None: generic rows
+    marks: Hook | None = None  # (record, findings) -> Iterable[Mark]; None: one mark per span on layers[0]
+    report: Hook | None = None  # (record, findings) -> list[str]; None: the title and one line per finding
+    summary: Hook | None = None  # (findings) -> dict[str, int]; None: {name: number found}
+    label: Callable[[T], str] | None = None  # one line per finding; None: its ``text``
+
+    @property
+    def extension(self) -> str:
+        """The Doc extension the stage writes its findings to."""
+        return f"onrecord_{self.name}"
+
+    @property
+    def is_generic(self) -> bool:
+        """True when the web panel and the report show it as a plain list (no hooks of its own)."""
+        return self.report is None
+
+    def from_dict(self, value: dict[str, Any]) -> T:
+        return self.record_class.from_dict(value)
+
+    def label_of(self, finding: T) -> str:
+        if self.label is not None:
+            return self.label(finding)
+        return str(finding.to_dict().get("text") or "")
+
+    def counts(self, findings: Sequence[T]) -> dict[str, int]:
+        """This kind's share of the record's ``summary`` block."""
+        if self.summary is None:
+            return {self.name: len(findings)}
+        counted: dict[str, int] = resolve(self.summary)(findings)
+        return counted
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One spaCy component of onrecord's pipeline, and the kind of finding it adds (if any)."""
+
+    name: str  # the spaCy component name, "onrecord_<concern>"
+    factory: str  # "module:make_function": the spacy_factories entry point
+    finds: FindingKind[Any] | None = None
+
+    @property
+    def module(self) -> str:
+        return self.factory.partition(":")[0]
+
+
+# -- the declarations ---------------------------------------------------------------------------
+
+ATTRIBUTIONS: FindingKind[Attribution] = FindingKind(
+    "attributions", Attribution, "Statements",
+    layers=(Layer("content", "statement", 20), Layer("hedge", "hedge", 30), Layer("cue", "cue", 50)),
+    tables=("attributions",),
+    rows="onrecord.store.rows:attribution_rows",
+    marks="onrecord.web.highlight:attribution_marks",
+    report="onrecord.cli.report:statements_section",
+    summary="onrecord.records:attribution_counts",
+)
+SOURCES: FindingKind[Source] = FindingKind(
+    "sources", Source, "Sources",
+    layers=(Layer("source", "source", 40),),
+    tables=("sources", "source_mentions"),
+    rows="onrecord.store.rows:source_rows",
+    marks="onrecord.web.highlight:source_marks",
+    report="onrecord.cli.report:sources_section",
+    summary="onrecord.records:source_counts",
+)
+NON_RESPONSES: FindingKind[NonResponse] = FindingKind(
+    "non_responses", NonResponse, "Non-responses",
+    layers=(Layer("nonresp", "non-response", 10),),
+    tables=("non_responses",),
+    rows="onrecord.store.rows:non_response_rows",
+    marks="onrecord.web.highlight:non_response_marks",
+    report="onrecord.cli.report:non_responses_section",
+)
+
+# The lines the boilerplate stage drops are not findings (extraction drops lines too, and
+# nothing may be found in them); this layer draws them in the x-ray, outermost.
+DROPPED_LAYER = Layer("dropped", "dropped boilerplate", 0)
+
+# Added before the parser by ``nlp.model.load_base_model``: the parse the tagger is trained on.
+PARAGRAPHS = Stage("onrecord_paragraphs", "onrecord.nlp.paragraphs:make_paragraphs")
+
+# Ordered: boilerplate masks lines before anything reads the text; sources need attributions;
+# certainty reads the final attributions.
+_STAGES: list[Stage] = [
+    Stage("onrecord_boilerplate", "onrecord.nlp.boilerplate:make_boilerplate"),
+    Stage("onrecord_attributions", "onrecord.nlp.attributions:make_attributions", ATTRIBUTIONS),
+    Stage("onrecord_sources", "onrecord.nlp.sources:make_sources", SOURCES),
+    Stage("onrecord_certainty", "onrecord.nlp.certainty:make_certainty"),
+    Stage("onrecord_non_responses", "onrecord.nlp.nonresponses:make_non_responses", NON_RESPONSES),
+]
+
+
+def stages() -> tuple[Stage, ...]:
+    """The pipeline's stages after the base model, in order."""
+    return tuple(_STAGES)
+
+
+def kinds() -> tuple[FindingKind[Any], ...]:
+    """Every kind of finding in the record, in record (JSON) order."""
+    return tuple(s.finds for s in _STAGES if s.finds is not None)
+
+
+def kind_named(name: str) -> FindingKind[Any] | None:
+    return next((k for k in kinds() if k.name == name), None)
+
+
+def entry_points() -> dict[str, str]:
+    """What ``[project.entry-points.spacy_factories]`` in pyproject.toml must say."""
+    return {s.name: s.factory for s in (PARAGRAPHS, *_STAGES)}
+
+
+def add_stage(stage: Stage, *, after: str | None = None) -> None:
+    """Add a stage (a plugin's, or a test's) after the stage named ``after``, else at the end.
+
+    Call it before the pipeline is built (``nlp.model.reset_caches()`` drops a built one).
+    """
+    if any(s.name == stage.name for s in _STAGES):
+        raise ValueError(f"A stage named {stage.name!r} is already in the pipeline.")
+    if stage.finds is not None and kind_named(stage.finds.name) is not None:
+        raise ValueError(f"A finding kind named {stage.finds.name!r} is already declared.")
+    names = [s.name for s in _STAGES]
+    if after is not None and after not in names:
+        raise ValueError(f"No stage named {after!r}; the stages are: {', '.join(names)}.")
+    _STAGES.insert(names.index(after) + 1 if after else len(_STAGES), stage)
+
+
+def remove_stage(name: str) -> None:
+    """Take a stage added with ``add_stage`` out again."""
+    _STAGES[:] = [s for s in _STAGES if s.name != name]
+
+
+@contextmanager
+def stage_added(stage: Stage, *, after: str | None = None) -> Iterator[Stage]:
+    """``add_stage`` for the length of a ``with`` block (tests)."""
+    add_stage(stage, after=after)
+    try:
+        yield stage
+    finally:
+        remove_stage(stage.name)
+
+
+__all__ = [
+    "ATTRIBUTIONS", "DROPPED_LAYER", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "SOURCES",
+    "FindingKind", "Layer", "Stage", "add_stage", "entry_points", "kind_named", "kinds", "remove_stage",
+    "Finding", "resolve", "stage_added", "stages",
+]

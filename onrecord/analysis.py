@@ -5,7 +5,7 @@ from __future__ import annotations
 from onrecord.ingest import RawDocument
 from onrecord.ingest.decode import looks_like_html
 from onrecord.ingest.document import Kind
-from onrecord.pipeline import ItemFailure, analyze_serial
+from onrecord.pipeline import analyze_one
 from onrecord.records import ArticleRecord
 from onrecord.settings import Settings
 
@@ -25,8 +25,6 @@ def analyze(
     be analysed (empty, not English, no article text in the page).
     """
     kind: Kind = "html" if looks_like_html(text_or_html) else "text"
-    raw = RawDocument(origin=url or "<string>", data=text_or_html, kind=kind, id=id, url=url, published=published)
-    result = next(iter(analyze_serial([raw], settings or Settings())))
-    if isinstance(result, ItemFailure):
-        raise result.error
-    return result
+    raw = RawDocument(origin=url or "<string>", data=text_or_html, kind=kind, id=id, url=url,
+                      published=published)
+    return analyze_one(raw, settings or Settings())

@@ -1,17 +1,21 @@
 """The analysis pipeline: RawDocument → Article → spaCy Doc → ArticleRecord.
 
-``analyze_documents`` is the one entry point for single articles and batches. It keeps
-input order, turns each per-item ``OnrecordError`` into an ``ItemFailure`` and carries on,
-and with ``jobs > 1`` runs worker processes that each load the model once.
+``analyze_one`` analyses one input and raises on failure (the Python API and the web use it).
+``analyze_documents`` is the entry point for batches: it keeps input order, turns each
+per-item ``OnrecordError`` into an ``ItemFailure`` and carries on, and with ``jobs > 1``
+runs an ``AnalysisPool`` of worker processes that each load the model once (the pool
+``onrecord ingest`` uses too).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import multiprocessing.context
 import multiprocessing.pool
 import os
 import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, Self
@@ -44,7 +48,8 @@ class ItemFailure:
         # Ingest messages usually name the input already; don't say it twice.
         if self.origin in message:
             return message
-        where = f"{self.origin}:{self.line}" if self.line and not self.origin.endswith(f":{self.line}") else self.origin
+        numbered = self.line and not self.origin.endswith(f":{self.line}")
+        where = f"{self.origin}:{self.line}" if numbered else self.origin
         return f"{where}: {message}"
 
 
@@ -107,7 +112,7 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
 
 def _analyze_prepared(
     items: list[tuple[RawDocument, str, Article]], nlp: Language, settings: Settings
-) -> Iterator[Result]:
+) -> Iterator[ArticleRecord]:
     """Parse a small batch together; nlp.pipe accepts Docs, so ids set before parsing survive."""
     docs = []
     for _, rid, article in items:
@@ -118,11 +123,28 @@ def _analyze_prepared(
         yield record_from_doc(doc, article, rid, nlp, settings)
 
 
+def nlp_for(settings: Settings) -> Language:
+    """The (cached) pipeline ``settings`` ask for: accurate mode and cue threshold."""
+    return build_nlp(settings.accurate, settings.cue_threshold)
+
+
+def analyze_one(raw: RawDocument, settings: Settings, nlp: Language | None = None) -> ArticleRecord:
+    """Analyse one input and return its record; raises the ``OnrecordError`` when it cannot be analysed.
+
+    The single-input entry point: ``onrecord.analyze``, ``POST /api/analyze`` and the web's
+    analyse page all come here.
+    """
+    nlp = nlp or nlp_for(settings)
+    rid, article = prepare(raw, settings)
+    (record,) = _analyze_prepared([(raw, rid, article)], nlp, settings)
+    return record
+
+
 def analyze_serial(
     inputs: Iterable[RawDocument | InputFailure], settings: Settings, nlp: Language | None = None
 ) -> Iterator[Result]:
     """Analyse inputs in this process, in order; failures are yielded, not raised."""
-    nlp = nlp or build_nlp(settings.accurate)
+    nlp = nlp or nlp_for(settings)
     pending: list[tuple[RawDocument, str, Article]] = []
     for item in inputs:
         if isinstance(item, InputFailure):
@@ -138,39 +160,53 @@ def analyze_serial(
             yield ItemFailure(item.origin, item.line, item.id, exc)
             continue
         pending.append((item, rid, article))
-        if len(pending) >= 16:
+        if len(pending) >= SERIAL_BATCH:
             yield from _analyze_prepared(pending, nlp, settings)
             pending = []
     yield from _analyze_prepared(pending, nlp, settings)
 
 
-_worker_settings: Settings | None = None
-
-
-def _worker_init(settings: Settings) -> None:
-    global _worker_settings
-    _worker_settings = settings
-    build_nlp(settings.accurate)  # each worker loads the model once
-
-
-def _worker_run(item: RawDocument | InputFailure) -> Result:
-    assert _worker_settings is not None
-    return next(iter(analyze_serial([item], _worker_settings)))
+SERIAL_BATCH = 16  # articles parsed together by nlp.pipe in this process
+WORKER_BATCH = 8  # articles per batch sent to a worker process
 
 
 def analyze_documents(
     inputs: Iterable[RawDocument | InputFailure], settings: Settings, jobs: int = 1
 ) -> Iterator[Result]:
-    """Analyse every input in order, with ``jobs`` worker processes when jobs > 1."""
+    """Analyse every input in order, with ``jobs`` worker processes when jobs > 1.
+
+    With workers, inputs travel to an ``AnalysisPool`` in batches keyed by their position and
+    come back in input order; at most ``2 * jobs`` batches are in flight, so a long stream of
+    inputs is never queued whole. An article that makes a component raise becomes an
+    ``ItemFailure`` (``AnalysisFailed``) there, as in ``onrecord ingest``.
+    """
     if jobs <= 1:
         yield from analyze_serial(inputs, settings)
         return
-    ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings,)) as pool:
-        yield from pool.imap(_worker_run, inputs, chunksize=4)
+    pending: deque[PendingBatch] = deque()
+    batch: list[tuple[str, RawDocument]] = []
+    with AnalysisPool(settings, jobs) as pool:
+        for position, item in enumerate(inputs):
+            if isinstance(item, InputFailure):
+                if batch:
+                    pending.append(pool.submit(batch))
+                    batch = []
+                failure = ItemFailure(item.origin, item.line, None, item.error)
+                pending.append(_Ready([(str(position), failure)]))
+            else:
+                batch.append((str(position), item))
+                if len(batch) >= WORKER_BATCH:
+                    pending.append(pool.submit(batch))
+                    batch = []
+            while len(pending) > 2 * pool.jobs or (pending and pending[0].ready()):
+                yield from (result for _, result in pending.popleft().get())
+        if batch:
+            pending.append(pool.submit(batch))
+        while pending:
+            yield from (result for _, result in pending.popleft().get())
 
 
-# -- keyed batches, for runs that store results (onrecord ingest) --------------------------------
+# -- keyed batches in worker processes (onrecord ingest, and analyze_documents with jobs > 1) ----
 #
 # A single writer must know which input each result belongs to, also when the results come back
 # from worker processes; so inputs travel as (key, RawDocument) and come back as (key, Result).
@@ -214,52 +250,63 @@ def analyze_keyed(
     A component that raises on one article must not lose the others: the batch is then redone
     one article at a time and the culprit becomes an ``ItemFailure`` (``AnalysisFailed``).
     """
-    nlp = nlp or build_nlp(settings.accurate)
+    nlp = nlp or nlp_for(settings)
     keys = [key for key, _ in items]
     docs = [raw for _, raw in items]
     try:
         results = list(analyze_serial(docs, settings, nlp))
     except Exception:  # noqa: BLE001 - isolate the article that broke the batch, below
-        results = [_analyze_one(raw, settings, nlp) for raw in docs]
+        results = [_isolated(raw, settings, nlp) for raw in docs]
     return list(zip(keys, results, strict=True))
 
 
-def _analyze_one(raw: RawDocument, settings: Settings, nlp: Language) -> Result:
+def _isolated(raw: RawDocument, settings: Settings, nlp: Language) -> Result:
+    """One article on its own: its record, or an ``ItemFailure`` whatever went wrong."""
     try:
-        return next(iter(analyze_serial([raw], settings, nlp)))
+        try:
+            rid, article = prepare(raw, settings)
+        except OnrecordError as exc:
+            return ItemFailure(raw.origin, raw.line, raw.id, exc)
+        (record,) = _analyze_prepared([(raw, rid, article)], nlp, settings)
+        return record
     except Exception as exc:  # noqa: BLE001 - one bad article is a failed item, not a failed run
         error = AnalysisFailed(f"'{raw.origin}': analysis failed ({type(exc).__name__}: {exc}).")
         return ItemFailure(raw.origin, raw.line, raw.id, error)
 
 
-_keyed_settings: Settings | None = None
-_keyed_startup_error: BaseException | None = None
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork where the platform has it (workers inherit the imported modules), else spawn."""
+    return multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
 
 
-def _keyed_worker_init(settings: Settings) -> None:
+_worker_settings: Settings | None = None
+_worker_startup_error: BaseException | None = None
+
+
+def _worker_init(settings: Settings) -> None:
     """Load the model once per worker; Ctrl-C is the parent's to handle (it stops the pool)."""
-    global _keyed_settings, _keyed_startup_error
+    global _worker_settings, _worker_startup_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _keyed_settings = settings
+    _worker_settings = settings
     try:
-        build_nlp(settings.accurate)
+        nlp_for(settings)
     except BaseException as exc:  # noqa: BLE001 - reported on first use; a raising initializer respawns forever
-        _keyed_startup_error = exc
+        _worker_startup_error = exc
 
 
-def _keyed_worker_run(items: list[tuple[str, RawDocument]]) -> list[KeyedResult]:
-    if _keyed_startup_error is not None:
-        raise _keyed_startup_error
-    assert _keyed_settings is not None
-    return analyze_keyed(items, _keyed_settings)
+def _worker_run(items: list[tuple[str, RawDocument]]) -> list[KeyedResult]:
+    if _worker_startup_error is not None:
+        raise _worker_startup_error
+    assert _worker_settings is not None
+    return analyze_keyed(items, _worker_settings)
 
 
-def _keyed_worker_model() -> str:
-    if _keyed_startup_error is not None:
-        raise _keyed_startup_error
-    assert _keyed_settings is not None
-    return model_description(build_nlp(_keyed_settings.accurate))
+def _worker_model() -> str:
+    if _worker_startup_error is not None:
+        raise _worker_startup_error
+    assert _worker_settings is not None
+    return model_description(nlp_for(_worker_settings))
 
 
 class AnalysisPool:
@@ -277,10 +324,9 @@ class AnalysisPool:
 
     def __enter__(self) -> Self:
         if self.jobs > 1:
-            ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-            self._pool = ctx.Pool(self.jobs, initializer=_keyed_worker_init, initargs=(self.settings,))
+            self._pool = _pool_context().Pool(self.jobs, initializer=_worker_init, initargs=(self.settings,))
         else:
-            self._nlp = build_nlp(self.settings.accurate)
+            self._nlp = nlp_for(self.settings)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
@@ -295,11 +341,11 @@ class AnalysisPool:
     def model_version(self) -> str:
         """The model the workers run, for the run's provenance (raises if it failed to load)."""
         if self._pool is not None:
-            return str(self._pool.apply(_keyed_worker_model))
-        return model_description(self._nlp or build_nlp(self.settings.accurate))
+            return str(self._pool.apply(_worker_model))
+        return model_description(self._nlp or nlp_for(self.settings))
 
     def submit(self, items: list[tuple[str, RawDocument]]) -> PendingBatch:
         """Start analysing ``items``; collect with ``.get()`` in the order submitted."""
         if self._pool is not None:
-            return self._pool.apply_async(_keyed_worker_run, (items,))
+            return self._pool.apply_async(_worker_run, (items,))
         return _Ready(analyze_keyed(items, self.settings, self._nlp))

@@ -32,6 +32,7 @@ class Settings:
     per_host_delay: float = 1.0  # seconds between two requests to the same host (politeness)
     min_confidence: float = 0.0  # attributions below this are left out of the record
     accurate: bool = False  # add the transformer tagger beside the CRF: slower, finds more sources
+    cue_threshold: float | None = None  # CRF cue marginal a lexicon word needs; None: the model's own (0.3)
     check_language: bool = True  # refuse texts that are clearly not English
     jobs: int = 1  # analysis worker processes for batches
     web_analyze_timeout: float = 30.0  # seconds for one analysis asked of `onrecord serve`
@@ -41,7 +42,15 @@ class Settings:
 ENV_PREFIX = "ONRECORD_"
 
 
+# Settings whose default is None ("not set") and the type of a value when one is given.
+_OPTIONAL_TYPES: dict[str, type] = {"cue_threshold": float}
+
+
 def _coerce(name: str, raw: Any, default: Any) -> Any:
+    if default is None:
+        if raw is None or str(raw).strip().lower() in {"", "none"}:
+            return None
+        default = _OPTIONAL_TYPES[name]()
     if isinstance(default, bool):
         if isinstance(raw, bool):
             return raw

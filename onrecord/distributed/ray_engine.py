@@ -30,7 +30,7 @@ from onrecord.distributed.rows import RowIds, failure_row, input_row, record_row
 from onrecord.distributed.shards import Item, expand_shards, shard_rows
 from onrecord.errors import ConfigError, OnrecordError, SkippedInput
 from onrecord.ingest.document import InputFailure, RawDocument
-from onrecord.pipeline import ItemFailure, analyze_keyed
+from onrecord.pipeline import ItemFailure, analyze_keyed, nlp_for
 from onrecord.records import ArticleRecord
 from onrecord.run.ingest import FATAL_STORE_CODES, IngestOptions, input_key, run_settings, stage_of
 from onrecord.settings import Settings
@@ -109,10 +109,8 @@ class Analyzer:
     """A Ray Data actor: loads the pipeline once, then analyses batch after batch."""
 
     def __init__(self, settings: Settings) -> None:
-        from onrecord.nlp.model import build_nlp
-
         self.settings = settings
-        self.nlp = build_nlp(settings.accurate)
+        self.nlp = nlp_for(settings)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         items: list[Item] = [pickle.loads(b) for b in batch.column("item").to_pylist()]
@@ -143,7 +141,8 @@ class RunSink:
         else:
             self.counts["failed"] += 1
             if self.store is not None and self.run_id is not None:
-                self.store.record_failure(self.run_id, key, origin, row["stage"], row["reason"], row["message"])
+                self.store.record_failure(self.run_id, key, origin, row["stage"], row["reason"],
+                                          row["message"])
             if self.output is not None:
                 self.output.add("failures", failure_row(
                     self.ids, run_id=self.run_id, input_key=key, origin=origin, stage=row["stage"],
@@ -155,7 +154,7 @@ class RunSink:
         if self.store is not None:
             try:
                 outcome = self.store.store_record(record, run_id=self.run_id, input_key=key)
-            except StoreError as exc:  # as in the local engine: a bad record fails, a dead store stops the run
+            except StoreError as exc:  # as in the local engine: a bad record fails, a dead store stops it
                 if exc.code in FATAL_STORE_CODES:
                     raise
                 self.add({"input_key": key, "origin": origin, "outcome": "failed", "stage": "store",
@@ -169,7 +168,8 @@ class RunSink:
                 self.output.add(table, row)
             self._ledger(key, "stored", origin, outcome, row_id)
 
-    def _ledger(self, key: str, state: str, origin: str | None, reason: str | None, row_id: int | None) -> None:
+    def _ledger(self, key: str, state: str, origin: str | None, reason: str | None,
+                row_id: int | None) -> None:
         if self.output is not None:
             self.output.add("inputs", input_row(input_key=key, state=state, origin=origin, reason=reason,
                                                 run_id=self.run_id, article_row_id=row_id, updated_at=now()))

@@ -15,6 +15,7 @@ for narrower filters.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 from collections.abc import Callable
@@ -71,7 +72,8 @@ def _store(request: Request) -> Store:
     return store
 
 
-def _envelope(request: Request, p: Paging, items: list[dict[str, Any]], more: bool, total: int | None) -> Page:
+def _envelope(request: Request, p: Paging, items: list[dict[str, Any]], more: bool,
+              total: int | None) -> Page:
     nxt = str(request.url.include_query_params(page=p.page + 1)) if more and p.page < MAX_PAGE else None
     return Page(items=items, page=p.page, per_page=p.per_page, total=total, next=nxt)
 
@@ -122,7 +124,8 @@ def get_article(request: Request, article_id: Annotated[str, Path(max_length=128
     return record
 
 
-SourceSort = Literal["-citations", "citations", "name", "-name", "articles", "-articles", "mentions", "-mentions"]
+SourceSort = Literal["-citations", "citations", "name", "-name", "articles", "-articles", "mentions",
+                     "-mentions"]
 
 
 @router.get("/sources", response_model=Page, summary="Sources across articles")
@@ -169,8 +172,9 @@ def search(request: Request, p: PagingDep,
     return page
 
 
-StatsSort = Literal["-articles", "articles", "key", "-key", "statements_per_article", "-statements_per_article",
-                    "anonymous_source_share", "-anonymous_source_share", "non_response_rate",
+StatsSort = Literal["-articles", "articles", "key", "-key", "statements_per_article",
+                    "-statements_per_article", "anonymous_source_share", "-anonymous_source_share",
+                    "non_response_rate",
                     "-non_response_rate", "hedged_share", "-hedged_share"]
 
 
@@ -195,10 +199,8 @@ def list_runs(request: Request, p: PagingDep, sort: RunSort = "-id") -> Page:
         rows = store.runs(limit=limit + offset)[offset:]
         for row in rows:
             for key in ("inputs", "settings"):
-                try:
+                with contextlib.suppress(ValueError):
                     row[key] = json.loads(row[key]) if row.get(key) else row.get(key)
-                except ValueError:
-                    pass
         return rows
 
     return _listing(request, p, sort, "-id", fetch)
@@ -233,7 +235,8 @@ async def analyze(request: Request, response: Response, body: AnalyzeRequest) ->
             raise ApiError(400, "invalid_parameter", f"The {given[0]} is not valid Unicode "
                            "(it holds an unpaired surrogate).") from None
     elif body.url is not None and not body.url.startswith(("http://", "https://")):
-        raise ApiError(400, "invalid_parameter", f"Cannot fetch {body.url!r}: give an http:// or https:// URL.")
+        raise ApiError(400, "invalid_parameter",
+                       f"Cannot fetch {body.url!r}: give an http:// or https:// URL.")
     settings: Settings = request.app.state.settings
     record = await run_limited(lambda: _analyse(body, settings))
     if body.store:
@@ -245,7 +248,7 @@ async def analyze(request: Request, response: Response, body: AnalyzeRequest) ->
 
 def _analyse(body: AnalyzeRequest, settings: Settings) -> ArticleRecord:
     from onrecord.ingest import RawDocument
-    from onrecord.pipeline import ItemFailure, analyze_serial
+    from onrecord.pipeline import analyze_one
 
     if body.url is not None:
         from onrecord.ingest.fetch import fetch_url
@@ -257,10 +260,7 @@ def _analyse(body: AnalyzeRequest, settings: Settings) -> ArticleRecord:
         kind: Literal["text", "html"] = "text" if body.text is not None else "html"
         raw = RawDocument(origin="<api>", data=body.text if body.text is not None else body.html or "",
                           kind=kind, published=body.published)
-    result = next(iter(analyze_serial([raw], settings)))
-    if isinstance(result, ItemFailure):
-        raise result.error
-    return result
+    return analyze_one(raw, settings)
 
 
 __all__ = ["MAX_PAGE", "MAX_PER_PAGE", "router"]

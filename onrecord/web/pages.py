@@ -27,6 +27,9 @@ from starlette.exceptions import HTTPException
 
 from onrecord import __version__
 from onrecord.errors import OnrecordError
+from onrecord.ingest import RawDocument
+from onrecord.records import ArticleRecord
+from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.errors import BadQuery, StoreError
 from onrecord.store.filters import parse_day
@@ -336,7 +339,8 @@ async def article(request: Request, article_id: str) -> HTMLResponse:
 @router.get("/analyze", response_class=HTMLResponse)
 @_guard
 async def analyze_form(request: Request) -> HTMLResponse:
-    return _render(request, "analyze.html", AnalyzeContext(bool(request.app.state.allow_store)), title="Analyse now")
+    ctx = AnalyzeContext(bool(request.app.state.allow_store))
+    return _render(request, "analyze.html", ctx, title="Analyse now")
 
 
 @router.post("/analyze", response_class=HTMLResponse)
@@ -396,18 +400,17 @@ async def analyze_post(request: Request) -> HTMLResponse:
     return _render(request, "xray.html", xray, title=str(record.title or "Analysis"))
 
 
-def _analyze(data: str | None, url: str | None, settings: Any) -> Any:
-    from onrecord import analyze
+def _analyze(data: str | None, url: str | None, settings: Settings) -> ArticleRecord:
+    """The pasted text or uploaded page (HTML when it looks like HTML), else the page at ``url``."""
+    from onrecord.ingest.decode import looks_like_html
     from onrecord.ingest.fetch import fetch_url
-    from onrecord.pipeline import ItemFailure, analyze_serial
+    from onrecord.pipeline import analyze_one
 
     if data is not None:
-        return analyze(data, settings=settings)
-    doc = fetch_url(str(url), settings)
-    result = next(iter(analyze_serial([doc], settings)))
-    if isinstance(result, ItemFailure):
-        raise result.error
-    return result
+        raw = RawDocument(origin="<string>", data=data, kind="html" if looks_like_html(data) else "text")
+    else:
+        raw = fetch_url(str(url), settings)
+    return analyze_one(raw, settings)
 
 
 @router.get("/sources", response_class=HTMLResponse)
@@ -478,6 +481,7 @@ async def search(request: Request) -> HTMLResponse:
         except BadQuery as exc:
             ctx.error, status = str(exc), 400
         else:
-            ctx.results = [dict(r, snippet_html=snippet_html(r.get("snippet"))) for r in rows[:RESULTS_PER_PAGE]]
+            ctx.results = [dict(r, snippet_html=snippet_html(r.get("snippet")))
+                           for r in rows[:RESULTS_PER_PAGE]]
             ctx.pager = _pager(request, page, len(rows) > RESULTS_PER_PAGE)
     return _render(request, "search.html", ctx, title=f"Search: {q}" if q else "Search", status=status)

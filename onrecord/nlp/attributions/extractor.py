@@ -292,14 +292,18 @@ class AttributionComponent:
 
 @Language.factory(
     "onrecord_attributions",
-    default_config={"model_path": None, "accurate": False},
+    default_config={"model_path": None, "accurate": False, "cue_threshold": None},
     assigns=["doc._.onrecord_attributions"],
     requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.sents"],
 )
-def make_attributions(nlp: Language, name: str, model_path: str | None, accurate: bool) -> AttributionComponent:
+def make_attributions(
+    nlp: Language, name: str, model_path: str | None, accurate: bool, cue_threshold: float | None = None
+) -> AttributionComponent:
     """Build the component; the model comes from package data unless ``model_path`` is given.
 
     ``accurate`` adds the transformer tagger (needs the ``onrecord[accurate]`` extra).
+    ``cue_threshold`` replaces the model's own (its sidecar's ``cue_threshold``) when given:
+    the ``cue_threshold`` setting.
     """
     register_extensions()
     neural = None
@@ -307,4 +311,7 @@ def make_attributions(nlp: Language, name: str, model_path: str | None, accurate
         from onrecord.nlp.attributions.neural import NeuralTagger
 
         neural = NeuralTagger.load()
-    return AttributionComponent(name, AttributionModel.load(Path(model_path) if model_path else None), neural)
+    model = AttributionModel.load(Path(model_path) if model_path else None)
+    if cue_threshold is not None:
+        model = replace(model, cue_threshold=float(cue_threshold))
+    return AttributionComponent(name, model, neural)

@@ -7,7 +7,6 @@ model file ships with a JSON sidecar holding the learned cue lexicon the feature
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -51,7 +50,7 @@ class AttributionModel:
         tagger.open(str(path))
         with open(side, encoding="utf-8") as fh:
             meta = json.load(fh)
-        threshold = float(os.environ.get("ONRECORD_CUE_THRESHOLD", meta.get("cue_threshold", 0.5)))
+        threshold = float(meta.get("cue_threshold", 0.5))  # the cue_threshold setting overrides it
         return cls(tagger, CueLexicon.from_dict(meta["lexicon"]), str(path), threshold)
 
 

@@ -14,8 +14,9 @@ import pytest
 
 from onrecord.errors import ModelNotInstalled
 from onrecord.nlp.attributions.features import doc_features, paragraphs_of, token_table
-from onrecord.nlp.attributions.grouping import group_spans, spans_from_labels
 from onrecord.nlp.attributions.lexicon import CueLexicon, mode_of
+from onrecord.nlp.attributions.linking import group_spans
+from onrecord.nlp.attributions.role_spans import spans_from_labels
 from onrecord.nlp.attributions.tagger import AttributionModel
 from onrecord.records import Attribution, Span
 

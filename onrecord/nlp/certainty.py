@@ -24,34 +24,15 @@ from spacy.tokens import Doc, Token
 
 from onrecord.nlp.component import StageComponent
 from onrecord.nlp.extensions import attributions_of, dropped_mask, register_extensions, set_attributions
+from onrecord.nlp.lexicon import hedges
+from onrecord.nlp.lexicon.reporting_verbs import DENIAL_LEMMAS, NOT_STATEMENT_LEMMAS
 from onrecord.records import Attribution, Offsets
 
-# Single words that hedge wherever they stand in a cue or content.
-_HEDGE_WORDS = frozenset({
-    "potential", "potentially", "allegedly", "reportedly", "apparently", "apparent", "purportedly",
-    "purported", "possibly", "probably", "presumably", "perhaps", "unconfirmed", "unverified",
-    "likely", "unlikely", "supposedly", "ostensibly",
-})
-_SOURCE_HEDGES = frozenset({"unconfirmed", "unverified"})  # "Unconfirmed reports on social media said"
-_MODALS = frozenset({"could", "may", "might"})
-# "is believed to", "are thought to", "was alleged to", "is reported to": hearsay passives.
-_HEARSAY_PASSIVES = frozenset({"believed", "thought", "alleged", "reported", "rumoured", "rumored",
-                               "suspected", "understood"})
-# "could see", "could hear": ability or perception, not uncertainty.
-_PERCEPTION = frozenset({"see", "hear", "feel", "smell", "stand", "afford", "sleep"})
-# A modal in an indirect question or a condition states no claim ("did not say how they could …").
-_CONDITION_MARKS = frozenset({"if", "unless", "until", "whether", "once", "lest"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-_NEG_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow",
-                         "repudiate", "contest"})
-_NEG_WORDS = frozenset({"not", "n't", "never"})
-# Verbs whose negation is a non-response or a request for anonymity, not a negated statement.
-_NOT_STATEMENTS = frozenset({"respond", "reply", "return", "answer", "reach", "ask", "decline", "refuse"})
-_PLURAL_WORDS = frozenset({"they", "them", "these", "those", "both", "all"})
 
-_VERIFIED = r"(?:verified|confirmed|corroborated|substantiated|authenticated)"
-_VERIFY = r"(?:verify|confirm|corroborate|substantiate|authenticate)"
-_EVIDENCE = r"(?:evidence|proof)"
+_VERIFIED = "(?:" + "|".join(hedges.VERIFIED) + ")"
+_VERIFY = "(?:" + "|".join(hedges.VERIFY) + ")"
+_EVIDENCE = "(?:" + "|".join(hedges.EVIDENCE) + ")"
 _DISCLAIMERS = re.compile(
     "|".join((
         (
@@ -127,7 +108,7 @@ def _units(doc: Doc) -> tuple[list[int], list[int]]:
 
 def _is_indirect_question_or_condition(verb: Token) -> bool:
     """True for the clause of "whether X could …", "how they might …", "if it could not …"."""
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in hedges.CONDITION_MARKS for c in verb.children):
         return True
     if verb.dep_ in {"ccomp", "pcomp", "csubj", "xcomp", "dobj", "pobj"}:  # not relcl/advcl: "which could"
         if _is_wh(verb.left_edge):
@@ -142,18 +123,18 @@ def _is_indirect_question_or_condition(verb: Token) -> bool:
 
 def _is_wh(tok: Token) -> bool:
     """A wh-word ("how", "which", "who"); the tagger also gives complementiser "that" WDT."""
-    return tok.tag_ in _WH_TAGS and tok.lower_ != "that"
+    return tok.tag_ in _WH_TAGS and tok.lower_ != hedges.THAT
 
 
 def _modal_hedge(tok: Token) -> bool:
     """'could', 'may', 'might' as an epistemic hedge on the clause it heads."""
-    if tok.tag_ != "MD" or tok.lower_ not in _MODALS:
+    if tok.tag_ != "MD" or tok.lower_ not in hedges.MODALS:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     verb = tok.head
-    if tok.lower_ == "could" and nxt is not None and nxt.lower_ in _NEG_WORDS:
+    if tok.lower_ == hedges.COULD and nxt is not None and nxt.lower_ in hedges.NEG_WORDS:
         return False  # "could not": inability, or a disclaimer handled on its own
-    if tok.lower_ == "could" and verb.lemma_ in _PERCEPTION:
+    if tok.lower_ == hedges.COULD and verb.lemma_ in hedges.ABILITY_VERBS:
         return False
     return _states_a_claim(verb)
 
@@ -183,21 +164,22 @@ def _word_hedge(tok: Token) -> str | None:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if _modal_hedge(tok):
         return tok.text
-    if low in _HEDGE_WORDS:
+    if low in hedges.HEDGE_WORDS:
         return tok.text
-    if low == "possible" and not (prev is not None and prev.lower_ in {"as", "if", "where", "whenever",
-                                                                       "everything", "anything"}):
+    after_word = prev is not None and prev.lower_ in hedges.NOT_HEDGING_BEFORE_POSSIBLE
+    if low == hedges.POSSIBLE and not after_word:
         return tok.text
-    if tok.lemma_ in {"appear", "seem"} and tok.pos_ in {"VERB", "AUX"} and _states_a_claim(tok):
-        if nxt is not None and nxt.lower_ == "to":
+    if tok.lemma_ in hedges.SEEM_LEMMAS and tok.pos_ in {"VERB", "AUX"} and _states_a_claim(tok):
+        if nxt is not None and nxt.lower_ == hedges.TO:
             return f"{tok.text} to"
-        if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children) and _child_dep(tok, "ccomp"):
+        expletive = any(c.dep_ == "nsubj" and c.lower_ == hedges.IT for c in tok.children)
+        if expletive and _child_dep(tok, "ccomp"):
             return tok.text  # "it seemed (that) the attack had been planned"
-    if (low in _HEARSAY_PASSIVES and tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == "to"
+    if (low in hedges.HEARSAY_PASSIVES and tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == hedges.TO
             and _states_a_claim(tok)):
         aux = prev if prev is not None and prev.lemma_ == "be" else None
         return f"{aux.text} {tok.text} to" if aux is not None else f"{tok.text} to"
-    if low in {"suspected", "alleged"} and tok.dep_ == "amod":
+    if low in hedges.HEDGING_PARTICIPLES and tok.dep_ == "amod":
         return tok.text
     return None
 
@@ -213,7 +195,7 @@ def _inner_hedges(doc: Doc, att: Attribution, masked: list[bool], skip: set[int]
             found[i] = text
     if att.source is not None:
         for i in _token_indices(doc, att.source.spans):
-            if doc[i].lower_ in _SOURCE_HEDGES and not masked[i]:
+            if doc[i].lower_ in hedges.SOURCE_HEDGES and not masked[i]:
                 found[i] = doc[i].text
     return [(doc[i].idx, text) for i, text in found.items()]
 
@@ -223,13 +205,13 @@ def _is_plural_subject(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if any(t.lower_ in {"neither", "none", "both", "either"} for t in span.sent):
+    if any(t.lower_ in hedges.PLURAL_QUANTIFIERS for t in span.sent):
         return True
     heads = {t.head for t in span} | set(span)
     for verb in heads:
         for c in verb.children:
             outside = not (span.start <= c.i < span.end)
-            is_plural = c.tag_ in {"NNS", "NNPS"} or c.lower_ in _PLURAL_WORDS
+            is_plural = c.tag_ in {"NNS", "NNPS"} or c.lower_ in hedges.PLURAL_WORDS
             if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and outside and is_plural:
                 return True
     return False
@@ -311,10 +293,10 @@ def is_negated(doc: Doc, att: Attribution) -> bool:
     negated statement: such a cue is a non-response or anonymity, recorded elsewhere.
     """
     tokens = [doc[i] for i in _token_indices(doc, att.cue.spans)]
-    if any(t.lemma_ in _NOT_STATEMENTS for t in tokens):
+    if any(t.lemma_ in NOT_STATEMENT_LEMMAS for t in tokens):
         return False
     for tok in tokens:
-        if tok.lemma_ in _NEG_LEMMAS or tok.lower_ in _NEG_WORDS or tok.dep_ == "neg":
+        if tok.lemma_ in DENIAL_LEMMAS or tok.lower_ in hedges.NEG_WORDS or tok.dep_ == "neg":
             return True
         if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" and c.i < tok.i for c in tok.children):
             return True
@@ -332,7 +314,7 @@ def annotate_certainty(doc: Doc, attributions: list[Attribution]) -> list[Attrib
     masked = dropped_mask(doc)
     sent_of, para_of = _units(doc)
     negated = [is_negated(doc, a) for a in attributions]
-    atts = [replace(a, negated=n) for a, n in zip(attributions, negated)]
+    atts = [replace(a, negated=n) for a, n in zip(attributions, negated, strict=True)]
     places = []
     for a in atts:
         span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")

@@ -16,18 +16,30 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.nlp import source_lexicon as lex
+from onrecord.nlp.lexicon.names import KNOWN_POLITICIANS
+from onrecord.nlp.lexicon.pronouns import (
+    ARTICLES,
+    DEFINITE_DETERMINERS,
+    FIRST_PERSON,
+    FIRST_PERSON_PLURAL,
+    POSSESSIVE_MARKABLES,
+    PRONOUN_FEATURES,
+)
+from onrecord.nlp.lexicon.source_nouns import (
+    CORPORATE_SUFFIXES,
+    DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
+    MEDIA_NOUNS,
+    ORG_NAME_HEADS,
+    ORG_ROLES,
+)
+from onrecord.nlp.lexicon.titles import PERSON_ROLES, UNIQUE_TITLES
 from onrecord.nlp.source_typing import Profile, find_head, mention_span, profile_mention
 from onrecord.records import Attribution
 
 _PRONOUN_WINDOW = 3  # sentences back a pronoun looks for its antecedent
 _DESCRIPTION_WINDOW = 12  # definite descriptions ("the minister") reach further back
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Nouns that may point back to any named organisation ("the company" after "Acme Corp").
-_CORPORATE_SUFFIXES = frozenset({"ag", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "sa", "co",
-                                 "co.", "llc", "gmbh", "nv", "se", "s.a.", "bv"})
-_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "operator", "carrier", "organization",
-                                "organisation", "campaign", "business", "maker", "lender", "bank"})
 
 
 @dataclass(slots=True)
@@ -71,7 +83,8 @@ class Entity:
 
     def display_name(self) -> str | None:
         """The longest name among the entity's name mentions."""
-        names = [(m.sent > 0, m.profile.name) for m in self.mentions if m.profile.kind == "name" and m.profile.name]
+        names = [(m.sent > 0, m.profile.name) for m in self.mentions
+                 if m.profile.kind == "name" and m.profile.name]
         if not names:
             return None
         # past the headline, the most repeated form, then the longest ("Donald Trump Tweets" loses)
@@ -151,11 +164,12 @@ class _Resolver:
             self.by_token.setdefault(i, ent)
         self.by_token[p.head] = ent
         if p.kind == "description" and p.plural and p.count is None:
-            bucket = self.by_name.setdefault("#" + self.doc[p.head].lemma_.lower() + ":" + str(p.identity), [])
+            key = "#" + self.doc[p.head].lemma_.lower() + ":" + str(p.identity)
+            bucket = self.by_name.setdefault(key, [])
             if ent not in bucket:
                 bucket.append(ent)
         if p.kind == "name" and p.name_tokens and p.conjuncts == 1:
-            if p.name_tokens[-1] in lex.KNOWN_POLITICIANS and p.entity_kind in ("person", None):
+            if p.name_tokens[-1] in KNOWN_POLITICIANS and p.entity_kind in ("person", None):
                 ent.roles.add("politician")
             for key in self._name_keys(p):
                 bucket = self.by_name.setdefault(key, [])
@@ -168,7 +182,7 @@ class _Resolver:
     @staticmethod
     def _name_keys(p: Profile) -> list[str]:
         toks = p.name_tokens
-        bare = [t for t in toks if t not in _CORPORATE_SUFFIXES] or list(toks)
+        bare = [t for t in toks if t not in CORPORATE_SUFFIXES] or list(toks)
         keys = ["=" + " ".join(toks).removeprefix("the "), "=" + " ".join(bare).removeprefix("the ")]
         if p.entity_kind in ("person", None) and toks:
             keys.extend("~" + t for t in toks[1:] or toks)  # "Desmond Tan Wei Ming" ... "Tan"
@@ -188,7 +202,7 @@ class _Resolver:
             return None
         for e in reversed(self.entities):
             n = len(e.name_tokens)
-            if n == 0 or n == len(toks) or any(t in _CORPORATE_SUFFIXES or t in lex.ORG_NAME_HEADS
+            if n == 0 or n == len(toks) or any(t in CORPORATE_SUFFIXES or t in ORG_NAME_HEADS
                                                  for t in e.name_tokens + toks):
                 continue
             if n > len(toks) >= 2 and e.kind == "person" and e.name_tokens[-len(toks):] == toks:
@@ -203,7 +217,7 @@ class _Resolver:
         toks = p.name_tokens
         if not toks:
             return None
-        bare = [t for t in toks if t not in _CORPORATE_SUFFIXES] or list(toks)
+        bare = [t for t in toks if t not in CORPORATE_SUFFIXES] or list(toks)
         full = self.by_name.get("=" + " ".join(toks).removeprefix("the ")) or self.by_name.get(
             "=" + " ".join(bare).removeprefix("the "))
         if full:
@@ -219,7 +233,8 @@ class _Resolver:
             for e in cands:
                 if p.gender and e.gender and p.gender != e.gender:
                     continue
-                if len(toks) >= 2 and len(e.name_tokens) >= 2 and toks[0].rstrip(".") != e.name_tokens[0].rstrip(".") \
+                if len(toks) >= 2 and len(e.name_tokens) >= 2 \
+                        and toks[0].rstrip(".") != e.name_tokens[0].rstrip(".") \
                         and not (len(toks[0].rstrip(".")) == 1 and e.name_tokens[0].startswith(toks[0][0])):
                     continue
                 ok.append(e)
@@ -227,7 +242,9 @@ class _Resolver:
                 return max(ok, key=lambda e: (len(e.mentions), -self.entities.index(e)))
         return None
 
-    def score_pronoun(self, p: Profile, m: Mention, window: int = _PRONOUN_WINDOW) -> list[tuple[float, Entity]]:
+    def score_pronoun(
+        self, p: Profile, m: Mention, window: int = _PRONOUN_WINDOW
+    ) -> list[tuple[float, Entity]]:
         """Score recent entities as antecedents of a personal pronoun."""
         out = []
         for ent in reversed(self.recent[-40:]):
@@ -283,11 +300,12 @@ class _Resolver:
             s = 0.0
             if head_lemma in ent.lemmas:
                 s += 1.5
-            elif p.entity_kind == "person" and p.role and p.role in ent.roles and p.role not in ("other", "citizen"):
+            elif (p.entity_kind == "person" and p.role and p.role in ent.roles
+                  and p.role not in ("other", "citizen")):
                 s += 0.8
             elif p.entity_kind in ("media", "document") and ent.is_named or (
                     p.entity_kind == "organization" and ent.is_named
-                    and (head_lemma in _GENERIC_ORG_NOUNS or lex.ORG_ROLES.get(head_lemma) == "other")
+                    and (head_lemma in GENERIC_ORG_NOUNS or ORG_ROLES.get(head_lemma) == "other")
                     and not self._is_place(ent)):
                 s += 0.6
             elif p.entity_kind == "person" and not p.plural and ent.kind == "person" and ent.is_named \
@@ -340,14 +358,14 @@ class _Resolver:
             prior = self.by_name.get("#" + head.lemma_.lower() + ":" + str(p.identity))
             if prior:  # "analysts" ... "Defence analysts": one public
                 return prior[-1]
-        anaphoric = doc[m.token_start].lower_ in ("the", "this", "that", "these", "those") or (
+        anaphoric = doc[m.token_start].lower_ in DEFINITE_DETERMINERS or (
             doc[p.head].lemma_.lower() == "police")
         if p.kind == "description" and p.subset_of is None and (anaphoric or not create):
             scored = self.score_description(p, m) if p.subset_of is None else []
             if scored and scored[0][0] >= 0.3:
                 return scored[0][1]
-            key = " ".join(t.lower_ for t in doc[m.token_start:m.token_end] if t.lower_ not in ("the", "a", "an"))
-            if key in lex.UNIQUE_TITLES:
+            key = " ".join(t.lower_ for t in doc[m.token_start:m.token_end] if t.lower_ not in ARTICLES)
+            if key in UNIQUE_TITLES:
                 prior = self.by_name.get("=" + key)
                 if prior:
                     return prior[-1]
@@ -376,7 +394,8 @@ def _make_mention(doc: Doc, sent: list[int], spans: tuple[tuple[int, int], ...],
                   token_span: Span | None = None) -> Mention | None:
     if token_span is not None:
         span: Span | None = token_span
-    elif len(spans) > 1 and any(t.is_alpha for t in doc.char_span(spans[0][1], spans[1][0], alignment_mode="contract") or ()):
+    elif len(spans) > 1 and any(
+            t.is_alpha for t in doc.char_span(spans[0][1], spans[1][0], alignment_mode="contract") or ()):
         # "Cruz [pointed to] the poll that": words between the fragments; the first is the agent
         span = mention_span(doc, spans[0][0], spans[0][1])
     else:
@@ -416,7 +435,8 @@ def _speaker_org(doc: Doc, speaker: Entity, r: _Resolver, by_lemma: dict[str, li
         return None
     # no stated affiliation: the organisation source last mentioned just before, in the same line of work
     first = min(x.sent for x in speaker.mentions)
-    orgs = [e for lst in by_lemma.values() for e in lst if e.kind == "organization" and e.roles & speaker.roles
+    orgs = [e for lst in by_lemma.values() for e in lst
+            if e.kind == "organization" and e.roles & speaker.roles
             and any(abs(x.sent - first) <= 3 for x in e.mentions)]
     return max(orgs, key=lambda e: max(x.token_start for x in e.mentions), default=None)
 
@@ -456,16 +476,17 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
             markables.append((m.token_start, 1, m, []))
 
     for named in doc.ents:
-        if named.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (named.text.isupper() and len(named.text) > 5):
+        shouted = named.text.isupper() and len(named.text) > 5
+        if named.label_ in ("PERSON", "ORG", "GPE", "NORP") and not shouted:
             add_other(named)
     taken = core | {i for _, kind, m, _ in markables if kind == 1 for i in range(m.token_start, m.token_end)}
     for tok in doc:
         low = tok.lower_
         if tok.i in taken or tok.i in core:
             continue
-        personal = (low in lex.PRONOUN_FEATURES and tok.dep_ != "expl") or low in lex.FIRST_PERSON \
-            or low in lex.FIRST_PERSON_PLURAL
-        if personal and (tok.tag_ in ("PRP", "PRP$") or low in ("his", "its", "their", "our", "my")):
+        personal = (low in PRONOUN_FEATURES and tok.dep_ != "expl") or low in FIRST_PERSON \
+            or low in FIRST_PERSON_PLURAL
+        if personal and (tok.tag_ in ("PRP", "PRP$") or low in POSSESSIVE_MARKABLES):
             add_other(doc[tok.i:tok.i + 1])
     for tok in doc:  # possessors: "[the bank]'s committee", "[Acme]'s shares"
         if tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken and tok.i not in core:
@@ -479,11 +500,11 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
         if root.pos_ == "PROPN" and not root.ent_type_ and root.is_title:  # names the NER missed
             add_other(chunk)
             continue
-        if chunk[0].lower_ not in ("the", "this", "that", "these", "those") and not (
-                chunk[0].lower_ in ("a", "an") and (lem in lex.DOCUMENT_NOUNS or lem in lex.ORG_ROLES)):
+        if chunk[0].lower_ not in DEFINITE_DETERMINERS and not (
+                chunk[0].lower_ in ("a", "an") and (lem in DOCUMENT_NOUNS or lem in ORG_ROLES)):
             continue
-        if root.pos_ == "NOUN" and (lem in lex.PERSON_ROLES or lem in lex.ORG_ROLES or lem in lex.MEDIA_NOUNS
-                                    or lem in lex.DOCUMENT_NOUNS):
+        if root.pos_ == "NOUN" and (lem in PERSON_ROLES or lem in ORG_ROLES or lem in MEDIA_NOUNS
+                                    or lem in DOCUMENT_NOUNS):
             add_other(chunk)
     markables.sort(key=lambda x: (x[0], x[1]))
 

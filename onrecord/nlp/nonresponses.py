@@ -22,32 +22,16 @@ from spacy.tokens import Doc, Token
 
 from onrecord.nlp.component import StageComponent
 from onrecord.nlp.extensions import dropped_mask, register_extensions, set_non_responses
+from onrecord.nlp.lexicon import non_responses as vocab
+from onrecord.nlp.lexicon.punctuation import LEFT_DOUBLE_QUOTE, NON_RESPONSE_QUOTES, STRAIGHT_DOUBLE_QUOTE
+from onrecord.nlp.lexicon.reporting_verbs import NO_COMMENT_SAY_LEMMAS
 from onrecord.records import NonResponse, NonResponseKind, Span
 
-# Verbs whose refusal is a refusal to inform: "declined to comment / say / name / give details".
-_WITHHELD = frozenset({
-    "comment", "say", "give", "name", "discuss", "elaborate", "specify", "disclose", "confirm",
-    "identify", "provide", "detail", "answer", "respond", "speak", "talk", "reveal", "explain",
-    "offer", "weigh", "address", "divulge", "describe", "share", "reply",
-})
-# Verbs of handing over: a refusal counts only when nothing but information is withheld.
-_TRANSFER = frozenset({"give", "provide", "offer", "share"})
-# What a source is asked with; "did not respond to treatment" is not a non-response.
-_REQUESTS = frozenset({
-    "request", "question", "message", "call", "email", "e-mail", "inquiry", "enquiry", "query",
-    "phone", "voicemail", "text", "letter", "comment", "interview", "note", "approach",
-})
-_REFER_OBJECTS = frozenset({"question", "inquiry", "enquiry", "query", "request", "reporter",
-                            "journalist", "call"})
-_SAY = frozenset({"say", "tell", "reply", "respond", "answer", "add", "write", "state", "email"})
-_NEG = frozenset({"not", "n't", "never", "neither"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # Dependents that end the phrase: a new clause, a relative clause about the object, punctuation.
 _CLAUSE_DEPS = frozenset({"punct", "cc", "advcl", "relcl", "parataxis", "mark", "dep"})
 
-_NO_COMMENT = re.compile(
-    r"[“\"‘]\s*No(?: further| immediate)? comment\b[^”\"’\n]{0,80}[”\"’]?", re.IGNORECASE
-)
+_NO_COMMENT = re.compile(vocab.NO_COMMENT_PATTERN, re.IGNORECASE)
 
 
 def _has_neg(tok: Token) -> bool:
@@ -56,12 +40,14 @@ def _has_neg(tok: Token) -> bool:
     Covers "did not respond", "would neither confirm", "Neither X nor Y responded" and
     "No one at the firm could be reached".
     """
-    if any(c.i < tok.i and (c.dep_ == "neg" or c.lower_ in _NEG) and c.i >= tok.i - 4 for c in tok.children):
+    if any(c.i < tok.i and (c.dep_ == "neg" or c.lower_ in vocab.NEGATIONS) and c.i >= tok.i - 4
+           for c in tok.children):
         return True
     subj = _child(tok, "nsubj", "nsubjpass")
     if subj is None:
         return False
-    return subj.lower_ in {"nobody", "none"} or any(c.lower_ in {"neither", "no"} for c in subj.children)
+    return subj.lower_ in vocab.NEGATIVE_SUBJECTS or any(
+        c.lower_ in vocab.NEGATIVE_DETERMINERS for c in subj.children)
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
@@ -102,7 +88,7 @@ def _right_end(tok: Token, limit: int) -> int:
         if child.i > limit or child.dep_ in _CLAUSE_DEPS or _is_time(child):
             continue
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not any(
-                c.lower_ == "nor" for c in tok.children):  # "neither confirm nor deny" stays whole
+                c.lower_ == vocab.NOR for c in tok.children):  # "neither confirm nor deny" stays whole
             continue
         end = max(end, _right_end(child, limit))
     return end
@@ -156,8 +142,8 @@ def _quoted(doc: Doc) -> list[bool]:
     for tok in doc:
         if "\n" in tok.text:
             inside = False
-        if tok.text in {"“", "”", '"'}:
-            inside = tok.text == "“" or (tok.text == '"' and not inside)
+        if tok.text in NON_RESPONSE_QUOTES:
+            inside = tok.text == LEFT_DOUBLE_QUOTE or (tok.text == STRAIGHT_DOUBLE_QUOTE and not inside)
             mask.append(True)
             continue
         mask.append(inside)
@@ -166,117 +152,116 @@ def _quoted(doc: Doc) -> list[bool]:
 
 def _declined(tok: Token) -> int | None:
     """'declined/refused to comment …', 'declined comment', 'would not say': the phrase end, else None."""
-    if tok.lemma_ in {"decline", "refuse"} and tok.pos_ == "VERB":
+    if tok.lemma_ in vocab.DECLINE_VERBS and tok.pos_ == "VERB":
         xcomp = _child(tok, "xcomp")
-        if xcomp is not None and xcomp.lemma_ in _WITHHELD:
+        if xcomp is not None and xcomp.lemma_ in vocab.WITHHELD:
             if _child(xcomp, "auxpass") is not None:  # "declined to be identified": anonymity
                 return None
-            if xcomp.lemma_ in {"speak", "talk"} and _speaks_anonymously(xcomp):
+            if xcomp.lemma_ in vocab.SPEAK_VERBS and _speaks_anonymously(xcomp):
                 return None
-            if xcomp.lemma_ in _TRANSFER and _child(xcomp, "dative") is not None:
+            if xcomp.lemma_ in vocab.TRANSFER and _child(xcomp, "dative") is not None:
                 return None  # "refused to give me credit": a refusal, but not to inform
             return _phrase_end(tok)
         # "declined comment", "declined requests for an interview"; not "refused requests to stop it".
         dobj = _child(tok, "dobj")
-        if dobj is not None and any(t.lemma_ in {"comment", "interview"} for t in dobj.subtree):
+        if dobj is not None and any(t.lemma_ in vocab.COMMENT_NOUNS for t in dobj.subtree):
             return _phrase_end(tok)
         return None
-    if (tok.lemma_ in _WITHHELD - _TRANSFER and tok.pos_ == "VERB" and _has_neg(tok)
+    if (tok.lemma_ in vocab.WITHHELD - vocab.TRANSFER and tok.pos_ == "VERB" and _has_neg(tok)
             and _child(tok, "auxpass") is None):
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if aux & {"would", "will", "wo", "'d"}:
+        if aux & vocab.WOULD_AUXILIARIES:
             return _phrase_end(tok)
-        if tok.lemma_ == "comment" and aux & {"does", "do"}:  # "it does not comment on litigation"
+        if tok.lemma_ == vocab.COMMENT and aux & vocab.DO_AUXILIARIES:  # "it does not comment on litigation"
             return _phrase_end(tok)
     return None
 
 
 def _speaks_anonymously(verb: Token) -> bool:
     words = {t.lower_ for t in verb.subtree}
-    return bool(words & {"publicly", "record", "condition", "anonymity", "anonymously"})
+    return bool(words & vocab.ANONYMITY_WORDS)
 
 
 def _did_not_respond(tok: Token) -> int | None:
     """'did not (immediately) respond / reply / return calls / answer', 'failed to respond'."""
-    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ not in {"respond", "reply", "answer", "return",
-                                                            "comment"}:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ not in vocab.RESPOND_VERBS:
         return None
-    negated = _has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_ == "fail")
-    negated = negated or (tok.dep_ == "xcomp" and any(c.lower_ == "yet" for c in tok.head.children))
+    negated = _has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_ == vocab.FAIL)
+    negated = negated or (tok.dep_ == "xcomp" and any(c.lower_ == vocab.YET for c in tok.head.children))
     if not negated or _child(tok, "auxpass") is not None:
         return None
     dobj = _child(tok, "dobj")
-    if tok.lemma_ == "return":
-        if dobj is None or dobj.lemma_ not in _REQUESTS:
+    if tok.lemma_ == vocab.RETURN:
+        if dobj is None or dobj.lemma_ not in vocab.REQUESTS:
             return None
-    elif tok.lemma_ == "answer":
-        if dobj is not None and dobj.lemma_ not in _REQUESTS | {"door"}:
+    elif tok.lemma_ == vocab.ANSWER:
+        if dobj is not None and dobj.lemma_ not in vocab.ANSWERED_OBJECTS:
             return None
-    elif tok.lemma_ == "comment":
-        if any(c.lower_ in {"does", "do"} for c in tok.children):
+    elif tok.lemma_ == vocab.COMMENT:
+        if any(c.lower_ in vocab.DO_AUXILIARIES for c in tok.children):
             return None  # a stated policy: declined, handled by _declined
     else:
-        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == vocab.TO), None)
         obj = _child(to, "pobj") if to is not None else None
-        if obj is not None and obj.lemma_ not in _REQUESTS:
+        if obj is not None and obj.lemma_ not in vocab.REQUESTS:
             return None
     return _phrase_end(tok)
 
 
 def _unreachable(tok: Token) -> int | None:
     """'could not be reached (for comment)', 'was not available for comment'."""
-    if tok.lemma_ in {"reach", "contact"} and _child(tok, "auxpass") is not None and _has_neg(tok):
+    if tok.lemma_ in vocab.REACH_VERBS and _child(tok, "auxpass") is not None and _has_neg(tok):
         # "could not be reached"; "an agreement has not been reached" is about something else.
-        modal = any(c.lower_ in {"could", "can", "ca"} for c in tok.children)
-        if modal or any(t.lower_ == "comment" for t in tok.subtree):
+        modal = any(c.lower_ in vocab.CAN_MODALS for c in tok.children)
+        if modal or any(t.lower_ == vocab.COMMENT for t in tok.subtree):
             return _phrase_end(tok)
         return None
-    if tok.lower_ in {"available", "unavailable"} and tok.dep_ == "acomp":
-        if tok.lower_ == "available" and not any(c.dep_ == "neg" for c in tok.head.children):
+    if tok.lower_ in vocab.AVAILABILITY and tok.dep_ == "acomp":
+        if tok.lower_ == vocab.AVAILABLE and not any(c.dep_ == "neg" for c in tok.head.children):
             return None
-        if any(t.lower_ == "comment" for t in tok.subtree):
+        if any(t.lower_ == vocab.COMMENT for t in tok.subtree):
             return _phrase_end(tok)
     return None
 
 
 def _referred(tok: Token) -> int | None:
     """'referred (further) questions to …', 'referring questions to …'."""
-    if tok.lemma_ not in {"refer", "direct", "redirect", "forward"} or tok.pos_ != "VERB":
+    if tok.lemma_ not in vocab.REFER_VERBS or tok.pos_ != "VERB":
         return None
     # Read the object off the surface: the parser often misattaches "questions" here.
     doc = tok.doc
-    obj = next((t for t in doc[tok.i + 1: tok.i + 4] if t.lemma_ in _REFER_OBJECTS), None)
+    obj = next((t for t in doc[tok.i + 1: tok.i + 4] if t.lemma_ in vocab.REFER_OBJECTS), None)
     if obj is None:
         return None
     end = _phrase_end(tok)
-    if not any(t.lower_ == "to" for t in doc[obj.i + 1: end + 1]):
+    if not any(t.lower_ == vocab.TO for t in doc[obj.i + 1: end + 1]):
         return None
     return end
 
 
 def _passive_unanswered(tok: Token) -> tuple[Token, int] | None:
     """'Messages … went unanswered', 'calls … were not returned': (subject, end), no actor."""
-    if tok.lower_ == "unanswered":
+    if tok.lower_ == vocab.UNANSWERED:
         subj = _child(tok, "nsubj", "nsubjpass") or _child(tok.head, "nsubj", "nsubjpass")
-        if subj is not None and subj.lemma_ in _REQUESTS:
+        if subj is not None and subj.lemma_ in vocab.REQUESTS:
             return subj, tok.i
-    if tok.lemma_ in {"return", "answer"} and _child(tok, "auxpass") is not None and _has_neg(tok):
+    if tok.lemma_ in vocab.RETURN_VERBS and _child(tok, "auxpass") is not None and _has_neg(tok):
         subj = _child(tok, "nsubjpass")
-        if subj is not None and subj.lemma_ in _REQUESTS:
+        if subj is not None and subj.lemma_ in vocab.REQUESTS:
             return subj, tok.i
     return None
 
 
 def _failed_attempt(tok: Token) -> tuple[Token, int] | None:
     """'Attempts to reach the owner were unsuccessful': (the person not reached, phrase end)."""
-    if tok.lemma_ not in {"attempt", "effort", "try"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+    if tok.lemma_ not in vocab.ATTEMPT_NOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    reach = next((c for c in tok.children if c.lemma_ in {"reach", "contact"} and c.dep_ in {"acl", "xcomp"}),
+    reach = next((c for c in tok.children if c.lemma_ in vocab.REACH_VERBS and c.dep_ in {"acl", "xcomp"}),
                  None)
     target = _child(reach, "dobj") if reach is not None else None
     head = tok.head
-    failed = head.lemma_ in {"fail", "prove"} or any(
-        c.lower_ in {"unsuccessful", "fruitless", "futile", "unanswered"} for c in head.children)
+    failed = head.lemma_ in vocab.FAILING_VERBS or any(
+        c.lower_ in vocab.FAILURE_WORDS for c in head.children)
     if target is None or not failed:
         return None
     return target, _phrase_end(head)
@@ -301,7 +286,7 @@ def _no_comment_quotes(doc: Doc, masked: list[bool]) -> Iterator[NonResponse]:
         if quote is None or masked[quote.start]:
             continue
         sent = quote.sent
-        verbs = [t for t in sent if t.lemma_ in _SAY and _child(t, "nsubj") is not None
+        verbs = [t for t in sent if t.lemma_ in NO_COMMENT_SAY_LEMMAS and _child(t, "nsubj") is not None
                  and not (quote.start <= t.i < quote.end)]
         if not verbs:
             continue
@@ -318,13 +303,13 @@ def _no_comment_quotes(doc: Doc, masked: list[bool]) -> Iterator[NonResponse]:
 
 def _no_response_from(tok: Token) -> Token | None:
     """'There was no (immediate) response from the ministry': the actor token, else None."""
-    if tok.lemma_ not in {"response", "reply", "comment"} or not any(c.lower_ == "no" for c in tok.children):
+    if tok.lemma_ not in vocab.RESPONSE_NOUNS or not any(c.lower_ == vocab.NO for c in tok.children):
         return None
     preps = {c.lower_: _child(c, "pobj") for c in tok.children if c.dep_ == "prep"}
-    to = preps.get("to")
-    if to is not None and to.lemma_ not in _REQUESTS:
+    to = preps.get(vocab.TO)
+    if to is not None and to.lemma_ not in vocab.REQUESTS:
         return None  # "no response from the regulator to its proposal": not about the press
-    return preps.get("from")
+    return preps.get(vocab.FROM)
 
 
 def _expletive_start(tok: Token) -> int:
@@ -335,9 +320,9 @@ def _expletive_start(tok: Token) -> int:
 
 def _had_no_comment(tok: Token) -> bool:
     """'had no (immediate) comment', 'offered no comment'."""
-    return (tok.lower_ == "comment" and tok.dep_ == "dobj"
-            and any(c.lower_ == "no" for c in tok.children)
-            and tok.head.lemma_ in {"have", "offer"})  # "made no comment on" is silence, not a reply
+    return (tok.lower_ == vocab.COMMENT and tok.dep_ == "dobj"
+            and any(c.lower_ == vocab.NO for c in tok.children)
+            and tok.head.lemma_ in vocab.COMMENT_GIVING_VERBS)  # "made no comment on" is silence, not a reply
 
 
 def _overlaps(a: NonResponse, b: NonResponse) -> bool:

@@ -14,18 +14,49 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.nlp import source_lexicon as lex
-from onrecord.nlp.source_words import count_of, is_animate, is_proportion_start, number_value
-from onrecord.nlp.source_words import lemma_of as _lemma
+from onrecord.nlp.lexicon.names import FEMALE_NAMES, KNOWN_POLITICIANS, MALE_NAMES, NAME_PARTICLES, US_STATES
+from onrecord.nlp.lexicon.pronouns import (
+    ARTICLES,
+    DEFINITE_DETERMINERS,
+    FIRST_PERSON,
+    FIRST_PERSON_PLURAL,
+    POSSESSIVE_DETERMINERS,
+    PRONOUN_FEATURES,
+    RELATIVE_PRONOUNS,
+)
+from onrecord.nlp.lexicon.source_nouns import (
+    COLLECTIVE_SINGULARS,
+    DOCUMENT_NOUNS,
+    GENERIC_SOURCES,
+    GROUP_NOUNS,
+    INFORMANT_MARKERS,
+    INFORMANT_NOUNS,
+    INSIDER_NOUNS,
+    LEAK_VERBS,
+    MEDIA_NAME_HEADS,
+    MEDIA_NAMES,
+    MEDIA_NOUNS,
+    ORG_NAME_HEADS,
+    ORG_ROLES,
+    POLL_NOUNS,
+    PROPORTION_WORDS,
+    STRONG_MEDIA_WORDS,
+)
+from onrecord.nlp.lexicon.titles import (
+    GENDERED_NOUNS,
+    GENERIC_TITLES,
+    HONORIFICS,
+    PARTY_TAG_PATTERN,
+    PERSON_ROLES,
+)
+from onrecord.nlp.token_tests import count_of, is_animate, is_proportion_start, number_value
+from onrecord.nlp.token_tests import lemma_of as _lemma
 
 MentionKind = Literal["name", "pronoun", "relative", "description", "generic", "first_person", "we"]
 EntityKind = Literal["person", "organization", "media", "document", "group"]
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PARTY_TAG = re.compile(r"^,?\s*\(?(?:R|D|I|Rep|Dem)\.?\s?[-–]\s?[A-Z]")
-_LEAK_VERBS = frozenset({"see", "obtain", "review", "leak", "view", "examine"})
-_POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_PARTY_TAG = re.compile(PARTY_TAG_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,29 +125,25 @@ def _name_chain(head: Token) -> list[Token]:
             toks = _name_run(toks, head)
             # extend leftwards over honorifics the NER left out ("Mr." "Sen.")
             i = ent.start - 1
-            while i >= 0 and doc[i].lower_ in lex.HONORIFICS and doc[i].head.i == head.i:
+            while i >= 0 and doc[i].lower_ in HONORIFICS and doc[i].head.i == head.i:
                 toks.insert(0, doc[i])
                 i -= 1
             return toks
     toks = [head]
     i = head.i - 1
     while i >= 0 and doc[i].head.i in (head.i, toks[0].i) and (
-        doc[i].pos_ == "PROPN" or doc[i].lower_ in lex.HONORIFICS or doc[i].text in (".", "&")
+        doc[i].pos_ == "PROPN" or doc[i].lower_ in HONORIFICS or doc[i].text in (".", "&")
     ) and doc[i].dep_ in ("compound", "nmod", "amod", "punct", "cc", "flat"):
         toks.insert(0, doc[i])
         i -= 1
     return toks
 
 
-_NAME_PARTICLES = frozenset({"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "del", "della",
-                             "bin", "al", "of", "and", "&", ".", "-", "'", "’", "for"})
-
-
 def _name_run(toks: list[Token], head: Token) -> list[Token]:
     """The contiguous run of name-like tokens around ``head``: the small model sometimes runs
     an ORG entity on into a title-case headline ("Trump accused Holt of being a")."""
     def name_like(t: Token) -> bool:
-        return t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.like_num or t.i == head.i
+        return t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.like_num or t.i == head.i
 
     if head not in toks or all(name_like(t) for t in toks):
         return toks
@@ -128,7 +155,7 @@ def _name_run(toks: list[Token], head: Token) -> list[Token]:
     while b < len(toks) and name_like(toks[b]) and toks[b].i == toks[b - 1].i + 1:
         b += 1
     run = toks[a:b]
-    while run and run[-1].lower_ in _NAME_PARTICLES and run[-1] is not head:
+    while run and run[-1].lower_ in NAME_PARTICLES and run[-1] is not head:
         run.pop()
     return run or [head]
 
@@ -156,7 +183,7 @@ def _person_name_under(span: Span, head: Token) -> Token | None:
             continue  # not the last token of the name
         node = tok
         while node.i != head.i and node.head.i != node.i:
-            if node.dep_ == "appos" and _lemma(node.head) not in lex.PERSON_ROLES and node.head.ent_type_ != "PERSON":
+            if node.dep_ == "appos" and _lemma(node.head) not in PERSON_ROLES and node.head.ent_type_ != "PERSON":
                 # "A spokesman for the county government, Hassan Tsuma": the parser hangs the
                 # name on "government"; a person's name in apposition names the title holder
                 return tok if _governs(head, node.head) else None
@@ -184,9 +211,9 @@ def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
     """Drop leading honorifics and titles ("Mr.", "Sen.", "President"); return gender hint."""
     gender: str | None = None
     out = list(tokens)
-    while len(out) > 1 and (out[0].lower_ in lex.HONORIFICS or out[0].lower_ in lex.PERSON_ROLES
+    while len(out) > 1 and (out[0].lower_ in HONORIFICS or out[0].lower_ in PERSON_ROLES
                             or out[0].lower_ in ("the", "former", "then", "-", "vice")):
-        g = lex.HONORIFICS.get(out[0].lower_)
+        g = HONORIFICS.get(out[0].lower_)
         gender = gender or g
         out.pop(0)
     return out, gender
@@ -195,12 +222,12 @@ def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
 def is_media_name(words: str) -> bool:
     """True for an outlet's name: "CNN", "The Daily Ledger", "Meridian Wire"."""
     low = words.lower().removeprefix("the ").strip()
-    if low in lex.MEDIA_NAMES or f"the {low}" in lex.MEDIA_NAMES:
+    if low in MEDIA_NAMES or f"the {low}" in MEDIA_NAMES:
         return True
     parts = low.split()
-    if len(parts) >= 2 and any(w in lex.STRONG_MEDIA_WORDS for w in parts):
+    if len(parts) >= 2 and any(w in STRONG_MEDIA_WORDS for w in parts):
         return True
-    return len(parts) >= 2 and parts[-1] in lex.MEDIA_NAME_HEADS and parts[0] not in ("white", "press")
+    return len(parts) >= 2 and parts[-1] in MEDIA_NAME_HEADS and parts[0] not in ("white", "press")
 
 
 def _title_role(tokens: list[Token]) -> str | None:
@@ -212,10 +239,10 @@ def _title_role(tokens: list[Token]) -> str | None:
         if w in words:
             return "spokesperson"
     for i in range(len(words) - 1, -1, -1):
-        if i > 0 and f"{words[i-1]} {words[i]}" in lex.PERSON_ROLES:
-            return lex.PERSON_ROLES[f"{words[i-1]} {words[i]}"]
-        if words[i] in lex.PERSON_ROLES:
-            return lex.PERSON_ROLES[words[i]]
+        if i > 0 and f"{words[i-1]} {words[i]}" in PERSON_ROLES:
+            return PERSON_ROLES[f"{words[i-1]} {words[i]}"]
+        if words[i] in PERSON_ROLES:
+            return PERSON_ROLES[words[i]]
     return None
 
 
@@ -241,7 +268,7 @@ def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "at", "of", "with", "from", "to"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and (pobj.pos_ == "PROPN" or _lemma(pobj) in lex.ORG_ROLES
+                if pobj is not None and (pobj.pos_ == "PROPN" or _lemma(pobj) in ORG_ROLES
                                          or pobj.ent_type_ in ("ORG", "GPE")):
                     end = pobj.right_edge.i + 1
                     if pobj.i < head.i < end:  # "for the county government, Hassan Tsuma": stop at the name
@@ -249,26 +276,19 @@ def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
                         while end > pobj.i + 1 and head.doc[end - 1].is_punct:
                             end -= 1
                     return (pobj.left_edge.i, end)
-            if child.dep_ == "poss" and child.lower_ not in _POSSESSIVE_DETS:
+            if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_DETERMINERS:
                 return (child.left_edge.i, child.i + 1)
         comps = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")
-                 and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE") or _lemma(c) in lex.ORG_ROLES)
-                 and _lemma(c) not in lex.PERSON_ROLES]
+                 and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE") or _lemma(c) in ORG_ROLES)
+                 and _lemma(c) not in PERSON_ROLES]
         if comps and tok is not head or (comps and head.pos_ != "PROPN"):
             return (comps[0].left_edge.i, comps[-1].i + 1)
     return None
 
 
-# People who speak from inside an organisation; its kind decides their role ("sources" stay
-# other whoever they are, R8).
-_INSIDER_NOUNS = frozenset({"official", "operative", "staff", "staffer", "member", "employee"})
-# Polls and poll averages are the pollster's, even when an outlet runs them (R3).
-_POLL_NOUNS = frozenset({"poll", "survey", "average", "tracking", "polling"})
-
-
 def _title_organisation(head: Token, span: Span) -> tuple[int, int] | None:
     """The organisation words inside a pre-name title: "State Department" spokesman John Kirby."""
-    mods = [t for t in _modifiers(head, span) if _lemma(t) not in lex.PERSON_ROLES]
+    mods = [t for t in _modifiers(head, span) if _lemma(t) not in PERSON_ROLES]
     return (mods[0].i, mods[-1].i + 1) if mods else None
 
 
@@ -277,7 +297,7 @@ def _capacity(role: str | None, span: Span) -> str | None:
     if role == "official":
         words = " ".join(t.lower_ for t in span)
         if ("attorney general" in words or "secretary of state" in words) and any(
-                re.search(rf"\b{state}\b", words) for state in lex.US_STATES):
+                re.search(rf"\b{state}\b", words) for state in US_STATES):
             return "politician"  # "Ohio Secretary of State Jon Husted", "Oklahoma's attorney general"
     return role
 
@@ -306,7 +326,7 @@ def _capitalised_noun(head: Token) -> bool:
     if not head.is_title or head.tag_ not in ("NN", "NNS") or head.is_sent_start or head.i == 0:
         return False
     prev = head.doc[head.i - 1]
-    if prev.tag_ == "``" or prev.text in ("“", "‘", ":") or "\n" in prev.text or _lemma(head) in lex.PERSON_ROLES:
+    if prev.tag_ == "``" or prev.text in ("“", "‘", ":") or "\n" in prev.text or _lemma(head) in PERSON_ROLES:
         return False
     words = [t for t in head.sent if t.is_alpha]
     return sum(t.is_title for t in words) * 2 < len(words)  # not a title-case headline
@@ -318,7 +338,7 @@ def _predicate_title(head: Token) -> Token | None:
     if head.dep_ != "nsubj" or verb.lemma_ != "be":
         return None
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
-    return attr if attr is not None and _lemma(attr) in lex.PERSON_ROLES else None
+    return attr if attr is not None and _lemma(attr) in PERSON_ROLES else None
 
 
 def _generic_title(head: Token, span: Span, title: Token | None) -> bool:
@@ -326,12 +346,12 @@ def _generic_title(head: Token, span: Span, title: Token | None) -> bool:
     if title is not None:
         words = [_lemma(t) for t in (*_modifiers(title, None), title)]
     else:
-        words = [_lemma(t) for t in _modifiers(head, span) if _lemma(t) in lex.PERSON_ROLES]
+        words = [_lemma(t) for t in _modifiers(head, span) if _lemma(t) in PERSON_ROLES]
     if not words:
         return False
     last = words[-1]
     bigram = f"{words[-2]} {last}" if len(words) > 1 else ""
-    return last in lex.GENERIC_TITLES and lex.PERSON_ROLES.get(bigram) is None
+    return last in GENERIC_TITLES and PERSON_ROLES.get(bigram) is None
 
 
 def _organisation_role(doc: Doc, affiliation: tuple[int, int]) -> str | None:
@@ -342,18 +362,18 @@ def _organisation_role(doc: Doc, affiliation: tuple[int, int]) -> str | None:
     toks = doc[affiliation[0]:max(toks.root.i + 1, affiliation[0] + 1)]  # its name, not "at NYU's law school"
     words = [_lemma(t) for t in toks]
     for i in range(len(words) - 1, -1, -1):
-        if i > 0 and f"{words[i-1]} {words[i]}" in lex.ORG_ROLES:
-            return lex.ORG_ROLES[f"{words[i-1]} {words[i]}"]
-        if words[i] in lex.ORG_ROLES:
-            return lex.ORG_ROLES[words[i]]
-        if toks[i].lower_ in lex.KNOWN_POLITICIANS and toks[i].pos_ == "PROPN":
+        if i > 0 and f"{words[i-1]} {words[i]}" in ORG_ROLES:
+            return ORG_ROLES[f"{words[i-1]} {words[i]}"]
+        if words[i] in ORG_ROLES:
+            return ORG_ROLES[words[i]]
+        if toks[i].lower_ in KNOWN_POLITICIANS and toks[i].pos_ == "PROPN":
             return "spokesperson"  # "Clinton's political director": staff speak for their principal
     return None
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
     toks = [t for t in doc[start:end]]
-    while toks and toks[0].lower_ in ("a", "an", "the"):
+    while toks and toks[0].lower_ in ARTICLES:
         toks.pop(0)
     return "".join(t.text_with_ws for t in toks).strip().strip(",").strip()
 
@@ -379,44 +399,44 @@ def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKi
     last_lemma = _lemma(chain[-1]) if chain else ""
     appos = _appositive(head)
     title_toks = _modifiers(head, span) + ([appos] if appos is not None else [])
-    if head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES:  # "the minister, Renato Falcão"
+    if head.dep_ == "appos" and _lemma(head.head) in PERSON_ROLES:  # "the minister, Renato Falcão"
         title_toks += [t for t in head.head.lefts if t.dep_ in ("compound", "amod")] + [head.head]
     title_role = _title_role([t for t in title_toks if t not in stripped]
-                             + [t for t in chain if t.lower_ in lex.HONORIFICS])
-    person_cue = (gender is not None or first in lex.FEMALE_NAMES or first in lex.MALE_NAMES
-                  or any(t.lower_ in lex.HONORIFICS for t in chain)
-                  or (appos is not None and _lemma(appos) in lex.PERSON_ROLES and _lemma(appos) not in lex.ORG_ROLES)
-                  or any(_lemma(t) in lex.PERSON_ROLES and _lemma(t) not in lex.ORG_ROLES
+                             + [t for t in chain if t.lower_ in HONORIFICS])
+    person_cue = (gender is not None or first in FEMALE_NAMES or first in MALE_NAMES
+                  or any(t.lower_ in HONORIFICS for t in chain)
+                  or (appos is not None and _lemma(appos) in PERSON_ROLES and _lemma(appos) not in ORG_ROLES)
+                  or any(_lemma(t) in PERSON_ROLES and _lemma(t) not in ORG_ROLES
                          for t in _modifiers(head, span) + chain)
-                  or (head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES
-                      and _lemma(head.head) not in lex.ORG_ROLES)  # "Its spokeswoman, Lindiwe Khumalo"
-                  or (len(chain) == 1 and head.lower_ in lex.KNOWN_POLITICIANS))
+                  or (head.dep_ == "appos" and _lemma(head.head) in PERSON_ROLES
+                      and _lemma(head.head) not in ORG_ROLES)  # "Its spokeswoman, Lindiwe Khumalo"
+                  or (len(chain) == 1 and head.lower_ in KNOWN_POLITICIANS))
     if gender is None:
-        gender = "f" if first in lex.FEMALE_NAMES else "m" if first in lex.MALE_NAMES else None
-    if is_media_name(words) or (head.lower_ in lex.MEDIA_NAMES):
+        gender = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+    if is_media_name(words) or (head.lower_ in MEDIA_NAMES):
         return "media", "journalist", None
     if ent == "NORP" and head.tag_ in ("NNPS", "NNS") and not person_cue:
-        return "group", lex.PERSON_ROLES.get(_lemma(head).rstrip("s"), "citizen"), None
+        return "group", PERSON_ROLES.get(_lemma(head).rstrip("s"), "citizen"), None
     if ((ent == "NORP" and not person_cue) or head.lower_.rstrip("s") in ("democrat", "republican")) \
             and (head.tag_ in ("NNPS", "NNS") or head.lower_.endswith("s")):
         return "group", "politician", None
     if ent == "GPE" and not person_cue:
         return "organization", "official", None
-    if (last_lemma in lex.ORG_ROLES or chain[-1].lower_ in lex.ORG_NAME_HEADS) and not person_cue:
-        return "organization", lex.ORG_ROLES.get(last_lemma), None
+    if (last_lemma in ORG_ROLES or chain[-1].lower_ in ORG_NAME_HEADS) and not person_cue:
+        return "organization", ORG_ROLES.get(last_lemma), None
     if ent in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and not person_cue:
         for t in reversed(chain + title_toks):
-            if _lemma(t) in lex.ORG_ROLES:
-                return "organization", lex.ORG_ROLES[_lemma(t)], None
+            if _lemma(t) in ORG_ROLES:
+                return "organization", ORG_ROLES[_lemma(t)], None
         return "organization", None, None
     if head.is_upper and len(head) >= 2 and len(chain) == 1 and ent != "PERSON" and not person_cue \
             and len(head) <= 5:
-        return "organization", lex.ORG_ROLES.get(head.lower_), None
+        return "organization", ORG_ROLES.get(head.lower_), None
     if ent != "PERSON" and not person_cue and not title_role:
         return None, None, None  # no cue either way: the cluster or the default decides
     role = title_role
-    if role is None and len(stripped) == 1 and _lemma(head) in lex.PERSON_ROLES:
-        role = lex.PERSON_ROLES[_lemma(head)]  # "Chad's Ambassador to France": a capitalised title
+    if role is None and len(stripped) == 1 and _lemma(head) in PERSON_ROLES:
+        role = PERSON_ROLES[_lemma(head)]  # "Chad's Ambassador to France": a capitalised title
     if role is None and _of_place(head):
         role = "citizen"  # "Juan Manriquez of Oakland": a private person introduced by hometown
     after = head.whitespace_ + "".join(t.text_with_ws for t in head.doc[head.i + 1:head.i + 6])
@@ -434,7 +454,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     """Describe the referent of one mention from its words (no context beyond the sentence)."""
     head = head if head is not None else find_head(span)
     title_head: Token | None = None  # the title a name was found under ("a spokesman for X, Name")
-    if head.pos_ != "PROPN" and (_lemma(head) in lex.PERSON_ROLES or head.dep_ == "ROOT"):
+    if head.pos_ != "PROPN" and (_lemma(head) in PERSON_ROLES or head.dep_ == "ROOT"):
         # "Former Secretary of State and frontrunner Hillary Clinton": the name, not the title
         switched = _person_name_under(span, head)
         if switched is not None:
@@ -445,7 +465,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     lemmas = frozenset(_lemma(t) for t in [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod"))]
                        if t.is_alpha and not t.is_stop)
     first = span[0].lower_
-    definite = first in _DEFINITE or any(c.dep_ == "poss" for c in head.children)
+    definite = first in DEFINITE_DETERMINERS or any(c.dep_ == "poss" for c in head.children)
     base = Profile(kind="description", entity_kind=None, identity=None, count=None, role=None,
                    head=head.i, name=None, name_tokens=(), description=None, affiliation=None,
                    gender=None, plural=False, definite=definite, lemmas=lemmas)
@@ -456,27 +476,27 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
                        name=" ".join(t.text.title() for t in words), name_tokens=tuple(t.lower_ for t in words),
                        lemmas=base.lemmas | {t.lower_ for t in words}, definite=True)
     # pronouns
-    if head.lower_ in lex.FIRST_PERSON:
+    if head.lower_ in FIRST_PERSON:
         return replace(base, kind="first_person", entity_kind="person", count=1, definite=True)
-    if low in lex.FIRST_PERSON_PLURAL:
+    if low in FIRST_PERSON_PLURAL:
         return replace(base, kind="we", plural=True)
-    if low in lex.RELATIVE_PRONOUNS and len(span) == 1:
+    if low in RELATIVE_PRONOUNS and len(span) == 1:
         return replace(base, kind="relative")
-    if low in lex.PRONOUN_FEATURES and len(span) <= 2:
-        g, num = lex.PRONOUN_FEATURES[low]
+    if low in PRONOUN_FEATURES and len(span) <= 2:
+        g, num = PRONOUN_FEATURES[low]
         kind: EntityKind | None = "person" if g in ("m", "f") else None
         return replace(base, kind="pronoun", entity_kind=kind, identity=None,
                        count=1 if g in ("m", "f") else None, role=None, gender=g, plural=num == "pl")
-    if low in lex.GENERIC_SOURCES and len(span) <= 2 and not any(c.dep_ == "prep" for c in head.children):
+    if low in GENERIC_SOURCES and len(span) <= 2 and not any(c.dep_ == "prep" for c in head.children):
         if low == "one":
             return replace(base, kind="generic", entity_kind="person", identity="anonymous", count=1,
                            role="other")
         return replace(base, kind="generic", entity_kind="group", identity="collective", count=None,
-                       role=lex.GENERIC_SOURCES[low], plural=True)
+                       role=GENERIC_SOURCES[low], plural=True)
 
     conj = _conjuncts(head, span)
     # proper names (possibly several: "Trump and Clinton")
-    group_word = lemma in lex.GROUP_NOUNS and head.ent_type_ not in ("PERSON", "ORG") and (
+    group_word = lemma in GROUP_NOUNS and head.ent_type_ not in ("PERSON", "ORG") and (
         head.tag_ in ("NNS", "NNPS") or low.endswith("s"))
     if any(t.text.startswith("@") and len(t) > 1 for t in span) and not any(
             t.pos_ == "PROPN" and not t.text.startswith("@") for t in span):  # a handle names its owner
@@ -489,9 +509,9 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
                        name=_text(doc, span.start, span.end), definite=True,
                        name_tokens=tuple(t.lower_ for t in span if t.lower_ != "the"))
     if (head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.tag_ != "PRP")
-            or (head.is_title and low in lex.KNOWN_POLITICIANS) or _capitalised_noun(head)) \
+            or (head.is_title and low in KNOWN_POLITICIANS) or _capitalised_noun(head)) \
             and not head.is_lower and not group_word \
-            and not (head.ent_type_ == "NORP" and span[0].lower_ in _DEFINITE and head.tag_ == "NNP"):
+            and not (head.ent_type_ == "NORP" and span[0].lower_ in DEFINITE_DETERMINERS and head.tag_ == "NNP"):
         chain = _name_chain(head)
         kind_, role, gender = _name_profile(head, span, chain)
         stripped, _ = strip_honorifics(chain)
@@ -508,12 +528,12 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             named = [c for c in conj[1:] if c.pos_ == "PROPN"]
             names += [" ".join(t.text for t in strip_honorifics(_name_chain(c))[0]) for c in named]
             count = None if vague or kind_ not in ("person", None) else len(names)
-        title = appos if appos is not None and _lemma(appos) in lex.PERSON_ROLES else None
-        if head.dep_ == "appos" and _lemma(head.head) in lex.PERSON_ROLES:
+        title = appos if appos is not None and _lemma(appos) in PERSON_ROLES else None
+        if head.dep_ == "appos" and _lemma(head.head) in PERSON_ROLES:
             title = head.head
-        if title is None and title_head is not None and _lemma(title_head) in lex.PERSON_ROLES:
+        if title is None and title_head is not None and _lemma(title_head) in PERSON_ROLES:
             title = title_head
-            role = role or lex.PERSON_ROLES[_lemma(title_head)]
+            role = role or PERSON_ROLES[_lemma(title_head)]
             description = description or _text(doc, span.start, min(head.left_edge.i, span.end)).rstrip(" ,")
         if title is None and role is None and kind_ in ("person", None):
             title = _predicate_title(head)
@@ -524,7 +544,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             base = replace(base, lemmas=base.lemmas | {_lemma(title)})
         affiliation = _affiliation(head, title)
         role = _capacity(role, span)
-        if role == "official" and stripped and stripped[-1].lower_ in lex.KNOWN_POLITICIANS \
+        if role == "official" and stripped and stripped[-1].lower_ in KNOWN_POLITICIANS \
                 and not any(t.lower_ in ("then", "then-") for t in span):
             role = "politician"  # R8: "former Secretary of State Hillary Clinton" is a politician in 2016
         if kind_ in ("person", None) and _generic_title(head, span, title):
@@ -554,7 +574,7 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
     proper_mods = [t for t in head.lefts if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON")]
     has_proper = bool(proper_mods)
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
-    gender = lex.GENDERED_NOUNS.get(lemma)
+    gender = GENDERED_NOUNS.get(lemma)
     out = replace(base, description=description, plural=plural, gender=gender)
 
     # an appositive that names the referent makes it named (R1): "a local newspaper, the Top End Herald"
@@ -575,41 +595,41 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in pobj.children))
         if pobj is not None and subset:
             inner = _lemma(pobj)
-            informant = inner in lex.INFORMANT_NOUNS or pobj.lower_ in ("them", "those", "us")
+            informant = inner in INFORMANT_NOUNS or pobj.lower_ in ("them", "those", "us")
             if n is None:  # "Many of the protesters"
-                ident = "anonymous" if informant and inner not in lex.GROUP_NOUNS else "collective"
+                ident = "anonymous" if informant and inner not in GROUP_NOUNS else "collective"
                 return replace(out, kind="description", entity_kind="group" if ident == "collective" else "person",
-                               identity=ident, count=None, role=lex.PERSON_ROLES.get(inner), subset_of=pobj.i)
-            inner_role = None if inner in ("people", "person", "them", "those", "us") else lex.PERSON_ROLES.get(inner)
+                               identity=ident, count=None, role=PERSON_ROLES.get(inner), subset_of=pobj.i)
+            inner_role = None if inner in ("people", "person", "them", "those", "us") else PERSON_ROLES.get(inner)
             return replace(out, kind="description", entity_kind="person", identity="anonymous", count=n,
                            role=inner_role, subset_of=pobj.i)
 
     # proportions and percentages of a public: collective (R4)
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or any(
         t.lower_ == "of" and t.i > span.start and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
-                                                    lex.PROPORTION_WORDS) for t in span if t.i < head.i)
+                                                    PROPORTION_WORDS) for t in span if t.i < head.i)
     if any(t.lower_ in ("of", "in") and t.i < span.end - 1 and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
-                                                   lex.PROPORTION_WORDS) for t in span if t.i > span.start) \
+                                                   PROPORTION_WORDS) for t in span if t.i > span.start) \
             or is_proportion_start(span):
         return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
-                       role=lex.PERSON_ROLES.get(lemma) or "citizen", plural=True)
+                       role=PERSON_ROLES.get(lemma) or "citizen", plural=True)
     if lemma == "group" and has_of:  # "a group of black parents": a category (R4)
         pobj = next((c for p_ in head.children if p_.dep_ == "prep" for c in p_.children if c.dep_ == "pobj"), None)
-        role = lex.PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
+        role = PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
         return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
                        role=role or "citizen", plural=True)
-    if lemma in lex.PROPORTION_WORDS or (n is not None and (has_of or any(
+    if lemma in PROPORTION_WORDS or (n is not None and (has_of or any(
             c.lower_ in ("percent", "%") for c in head.children))):
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        role = lex.PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
+        role = PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
         if pobj is not None and pobj.pos_ == "PROPN" and role is None:
             role = "politician" if pobj.lower_.startswith(("democrat", "republican")) else None
         return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
                        role=role or "citizen", plural=True)
 
     # outlets and their reporting (R3, R7)
-    is_media_noun = lemma in lex.MEDIA_NOUNS or (len(span) >= 2 and f"{_lemma(doc[head.i-1])} {lemma}" in lex.MEDIA_NOUNS)
+    is_media_noun = lemma in MEDIA_NOUNS or (len(span) >= 2 and f"{_lemma(doc[head.i-1])} {lemma}" in MEDIA_NOUNS)
     issuer = _issuer(head)
     if is_media_noun and not (lemma in ("network", "program", "show", "site") and not definite_or_proper(span, head)):
         ident = "named" if (base.definite or has_proper) else "anonymous"
@@ -617,22 +637,22 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                        role="journalist")
 
     # documents (R3)
-    if lemma in lex.DOCUMENT_NOUNS and lemma not in lex.PERSON_ROLES:
+    if lemma in DOCUMENT_NOUNS and lemma not in PERSON_ROLES:
         issuer_is_media = issuer is not None and is_media_name(
             " ".join(t.text for t in doc[issuer[0]:issuer[1]]))
-        if issuer_is_media and lemma not in _POLL_NOUNS:  # an outlet's poll stays a poll (R3)
+        if issuer_is_media and lemma not in POLL_NOUNS:  # an outlet's poll stays a poll (R3)
             return replace(out, kind="description", entity_kind="media", identity="named", count=None,
                            role="journalist", affiliation=issuer)
         specific = any(c.dep_ in ("acl", "relcl") for c in head.children)
         generic = (plural or lemma == "data") and issuer is None and not has_proper and not specific \
             and lemma != "return"
-        doc_role = lex.DOCUMENT_NOUNS[lemma]
+        doc_role = DOCUMENT_NOUNS[lemma]
         if generic and issuer is None and not has_proper and not base.definite:
             ident = "collective"
             doc_role = "expert" if doc_role == "expert" else "other"
         elif issuer is not None or has_proper or base.definite or poss is not None:
             ident = "named"
-        elif any(c.dep_ == "acl" and c.lemma_ in _LEAK_VERBS for c in head.children):
+        elif any(c.dep_ == "acl" and c.lemma_ in LEAK_VERBS for c in head.children):
             ident = "anonymous"
         else:
             ident = "named"
@@ -640,13 +660,13 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                        role=doc_role, affiliation=issuer)
 
     # organisations
-    org_lemma = lemma if lemma in lex.ORG_ROLES else None
+    org_lemma = lemma if lemma in ORG_ROLES else None
     if org_lemma is None and len(span) >= 2:
         bigram = f"{_lemma(doc[head.i-1])} {lemma}"
-        org_lemma = bigram if bigram in lex.ORG_ROLES else None
-    if org_lemma is not None and (lemma not in lex.PERSON_ROLES or lemma in ("authority", "operator")
+        org_lemma = bigram if bigram in ORG_ROLES else None
+    if org_lemma is not None and (lemma not in PERSON_ROLES or lemma in ("authority", "operator")
                                   and not plural):
-        role = lex.ORG_ROLES[org_lemma]
+        role = ORG_ROLES[org_lemma]
         if plural and lemma != "police":
             return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
                            role=role)
@@ -661,7 +681,7 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
         return replace(out, kind="description", entity_kind="organization", identity=ident, count=None,
                        role=role, plural=False)
 
-    if lemma in lex.COLLECTIVE_SINGULARS:  # "the Republican electorate", "the public"
+    if lemma in COLLECTIVE_SINGULARS:  # "the Republican electorate", "the public"
         return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
                        role=_title_role([t for t in head.lefts]) if lemma != "public" else "citizen", plural=True)
     if not is_animate(head) and n is None and appos is None:
@@ -671,19 +691,19 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                        count=None, role="other")
 
     # people described by role
-    role = lex.PERSON_ROLES.get(lemma)
+    role = PERSON_ROLES.get(lemma)
     title = head
     if role is None and appos is not None:
-        role = lex.PERSON_ROLES.get(_lemma(appos))
+        role = PERSON_ROLES.get(_lemma(appos))
         title = appos
     mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
     mods_role = _title_role(mods)
-    if mods and f"{_lemma(mods[-1])} {lemma}" in lex.PERSON_ROLES:  # "attorney general", "press secretary"
-        mods_role = lex.PERSON_ROLES[f"{_lemma(mods[-1])} {lemma}"]
+    if mods and f"{_lemma(mods[-1])} {lemma}" in PERSON_ROLES:  # "attorney general", "press secretary"
+        mods_role = PERSON_ROLES[f"{_lemma(mods[-1])} {lemma}"]
     role = mods_role or role
-    if lemma in _INSIDER_NOUNS and mods_role is None:  # "campaign officials", "party sources"
+    if lemma in INSIDER_NOUNS and mods_role is None:  # "campaign officials", "party sources"
         org_mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")
-                    and _lemma(t) not in lex.PERSON_ROLES]
+                    and _lemma(t) not in PERSON_ROLES]
         if org_mods:
             role = _organisation_role(doc, (org_mods[0].left_edge.i, org_mods[-1].i + 1)) or role
     affiliation = _affiliation(head, title if title is not head else None)
@@ -700,12 +720,12 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                 break
             total += v
         count = total if total > 0 else count
-    informant = lemma in lex.INFORMANT_NOUNS
-    marked = any(_lemma(c) in lex.INFORMANT_MARKERS or c.dep_ in ("acl", "relcl") for c in head.rights) or (
+    informant = lemma in INFORMANT_NOUNS
+    marked = any(_lemma(c) in INFORMANT_MARKERS or c.dep_ in ("acl", "relcl") for c in head.rights) or (
         appos is not None)
     if lemma in ("people", "person", "individual", "other", "one"):
         informant = marked or count is not None
-        if informant and mods_role is None and lex.PERSON_ROLES.get(lemma) == "citizen":
+        if informant and mods_role is None and PERSON_ROLES.get(lemma) == "citizen":
             role = "other"
             members = [c for c in head.children if c.dep_ == "appos"]
             members += [c for m in members for c in m.subtree if c.dep_ == "conj"]
@@ -714,15 +734,15 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                 role = member_roles[0]
     specific = poss is not None or affiliation is not None
     if count is not None or (not plural):
-        if lemma in lex.GROUP_NOUNS and plural and count is None:
+        if lemma in GROUP_NOUNS and plural and count is None:
             ident = "collective"
         else:
             ident = "anonymous"
         ekind: EntityKind = "person"
         if not plural and count is None:
             count = 1
-    elif (informant and (lemma not in lex.GROUP_NOUNS or lemma in ("people", "person", "official", "member"))) \
-            or (specific and lemma not in lex.GROUP_NOUNS) \
+    elif (informant and (lemma not in GROUP_NOUNS or lemma in ("people", "person", "official", "member"))) \
+            or (specific and lemma not in GROUP_NOUNS) \
             or (specific and poss is not None and lemma in ("supporter", "member", "staff")):
         ident, ekind = "anonymous", "person"
     else:
@@ -735,16 +755,16 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
 
 def definite_or_proper(span: Span, head: Token) -> bool:
     """True for "the network", "CNN's show": a particular outlet rather than a generic one."""
-    return span[0].lower_ in _DEFINITE or any(t.pos_ == "PROPN" for t in span)
+    return span[0].lower_ in DEFINITE_DETERMINERS or any(t.pos_ == "PROPN" for t in span)
 
 
 def _issuer(head: Token) -> tuple[int, int] | None:
     """Who issued a document: "X's report", "a report by X", "a statement from X", "the X poll"."""
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ not in _POSSESSIVE_DETS:
+        if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_DETERMINERS:
             return (child.left_edge.i, child.i + 1)
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of") \
-                and child.head.lemma_ not in _LEAK_VERBS:
+                and child.head.lemma_ not in LEAK_VERBS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "PERSON")):
                 return (pobj.left_edge.i, pobj.right_edge.i + 1)

@@ -14,7 +14,6 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.nlp import source_lexicon as lex
 from onrecord.nlp.coref import Clusters, Entity, cluster_mentions
 from onrecord.nlp.extensions import (
     attributions_of,
@@ -23,6 +22,7 @@ from onrecord.nlp.extensions import (
     set_attributions,
     set_sources,
 )
+from onrecord.nlp.lexicon.names import KNOWN_POLITICIANS
 from onrecord.nlp.source_typing import Profile, is_media_name, profile_mention
 from onrecord.records import Attribution, Identity, Role, Source, SourceType, stable_id
 
@@ -67,7 +67,9 @@ def build_sources(doc: Doc, attributions: list[Attribution]) -> tuple[list[Sourc
     return sources, linked
 
 
-def _describe(doc: Doc, ent: Entity, clusters: Clusters, sid: str, mentions: tuple[tuple[int, int], ...]) -> Source:
+def _describe(
+    doc: Doc, ent: Entity, clusters: Clusters, sid: str, mentions: tuple[tuple[int, int], ...]
+) -> Source:
     """Merge the profiles of an entity's mentions into one Source (rules R1-R10)."""
     profiles = [m.profile for m in ent.mentions]
     source_first = [m.profile for m in ent.mentions if m.is_source] + profiles
@@ -189,7 +191,7 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
         for q in ent.subset_of.mentions:
             if q.profile.role and q.profile.kind not in _PRONOUN_KINDS:
                 return q.profile.role
-    if etype == "person" and ent.name_tokens and ent.name_tokens[-1] in lex.KNOWN_POLITICIANS:
+    if etype == "person" and ent.name_tokens and ent.name_tokens[-1] in KNOWN_POLITICIANS:
         return "politician"
     if weak:
         return weak

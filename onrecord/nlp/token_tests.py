@@ -1,7 +1,8 @@
-"""Word-level tests for source typing: lemmas, numbers, shares of a public, animate nouns.
+"""Token tests for source typing: a token's lemma, the number it stands for, animate nouns,
+and whether a span opens with a share of a public ("About 4 in 10 voters").
 
-Split from ``source_typing.py`` so that module keeps to the rules; these helpers only look at
-a token or a short span and its syntactic children.
+Split from ``source_typing.py`` so that module keeps to the rules; these tests only look at
+a token or a short span and its syntactic children. Their words live in ``lexicon/``.
 """
 
 from __future__ import annotations
@@ -10,17 +11,19 @@ import re
 
 from spacy.tokens import Span, Token
 
-from onrecord.nlp import source_lexicon as lex
+from onrecord.nlp.lexicon.source_nouns import (
+    AGENT_SUFFIXES,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    INFORMANT_NOUNS,
+    NOT_COUNTING_NUMBER_WORDS,
+    NUMBER_WORDS,
+    PROPORTION_START_PATTERN,
+)
+from onrecord.nlp.lexicon.titles import PERSON_ROLES
 
 _DIGITS = re.compile(r"^\d+(,\d{3})*$")
-# "About 4 in 10", "Large majorities of", "most party insiders", "Nearly half": shares of a public.
-_PROPORTION_START = re.compile(
-    r"^(?:(?:about|nearly|almost|roughly|more than|fewer than|less than|over|just|only|some|large|small|"
-    r"overwhelming|narrow|clear|a|an|the)\s+)*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:\s+percent|%)?\s+in\s+(?:\d+|ten)\b|^(?:(?:about|nearly|almost|roughly|more than|large|small|"
-    r"overwhelming|narrow|clear|a|the)\s+)*(?:majority|majorities|most|half|plurality|minority|third|"
-    r"two-thirds|quarter|share)\b")
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "goer", "ite", "crat", "aire", "man", "woman")
+_PROPORTION_START = re.compile(PROPORTION_START_PATTERN)
 
 
 def lemma_of(tok: Token) -> str:
@@ -31,8 +34,8 @@ def lemma_of(tok: Token) -> str:
 def number_value(tok: Token) -> int | None:
     """The integer a number word or digit token stands for, if any."""
     low = tok.lower_.replace(",", "")
-    if low in lex.NUMBER_WORDS and low not in ("a", "an", "another", "both", "pair", "couple", "single"):
-        return lex.NUMBER_WORDS[low]
+    if low in NUMBER_WORDS and low not in NOT_COUNTING_NUMBER_WORDS:
+        return NUMBER_WORDS[low]
     if _DIGITS.match(tok.text):
         return int(low)
     return None
@@ -68,6 +71,6 @@ def is_proportion_start(span: Span) -> bool:
 def is_animate(tok: Token) -> bool:
     """Whether a common noun denotes people: lexicon entries, then agent suffixes (-er, -ist...)."""
     lem = lemma_of(tok)
-    if lem in lex.PERSON_ROLES or lem in lex.INFORMANT_NOUNS or lem in lex.GROUP_NOUNS:
+    if lem in PERSON_ROLES or lem in INFORMANT_NOUNS or lem in GROUP_NOUNS:
         return True
-    return lem.endswith(_AGENT_SUFFIXES) and len(lem) > 5 and lem not in lex.DOCUMENT_NOUNS
+    return lem.endswith(AGENT_SUFFIXES) and len(lem) > 5 and lem not in DOCUMENT_NOUNS

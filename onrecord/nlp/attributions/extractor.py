@@ -14,24 +14,35 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from onrecord.nlp.attributions.cue_rescue import rescue_speech_verbs
 from onrecord.nlp.attributions.features import Paragraph, TokenTable, doc_features, token_table
-from onrecord.nlp.attributions.grouping import Group, RoleSpan, group_spans, headline_colon, spans_from_labels
-from onrecord.nlp.attributions.layouts import layout_groups
-from onrecord.nlp.attributions.lexicon import QUOTE_CHARS, mode_of
-from onrecord.nlp.attributions.speech_verbs import rescue_speech_verbs
+from onrecord.nlp.attributions.layouts import headline_colon, layout_groups
+from onrecord.nlp.attributions.lexicon import mode_of
+from onrecord.nlp.attributions.linking import group_spans
+from onrecord.nlp.attributions.role_spans import ROLE_CUE, Group, RoleSpan, spans_from_labels
 from onrecord.nlp.attributions.tagger import LABEL_INDEX, AttributionModel
 from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
+from onrecord.nlp.lexicon import non_responses as silence
+from onrecord.nlp.lexicon.punctuation import (
+    CLOSING_TAIL_PATTERN,
+    DOUBLE_QUOTE_CHARS,
+    EDGE_PUNCT,
+    LEFT_DOUBLE_QUOTE,
+    NOT_CLOSING_QUOTES,
+    NOT_OPENING_QUOTES,
+    QUOTE_CHARS,
+    QUOTE_MARKS,
+    RIGHT_DOUBLE_QUOTE,
+    STRAIGHT_DOUBLE_QUOTE,
+    TRIM_CHARS,
+)
+from onrecord.nlp.lexicon.reporting_verbs import ACCORDING_TO, ACCORDING_TO_EVIDENCE, SAY, SCARE_QUOTE_CUES
+from onrecord.nlp.lexicon.source_nouns import EVIDENCE_SOURCES
 from onrecord.records import Attribution, AttributionKind, Span, stable_id
 
 if TYPE_CHECKING:
     from onrecord.nlp.attributions.neural import NeuralTagger
 
-_EVIDENCE_WORDS = (
-    "poll polls survey surveys study studies report reports data analysis estimate estimates record "
-    "records document documents figures statistics numbers census research results filing filings"
-)
-_EVIDENCE_SOURCES = frozenset(_EVIDENCE_WORDS.split())
-_TRIM = {"CUE": " \t\n\xa0,;", "SRC": " \t\n\xa0,;:", "CON": " \t\n\xa0,;:—–-"}
 
 
 def _char_span(doc: Doc, text: str, span: RoleSpan) -> tuple[int, int]:
@@ -44,17 +55,19 @@ def _char_span(doc: Doc, text: str, span: RoleSpan) -> tuple[int, int]:
     a, b = span.start, span.end
     if span.role == "CON":
         inner = doc[a:b].text
-        still_open = inner.count("“") > inner.count("”") or (
-            "“" not in inner and inner.count('"') % 2 == 1 and inner.lstrip()[:1] == '"'
+        still_open = inner.count(LEFT_DOUBLE_QUOTE) > inner.count(RIGHT_DOUBLE_QUOTE) or (
+            LEFT_DOUBLE_QUOTE not in inner
+            and inner.count(STRAIGHT_DOUBLE_QUOTE) % 2 == 1
+            and inner.lstrip()[:1] == STRAIGHT_DOUBLE_QUOTE
         )
-        while b > a + 1 and doc[b - 1].text in _EDGE_PUNCT and not (still_open and doc[b - 1].text in ".?!"):
+        while b > a + 1 and doc[b - 1].text in EDGE_PUNCT and not (still_open and doc[b - 1].text in ".?!"):
             b -= 1
-        while a < b - 1 and doc[a].text in _EDGE_PUNCT:
+        while a < b - 1 and doc[a].text in EDGE_PUNCT:
             a += 1
     start = doc[a].idx
     last = doc[b - 1]
     end = last.idx + len(last.text)
-    chars = _TRIM[span.role]
+    chars = TRIM_CHARS[span.role]
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
@@ -66,48 +79,32 @@ def _char_span(doc: Doc, text: str, span: RoleSpan) -> tuple[int, int]:
     return start, end
 
 
-_QUOTE_MARKS = "'\"“”‘’`"
-_CLOSING_TAIL = re.compile(r"[,.?!]?['\"”’]+(?!\w)")
+_CLOSING_TAIL = re.compile(CLOSING_TAIL_PATTERN)
 
 
 def _take_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """Content includes its quote marks: pull in marks glued to either edge ("''If ...,''")."""
-    while start > 0 and text[start - 1] in _QUOTE_MARKS and (start < 2 or not text[start - 2].isalnum()):
+    while start > 0 and text[start - 1] in QUOTE_MARKS and (start < 2 or not text[start - 2].isalnum()):
         start -= 1
-    if text[start] in _QUOTE_MARKS and text[end - 1] not in _QUOTE_MARKS:
+    if text[start] in QUOTE_MARKS and text[end - 1] not in QUOTE_MARKS:
         m = _CLOSING_TAIL.match(text, end)
         if m:
             end = m.end()
     return start, end
 
 
-_EDGE_PUNCT = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "(", ")"})
-
-
 def _kind(cue_text: str, content: Span) -> AttributionKind:
-    if cue_text.lower().startswith("according to"):
+    if cue_text.lower().startswith(ACCORDING_TO):
         return "according_to"
     if not any(ch.isalnum() for ch in cue_text):
         return "other"
     text = content.text
-    n_quote = sum(text.count(q) for q in '"“”')
+    n_quote = sum(text.count(q) for q in DOUBLE_QUOTE_CHARS)
     if n_quote == 0:
         return "indirect"
-    starts = text[:1] in QUOTE_CHARS and text[:1] not in "'’"
-    ends = text[-1:] in QUOTE_CHARS and text[-1:] not in "'‘"
+    starts = text[:1] in QUOTE_CHARS and text[:1] not in NOT_OPENING_QUOTES
+    ends = text[-1:] in QUOTE_CHARS and text[-1:] not in NOT_CLOSING_QUOTES
     return "direct" if starts and ends else "mixed"
-
-
-_NO_ANSWER = frozenset({"respond", "return", "reply", "answer", "comment"})
-_DECLINE_OBJECTS = (
-    "to comment",
-    "to say",
-    "to discuss",
-    "to elaborate",
-    "to provide",
-    "to specify",
-    "comment",
-)
 
 
 def _is_non_response(cue_lemmas: list[str], content: str) -> bool:
@@ -116,22 +113,22 @@ def _is_non_response(cue_lemmas: list[str], content: str) -> bool:
     They state that nothing was said, so they are not attributions of content.
     """
     lowered = content.lower()
-    if "decline" in cue_lemmas:
+    if silence.DECLINE in cue_lemmas:
         return (
-            lowered.startswith(_DECLINE_OBJECTS)
+            lowered.startswith(silence.DECLINE_OBJECTS)
             or len(cue_lemmas) > 1
-            and cue_lemmas[-1] in ("say", "comment")
+            and cue_lemmas[-1] in silence.DECLINED_SAY_LEMMAS
         )
-    if "refer" in cue_lemmas:
-        return "question" in lowered or "inquir" in lowered or "request" in lowered
-    return "not" in cue_lemmas and any(lm in _NO_ANSWER for lm in cue_lemmas)
+    if silence.REFER in cue_lemmas:
+        return any(word in lowered for word in silence.REFERRED_WORDS)
+    return silence.NOT in cue_lemmas and any(lm in silence.NO_ANSWER_LEMMAS for lm in cue_lemmas)
 
 
 def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -> Attribution | None:
     cs, ce = _char_span(doc, text, g.cue)
     if ce <= cs:
         return None
-    if text[max(0, cs - 3) : ce].lower() in ("so-called", "so called"):
+    if text[max(0, cs - 3) : ce].lower() in SCARE_QUOTE_CUES:
         return None  # "the so-called “reform”": scare quotes, not an attribution
     cue = Span.from_offsets(text, [(cs, ce)])
     srcs = [o for o in (_char_span(doc, text, s) for s in g.sources) if o[1] > o[0]]
@@ -146,7 +143,7 @@ def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -
     kind = _kind(cue.text, content)
     if kind == "according_to":
         src_lemmas = {lemma[i] for s in g.sources for i in range(s.start, s.end)}
-        cue_lemmas = ["according_to"] if src_lemmas & _EVIDENCE_SOURCES else ["say"]
+        cue_lemmas = [ACCORDING_TO_EVIDENCE] if src_lemmas & EVIDENCE_SOURCES else [SAY]
     confs = [g.cue.conf] + [c.conf for c in g.contents[:1]]
     confidence = sum(confs) / len(confs)
     return Attribution(
@@ -205,7 +202,9 @@ def tag_doc(
                 if labels[k] == "O" and lex.is_cue(lemmas[tok]):
                     p_cue = marginal("B-CUE", k) + marginal("I-CUE", k)
                     if p_cue >= threshold:
-                        rescued.append(RoleSpan("CUE", tok, tok + 1, p_index, sent_id[tok], p_cue, rescued=True))
+                        rescued.append(
+                            RoleSpan(ROLE_CUE, tok, tok + 1, p_index, sent_id[tok], p_cue, rescued=True)
+                        )
         if not rescued and all(lab == "O" for lab in labels):
             continue
         found = spans_from_labels(para.tokens, labels, p_index, sent_id)
@@ -253,7 +252,9 @@ def _overlaps(a: Span, b: Span) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a.spans for s2, e2 in b.spans)
 
 
-def find_attributions(doc: Doc, model: AttributionModel, neural: NeuralTagger | None = None) -> list[Attribution]:
+def find_attributions(
+    doc: Doc, model: AttributionModel, neural: NeuralTagger | None = None
+) -> list[Attribution]:
     """Every attribution in ``doc`` (cue, source, content spans), sorted by cue start.
 
     With ``neural`` (the accurate mode) the transformer tags the paragraphs, and the CRF's

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
-from onrecord.nlp.attributions.lexicon import AMBIGUOUS_QUOTES, CLOSE_QUOTES, OPEN_QUOTES, CueLexicon
+from onrecord.nlp.attributions.lexicon import CueLexicon
+from onrecord.nlp.lexicon.punctuation import (
+    AMBIGUOUS_QUOTES,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    SINGLE_CLOSE_QUOTE,
+    SINGLE_OPEN_QUOTE,
+)
 
 
 @dataclass(frozen=True, slots=True)

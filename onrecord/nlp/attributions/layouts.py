@@ -1,30 +1,27 @@
-"""Attributions marked by layout instead of a verb: transcript speaker labels and quote sign-offs.
+"""Attributions marked by layout instead of a verb: transcript speaker labels, quote sign-offs
+and a headline's colon.
 
     WALLACE: Do you really see those two as equivalent?
     “Donald Trump scares me.” ― Carla Sanchez
+    Fire chief: Blaze was set on purpose
 
 The CRF rarely sees these (PolNeAR has about 150 colon cues in 840 articles), so plain
-rules find them. Both are strict about the speaker: a short run of capitalised words
-that the parser calls proper nouns, so datelines, "Note:" and "UPDATE:" do not qualify.
+rules find them. Labels and sign-offs are strict about the speaker: a short run of capitalised
+words that the parser calls proper nouns, so datelines, "Note:" and "UPDATE:" do not qualify.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.nlp.attributions.grouping import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan, para_end
+from onrecord.nlp.lexicon.labels import HEADLINE_NON_SPEAKERS, LAYOUT_NON_NAMES
+from onrecord.nlp.lexicon.punctuation import DASHES, QUOTE_CLOSERS, QUOTE_OPENERS
 
 LAYOUT_CONFIDENCE = 0.6  # rule-made: between the CRF's uncertain and confident buckets
 
 _MAX_NAME = 5  # tokens in a speaker label ("Sen. Claire McCaskill" is three)
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
-_CLOSERS = frozenset({"”", '"', "''"})
-_OPENERS = frozenset({"“", '"', "``"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_NOT_NAMES = frozenset(
-    {"note", "update", "editor", "correction", "clarification", "watch", "read", "related", "source",
-     "sources", "photo", "video", "q", "a", "question", "answer", "transcript", "excerpt", "warning"}
-)
 
 
 def layout_groups(doc: Doc, groups: list[Group], sent_id: list[int]) -> list[Group]:
@@ -45,7 +42,7 @@ def _is_name(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not (t.is_punct or t.is_space) or t.text == "-"]
     if not 1 <= len(words) <= _MAX_NAME:
         return False
-    if " ".join(t.lower_ for t in words) in _NOT_NAMES or words[0].lower_ in _NOT_NAMES:
+    if " ".join(t.lower_ for t in words) in LAYOUT_NON_NAMES or words[0].lower_ in LAYOUT_NON_NAMES:
         return False
     alpha = [t for t in words if t.is_alpha]
     return bool(alpha) and all(
@@ -72,13 +69,13 @@ def _speaker_labels(doc: Doc, taken: set[int]) -> list[Group]:
     found: list[tuple[int, int, int, int]] = []  # label start, colon, content end, paragraph
     for p_index, (a, b) in enumerate(_paragraphs(doc)):
         i = a
-        while i < b and (doc[i].is_space or doc[i].text in _OPENERS):
+        while i < b and (doc[i].is_space or doc[i].text in QUOTE_OPENERS):
             i += 1
         colon = next((k for k in range(i + 1, min(b, i + _MAX_NAME + 2)) if doc[k].text == ":"), -1)
         if colon < 0 or not _is_name(list(doc[i:colon])):
             continue
         end = b
-        while end > colon + 1 and (doc[end - 1].is_space or doc[end - 1].text in _CLOSERS):
+        while end > colon + 1 and (doc[end - 1].is_space or doc[end - 1].text in QUOTE_CLOSERS):
             end -= 1
         if sum(1 for t in doc[colon + 1 : end] if t.is_alpha) < 2:
             continue
@@ -98,24 +95,24 @@ def _sign_offs(doc: Doc, taken: set[int]) -> list[Group]:
     groups = []
     n = len(doc)
     for t in doc:
-        if t.text not in _DASHES or t.i == 0 or t.i in taken:
+        if t.text not in DASHES or t.i == 0 or t.i in taken:
             continue
         j = t.i - 1
         while j >= 0 and doc[j].is_space:
             j -= 1
-        if j < 0 or doc[j].text not in _CLOSERS:
+        if j < 0 or doc[j].text not in QUOTE_CLOSERS:
             continue
         k = t.i + 1
-        while k < n and not (doc[k].is_space or doc[k].text in _OPENERS or doc[k].text in (".", ",")):
+        while k < n and not (doc[k].is_space or doc[k].text in QUOTE_OPENERS or doc[k].text in (".", ",")):
             if "\n" in doc[k].text:
                 break
             k += 1
         if k == t.i + 1 or not _is_name(list(doc[t.i + 1 : k])):
             continue
         opener = j - 1
-        while opener >= 0 and doc[opener].text not in _OPENERS and "\n" not in doc[opener].text:
+        while opener >= 0 and doc[opener].text not in QUOTE_OPENERS and "\n" not in doc[opener].text:
             opener -= 1
-        if opener < 0 or doc[opener].text not in _OPENERS or j - opener < 3:
+        if opener < 0 or doc[opener].text not in QUOTE_OPENERS or j - opener < 3:
             continue
         if any(x in taken for x in range(opener, k)):
             continue
@@ -124,10 +121,34 @@ def _sign_offs(doc: Doc, taken: set[int]) -> list[Group]:
     return groups
 
 
-def _group(doc: Doc, cue: tuple[int, int], source: tuple[int, int], content: tuple[int, int], para: int) -> Group:
+def _group(
+    doc: Doc, cue: tuple[int, int], source: tuple[int, int], content: tuple[int, int], para: int
+) -> Group:
     sent = 0  # set by layout_groups
     g = Group(RoleSpan(ROLE_CUE, cue[0], cue[1], para, sent, LAYOUT_CONFIDENCE))
     g.sources.append(RoleSpan(ROLE_SRC, source[0], source[1], para, sent, LAYOUT_CONFIDENCE))
     g.contents.append(RoleSpan(ROLE_CON, content[0], content[1], para, sent, LAYOUT_CONFIDENCE))
     return g
 
+
+def headline_colon(doc: Doc, spans: list[RoleSpan], tags: list[str]) -> Group | None:
+    """ "Fire chief: Blaze was set on purpose": a headline whose colon is the cue.
+
+    Only the first paragraph, when it is one short line: a speaker of at most six
+    tokens before the colon and a clause with a verb after it.
+    """
+    end = para_end(doc, 0)
+    if end == len(doc) or end > 40 or any(sp.start < end for sp in spans):
+        return None
+    colon = next((i for i in range(1, min(end, 8)) if doc[i].text == ":"), -1)
+    if colon < 1 or doc[0:colon].text.lower() in HEADLINE_NON_SPEAKERS:
+        return None
+    if not any(tags[i][:1] in ("V", "M") for i in range(colon + 1, end)):
+        return None
+    b = end
+    while b > colon + 1 and doc[b - 1].is_space:
+        b -= 1
+    g = Group(RoleSpan(ROLE_CUE, colon, colon + 1, 0, 0, 0.5))
+    g.sources.append(RoleSpan(ROLE_SRC, 0, colon, 0, 0, 0.5))
+    g.contents.append(RoleSpan(ROLE_CON, colon + 1, b, 0, 0, 0.5))
+    return g

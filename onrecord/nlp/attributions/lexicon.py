@@ -1,46 +1,32 @@
-"""Word lists the attribution extractor relies on: quote marks, modes, and the learned cue lexicon.
+"""The learned cue lexicon the tagger ships with, and the attribution mode of a cue.
 
 The cue lexicon is learned from training data (lemma -> how often it is a cue) and shipped
 with the model, so tree-path features ("this token hangs off a reporting verb") do not
-depend on a hand-made verb list. The mode lexicon is hand-written: PolNeAR does not label
-modes, and the record needs one.
+depend on a hand-made verb list. The mode lemmas are hand-written (``lexicon/reporting_verbs``):
+PolNeAR does not label modes, and the record needs one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from onrecord.nlp.lexicon.reporting_verbs import (
+    BELIEF_LEMMAS,
+    EVIDENCE_LEMMAS,
+    INTENTION_LEMMAS,
+    PERCEPTION_LEMMAS,
+)
 from onrecord.records import Mode
 
-OPEN_QUOTES = frozenset({"“", "«", "‘", "„"})
-CLOSE_QUOTES = frozenset({"”", "»", "’"})
-AMBIGUOUS_QUOTES = frozenset({'"', "''", "``", "'"})
-QUOTE_CHARS = "\"“”«»‘’„'`"
-DASHES = frozenset({"—", "–", "-", "--", "―"})
-
-_BELIEF = (
-    "think believe hope expect feel suspect assume doubt fear worry consider know understand trust "
-    "presume guess imagine suppose reckon convinced sure certain seem appear view regard perceive "
-    "wonder skeptical confident concerned afraid"
-)
-_INTENTION = (
-    "plan intend want wish aim seek vow pledge promise try decide threaten propose desire prefer "
-    "refuse need like love hate determine commit"
-)
-_PERCEPTION = "see hear watch notice witness observe smell listen"
-_EVIDENCE = (
-    "show find estimate indicate suggest demonstrate poll survey analysis study data "
-    "record document according_to prove conclude measure"
-)
 _MODES: dict[str, Mode] = {}
 _mode: Mode
 for _lemmas, _mode in (
-    (_BELIEF, "belief"),
-    (_INTENTION, "intention"),
-    (_PERCEPTION, "perception"),
-    (_EVIDENCE, "evidence"),
+    (BELIEF_LEMMAS, "belief"),
+    (INTENTION_LEMMAS, "intention"),
+    (PERCEPTION_LEMMAS, "perception"),
+    (EVIDENCE_LEMMAS, "evidence"),
 ):
-    for _lemma in _lemmas.split():
+    for _lemma in _lemmas:
         _MODES.setdefault(_lemma, _mode)
 
 

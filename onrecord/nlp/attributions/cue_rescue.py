@@ -1,8 +1,10 @@
-"""Speech verbs the tagger left out: "“Apparently not,” he said." with odd quote marks, a
-parenthetical "he added," or a long subject can make the CRF miss even a plain "said".
+"""Cue rescue: speech verbs the tagger left out, taken as cues after linking.
+
+"“Apparently not,” he said." with odd quote marks, a parenthetical "he added," or a long
+subject can make the CRF miss even a plain "said".
 
 Only unambiguous reporting verbs with an explicit nominal subject are taken, and only
-when the parse gives them content; the rest of the grouping rules then fill the spans.
+when the parse gives them content; the linking repairs then fill the spans.
 """
 
 from __future__ import annotations
@@ -10,13 +12,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from onrecord.nlp.attributions.features import TokenTable
-from onrecord.nlp.attributions.grouping import ROLE_CUE, Group, RoleSpan, complete_from_tree
+from onrecord.nlp.attributions.repairs import complete_from_tree
+from onrecord.nlp.attributions.role_spans import ROLE_CUE, Group, RoleSpan
+from onrecord.nlp.lexicon.reporting_verbs import RESCUE_SPEECH_LEMMAS
 
 RESCUE_CONFIDENCE = 0.55  # rule-made; sits in the 0.5-0.7 calibration bucket
 
-_SPEECH_LEMMAS = frozenset(
-    ["say", "tell", "add", "write", "report", "note", "ask", "explain", "insist", "argue", "claim", "announce", "declare", "warn", "reply", "respond", "state", "acknowledge", "admit", "recall", "predict", "tweet", "testify"]
-)
 _SUBJECT_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _SKIP_DEPS = frozenset({"relcl", "amod", "acl", "compound"})  # "moves that he said improved ..."
 
@@ -32,13 +33,14 @@ def rescue_speech_verbs(doc: Doc, groups: list[Group], table: TokenTable) -> lis
     for i, lemma in enumerate(table.lemma):
         if "\n" in table.text[i]:
             para += 1
-        if lemma not in _SPEECH_LEMMAS or i in taken or not table.tag[i].startswith("VB"):
+        if lemma not in RESCUE_SPEECH_LEMMAS or i in taken or not table.tag[i].startswith("VB"):
             continue
         verb = doc[i]
         if verb.dep_ in _SKIP_DEPS:
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in _SUBJECT_POS]
-        if not subjects or any(k in taken for k in range(subjects[0].left_edge.i, subjects[0].right_edge.i + 1)):
+        if not subjects or any(
+                k in taken for k in range(subjects[0].left_edge.i, subjects[0].right_edge.i + 1)):
             continue
         g = Group(RoleSpan(ROLE_CUE, i, i + 1, para, table.sent_id[i], RESCUE_CONFIDENCE))
         complete_from_tree(doc, g, table.head)

@@ -1,0 +1,451 @@
+"""Repairs to linked groups: complete a cue's missing content or source from the parse, share
+and continue across cues, and fix span edges the way PolNeAR's annotators mark them.
+
+``linking.py`` calls these after every source and content span has its cue. Completion
+(``complete_from_tree``, ``source_from_tree``) tries named rules in order, first match
+wins; the per-group repairs in ``GROUP_REPAIRS`` all run, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from onrecord.nlp.attributions.role_spans import (
+    ROLE_CON,
+    ROLE_CUE,
+    ROLE_SRC,
+    Group,
+    RoleSpan,
+    climb,
+    left_open,
+    opens_quote,
+    para_end,
+    para_start,
+    roots,
+)
+from onrecord.nlp.lexicon.pronouns import SUBJECT_CLITICS
+from onrecord.nlp.lexicon.punctuation import (
+    DATELINE_DASHES,
+    NEARBY_LEAD_TRIM,
+    NEARBY_TAIL_TRIM,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+)
+from onrecord.nlp.lexicon.reporting_verbs import (
+    ACCORDING,
+    ANONYMITY_OPENINGS,
+    ANONYMITY_REPORTING_LEMMAS,
+    ANONYMITY_REQUEST_LEMMAS,
+    RECIPIENT_CONTENT_OPENERS,
+    RECIPIENT_VERBS,
+)
+
+
+def _anonymity_request(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR source: "An official who asked not to be named said X": the request belongs to the source.
+
+    The tagger sometimes takes "asked" as the cue and "not to be named said X" as the
+    content; the cue is the reporting verb after the request, the content what follows it.
+    """
+    if not g.contents or not g.sources:
+        return
+    cue = doc[g.cue.start:g.cue.end]
+    if cue.root.lemma_.lower() not in ANONYMITY_REQUEST_LEMMAS:
+        return
+    first = min(g.contents, key=lambda c: c.start)
+    opening = doc[first.start:min(first.end, first.start + 8)].text.lower()
+    if not opening.startswith(ANONYMITY_OPENINGS):
+        return
+    verb = next((i for i in range(first.start, first.end)
+                 if doc[i].lemma_.lower() in ANONYMITY_REPORTING_LEMMAS
+                 and doc[i].tag_.startswith("VB")), None)
+    if verb is None or verb + 1 >= first.end:
+        return
+    src = min(g.sources, key=lambda x: x.start)
+    g.sources = [RoleSpan(ROLE_SRC, src.start, verb, src.para, src.sent, src.conf)]
+    g.cue = RoleSpan(ROLE_CUE, verb, verb + 1, g.cue.para, g.cue.sent, g.cue.conf, g.cue.rescued)
+    a = verb + 1
+    while a < first.end and doc[a].text in (",", ":"):
+        a += 1
+    g.contents = [RoleSpan(ROLE_CON, a, first.end, first.para, first.sent, first.conf)] + [
+        c for c in g.contents if c is not first]
+
+
+_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def _drop_recipient(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR content: "told reporters that ...": the recipient is unlabelled, content starts at "that"."""
+    cue_roots = roots(g.cue, head)
+    if not cue_roots or not g.contents:
+        return
+    first = min(g.contents, key=lambda c: c.start)
+    if first.start < g.cue.end:
+        return
+    root = doc[cue_roots[0]]
+    if root.lemma_ not in RECIPIENT_VERBS:
+        return
+    for c in root.children:
+        if c.dep_ in _RECIPIENT_DEPS and c.left_edge.i == first.start:
+            nxt = c.right_edge.i + 1
+            if (
+                nxt < first.end - 1
+                and doc[nxt].dep_ in ("mark", "aux", "advmod")
+                or (
+                    nxt < first.end - 1
+                    and doc[nxt].lower_ in RECIPIENT_CONTENT_OPENERS
+                )
+            ):
+                first.start = nxt
+            return
+
+
+def _snap_clitic(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR source: "We’ve seen": annotators mark whole words, so the clitic goes with the source."""
+    cue = g.cue
+    if cue.end - cue.start < 2 or doc[cue.start].lower_ not in SUBJECT_CLITICS or cue.start == 0:
+        return
+    if doc[cue.start - 1].whitespace_:
+        return
+    for src in g.sources:
+        if src.end == cue.start:
+            src.end += 1
+            cue.start += 1
+            return
+
+
+def _clip_sources(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR source: a source never runs into its own content; cut it where the content starts."""
+    kept = []
+    for src in g.sources:
+        for c in g.contents:
+            if src.start < c.start < src.end:
+                src = RoleSpan(src.role, src.start, c.start, src.para, src.sent, src.conf)
+        if not any(c.start <= src.start < c.end for c in g.contents) and src.end > src.start:
+            kept.append(src)
+    g.sources = kept
+
+
+def _keep_plausible_fragments(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR content: a second content fragment only where one content is split (see below)."""
+    if len(g.contents) > 1:
+        g.contents = _plausible_fragments(doc, g)
+
+
+def _plausible_fragments(doc: Doc, g: Group) -> list[RoleSpan]:
+    """Keep extra content fragments only where PolNeAR would split one content.
+
+    A content is split by its own cue or source ("X," he said, "Y") or continues as a new
+    quotation; any other second fragment is usually a content whose own cue was missed.
+    """
+    frags = sorted(g.contents, key=lambda s: s.start)
+    markers = [g.cue] + g.sources
+
+    def dist(s: RoleSpan) -> int:
+        return s.start - g.cue.end if s.start >= g.cue.end else g.cue.start - s.end
+
+    best = min(frags, key=dist)
+    keep = [best]
+    for s in frags:
+        if s is best:
+            continue
+        lo, hi = (s.end, best.start) if s.end <= best.start else (best.end, s.start)
+        split_by_role = any(lo <= m.start and m.end <= hi for m in markers)
+        if split_by_role or (s.start > best.start and opens_quote(doc, s)):
+            keep.append(s)
+    return sorted(keep, key=lambda s: s.start)
+
+
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+_SOURCE_DEPS = ("nsubj",)
+
+
+def complete_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
+    """A cue the tagger found without content: take its content, then its source, from the parse.
+
+    Used for cues whose content the CRF left untagged, for cues recovered from the CRF
+    marginals, and for rescued speech verbs. The content rules in ``CONTENT_RULES`` are
+    tried in order until one gives the cue a content; the source falls back to the
+    nominal subject (``source_from_tree``).
+    """
+    cue_roots = roots(g.cue, head)
+    if not cue_roots:
+        return
+    root = doc[cue_roots[0]]
+    for rule in CONTENT_RULES:
+        if g.contents:
+            break
+        rule(doc, g, root)
+    source_from_tree(doc, g, head)
+
+
+def _content_from_complement(doc: Doc, g: Group, root: Token) -> None:
+    """PolNeAR content as the cue's complement: its clausal or object complement after the cue."""
+    cue = g.cue
+    kids = [c for c in root.children if c.i >= cue.end or c.i < cue.start]
+    for dep in _CONTENT_DEPS:
+        for c in kids:
+            if c.dep_ == dep and c.i >= cue.end:
+                a, b = c.left_edge.i, min(c.right_edge.i + 1, para_end(doc, cue.end))
+                a = max(a, cue.end)
+                if b > a:
+                    g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+                    break
+        if g.contents:
+            break
+
+
+def _content_after_according_to(doc: Doc, g: Group, root: Token) -> None:
+    """PolNeAR "according to" cue: "According to X, Y happened" — content is the clause after it.
+
+    The source is what lies between the cue and that clause, even when the clause is too
+    short to be a content.
+    """
+    cue = g.cue
+    if root.lower_ != ACCORDING or root.head.i < cue.end:
+        return
+    a = root.right_edge.i + 1
+    b = min(doc[cue.start].sent.end, para_end(doc, cue.end))
+    while a < b and doc[a].is_punct:
+        a += 1
+    if b - a >= 2:
+        g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+    if not g.sources and cue.end < a:
+        g.sources.append(RoleSpan(ROLE_SRC, cue.end, a, cue.para, cue.sent, cue.conf))
+
+
+def _content_nearby_unless_rescued(doc: Doc, g: Group, root: Token) -> None:
+    """Last resort, for a cue the tagger itself tagged (a rescued cue needs parse support)."""
+    if not g.cue.rescued:
+        _content_nearby(doc, g)
+
+
+def _content_before_cue(doc: Doc, g: Group, root: Token) -> None:
+    """ "X happened, the operator said." / "X happened, according to Y.": content comes first.
+
+    The content is the clause the cue hangs off (or its left clausal complement), cut
+    before the source and cue and after a dateline dash ("GDANSK, March 4 (NPA) —").
+    """
+    cue = g.cue
+    left_limit = min([cue.start] + [s.start for s in g.sources])
+    clause: Token | None = None
+    for c in root.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.i < left_limit:
+            clause = c
+            break
+    if clause is None and root.dep_ in ("prep", "parataxis", "ccomp", "advcl") and root.head.i < cue.start:
+        clause = root.head
+    if clause is None:
+        return
+    a = clause.left_edge.i
+    b = left_limit if clause is root.head else min(clause.right_edge.i + 1, left_limit)
+    a = max(a, doc[cue.start].sent.start, para_start(doc, cue.start))
+    for i in range(a, min(b, a + 25)):
+        if doc[i].text in DATELINE_DASHES:
+            a = i + 1
+    if b - a < 3:
+        return
+    g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+    if not g.sources and root.lower_ == ACCORDING:
+        # the source is the object of "according to"
+        right = root.right_edge.i + 1
+        right = min(right, para_end(doc, cue.end))
+        if right > cue.end:
+            g.sources.append(RoleSpan(ROLE_SRC, cue.end, right, cue.para, cue.sent, cue.conf))
+
+
+def _content_nearby(doc: Doc, g: Group) -> None:
+    """Last resort for a tagged cue the tree gave no content: what it introduces or closes.
+
+    "Reporter X says:" introduces the next paragraph; "Rubio said." closes the quotation
+    just before it; "Like his comments, Mr. Graham said, Mr. Trump's jabs were ..." wraps
+    the rest of its sentence.
+    """
+    cue = g.cue
+    n = len(doc)
+    i = cue.end
+    while i < n and (doc[i].is_space or doc[i].text in ","):
+        i += 1
+    if i < n and doc[i].text == ":":
+        a = i + 1
+        while a < n and doc[a].is_space:
+            a += 1
+        b = para_end(doc, a)
+        if b - a >= 2:
+            g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+        return
+    sent = doc[cue.start].sent
+    lo = max(sent.start, para_start(doc, cue.start))
+    hi = min(sent.end, para_end(doc, cue.end))
+    taken = [(cue.start, cue.end)] + [(s.start, s.end) for s in g.sources]
+    left = min(x for x, _ in taken)
+    right = max(y for _, y in taken)
+    chunks = [(lo, left), (right, hi)]
+
+    def words(a: int, b: int) -> int:
+        return sum(1 for t in doc[a:b] if not (t.is_punct or t.is_space))
+
+    a, b = max(chunks, key=lambda c: words(*c))
+    if words(a, b) >= 3:
+        while a < b and (doc[a].is_space or doc[a].text in NEARBY_LEAD_TRIM):
+            a += 1
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in NEARBY_TAIL_TRIM):
+            b -= 1
+        g.contents.append(RoleSpan(ROLE_CON, a, b, cue.para, cue.sent, cue.conf))
+        return
+    # nothing left in the sentence: the quotation that ends right before it
+    j = lo - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in (",", ".")):
+        j -= 1
+    if j >= 0 and doc[j].text in QUOTE_CLOSERS:
+        k = j - 1
+        while k >= 0 and doc[k].text not in QUOTE_OPENERS and "\n" not in doc[k].text:
+            k -= 1
+        if k >= 0 and doc[k].text in QUOTE_OPENERS and j - k >= 3:
+            g.contents.append(RoleSpan(ROLE_CON, k, j + 1, cue.para, cue.sent, cue.conf))
+
+
+def source_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
+    """A cue with content but no linked source: take the nominal subject of its verb.
+
+    The subject may sit on a verb the cue hangs off ("Trump defended it, calling it ...",
+    "She greeted them and told them ...", "rallied thousands by promising ..."), or follow
+    the cue when the content comes first ("..., said former president Bill Clinton").
+    """
+    if not g.contents or g.sources:
+        return
+    cue = g.cue
+    cue_roots = roots(cue, head)
+    if not cue_roots:
+        return
+    root = doc[cue_roots[0]]
+    subject = _governing_subject(root, cue.start)
+    a = b = -1
+    if subject is not None:
+        a, b = subject.left_edge.i, min(subject.right_edge.i + 1, cue.start)
+    elif root.dep_ == "acl" and root.head.i < cue.start:
+        # "Kasich, refusing to ..." / "Trump talking about ...": the noun it modifies
+        a, b = root.head.left_edge.i, root.head.i + 1
+    else:
+        after = [c for c in root.children if c.dep_ in _SOURCE_DEPS and c.i >= cue.end]
+        if after and all(x.end <= cue.start for x in g.contents):
+            a, b = after[0].left_edge.i, after[0].right_edge.i + 1
+    if a >= 0:
+        a = max(a, para_start(doc, cue.start))
+    if b > a >= 0 and not any(x.start < b and a < x.end for x in g.contents):
+        g.sources.append(RoleSpan(ROLE_SRC, a, b, cue.para, cue.sent, cue.conf))
+
+
+# Dependencies through which a cue shares the subject of the verb above it; not ccomp,
+# whose subject is a different speaker ("He said she told ...").
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+
+
+def _governing_subject(root: Token, before: int) -> Token | None:
+    """The nominal subject left of ``before`` on ``root`` or a verb it coordinates with or modifies."""
+    tok = root
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in _SOURCE_DEPS and c.i < before:
+                return c
+        if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> None:
+    """A quotation right after a quoted content, with no cue of its own, continues it.
+
+    "“X,” she said. “Y.”" is one attribution; so is a quote that runs into the next
+    paragraph (the first paragraph leaves it open, the next opens it again).
+    """
+    tagged: set[int] = set()  # tokens already used; orphan content spans may be absorbed
+    for sp in spans:
+        if sp.role != ROLE_CON:
+            tagged.update(range(sp.start, sp.end))
+    for g in groups:
+        for sp in g.contents:
+            tagged.update(range(sp.start, sp.end))
+    n = len(doc)
+    for g in groups:
+        if not g.contents:
+            continue
+        for _ in range(4):
+            last = max(g.contents, key=lambda c: c.end)
+            if doc[last.end - 1].text not in QUOTE_CLOSERS and not left_open(doc, last):
+                break
+            end = max([last.end, g.cue.end] + [x.end for x in g.sources])
+            i = end
+            crossed = 0
+            while i < n and (doc[i].is_space or doc[i].text in (".", ",")):
+                crossed += doc[i].text.count("\n") > 0
+                i += 1
+            if i >= n or crossed > 1 or doc[i].text not in QUOTE_OPENERS or i in tagged:
+                break
+            if crossed and not left_open(doc, last):
+                break
+            j = i + 1
+            while j < n and doc[j].text not in QUOTE_CLOSERS and "\n" not in doc[j].text and j not in tagged:
+                j += 1
+            if j < n and doc[j].text in QUOTE_CLOSERS:
+                j += 1
+            elif j < n and "\n" in doc[j].text:
+                pass  # open again at paragraph end: a multi-paragraph quote
+            else:
+                break
+            if j - i < 3:
+                break
+            g.contents.append(RoleSpan(ROLE_CON, i, j, last.para + crossed, doc[i].sent.start, last.conf))
+            tagged.update(range(i, j))
+
+
+def share_sources(groups: list[Group], head: list[int]) -> None:
+    """A sourceless cue governed by (or governing) a sourced cue shares its source ("said X, citing Y")."""
+    owner: dict[int, int] = {}
+    for g_index, g in enumerate(groups):
+        for i in range(g.cue.start, g.cue.end):
+            owner[i] = g_index
+    for g_index, g in enumerate(groups):
+        if g.sources or not g.contents:
+            continue
+        for r in roots(g.cue, head):
+            other = climb(r, head, owner, limit=2)
+            if (
+                other is not None
+                and other != g_index
+                and groups[other].sources
+                and groups[other].cue.sent == g.cue.sent
+            ):
+                g.sources = list(groups[other].sources)
+                break
+
+
+def repair_group(doc: Doc, g: Group, head: list[int]) -> None:
+    """Run every repair in ``GROUP_REPAIRS`` on ``g``, in order."""
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, head)
+
+
+ContentRule = Callable[[Doc, Group, Token], None]
+GroupRepair = Callable[[Doc, Group, list[int]], None]
+
+# How a cue with no content gets one from the parse, tried in order until one gives it a
+# content (``complete_from_tree``).
+CONTENT_RULES: tuple[ContentRule, ...] = (
+    _content_from_complement,
+    _content_after_according_to,
+    _content_before_cue,
+    _content_nearby_unless_rescued,
+)
+
+# Edge repairs for every linked group, all applied, in this order.
+GROUP_REPAIRS: tuple[GroupRepair, ...] = (
+    _keep_plausible_fragments,
+    _clip_sources,
+    _snap_clitic,
+    _drop_recipient,
+    _anonymity_request,
+)

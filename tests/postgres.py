@@ -28,8 +28,10 @@ class PostgresUnavailable(RuntimeError):
 def _bin_dir() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
     if not found:
-        raise PostgresUnavailable("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin: run "
-                                  "'make test' (it installs Debian's postgresql package), or 'make system-deps'.")
+        raise PostgresUnavailable(
+            "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin: run "
+            "'make test' (it installs Debian's postgresql package), or 'make system-deps'."
+        )
     return Path(found[-1]).parent
 
 
@@ -46,7 +48,9 @@ def _as_owner(cmd: list[str]) -> list[str]:
 def _run(cmd: list[str]) -> None:
     result = subprocess.run(_as_owner(cmd), check=False, capture_output=True, text=True, timeout=60)
     if result.returncode:
-        raise PostgresUnavailable(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        raise PostgresUnavailable(
+            f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+        )
 
 
 _DATA_DIRS: dict[str, Path] = {}  # server URL -> its data directory, for restart_postgres

@@ -95,7 +95,7 @@ ARTICLE = (
 def test_article_offsets_are_exact_and_text_unchanged() -> None:
     before = ARTICLE
     found = find_boilerplate(ARTICLE)
-    assert ARTICLE == before
+    assert before == ARTICLE
     assert [d.reason for d in found] == ["read_more", "newsletter", "photo_credit", "credit_line"]
     for d in found:
         assert len(d.spans) == 1

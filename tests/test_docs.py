@@ -27,7 +27,8 @@ def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Com
 
 
 def test_every_command_has_help_and_is_documented() -> None:
-    docs = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
+    docs += (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for name, cmd in _commands(cli):
         assert cmd.help, name
         assert f"onrecord {name}" in docs, name

@@ -1,4 +1,5 @@
-"""``onrecord ingest`` as real processes: killed with SIGKILL and resumed, two writers at once, a read-only db."""
+"""``onrecord ingest`` as real processes: killed with SIGKILL and resumed, two writers at once, a
+read-only db."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def test_sigkill_then_resume_finishes_the_work(tmp_path: Path) -> None:
     assert len(states) == 40 and set(states.values()) == {"stored"}  # each input once, all done
     assert query(db, "SELECT COUNT(*) FROM articles") == [(40,)]  # nothing duplicated
     assert query(db, "SELECT COUNT(DISTINCT article_row_id) FROM inputs") == [(40,)]
-    assert query(db, "SELECT status FROM runs ORDER BY id") == [("interrupted",), ("ok",)]  # closed by the rerun
+    # the interrupted run is closed by the rerun
+    assert query(db, "SELECT status FROM runs ORDER BY id") == [("interrupted",), ("ok",)]
     assert_healthy(db)
 
 

@@ -98,7 +98,8 @@ def test_run_ray_writes_parquet_and_the_store(tmp_path: Path, local_ray: None) -
         assert table.column_names == [c.name for c in schema.metadata.tables[name].columns], name
     articles = tables["articles"].to_pylist()
     assert len(articles) == 8
-    assert {a["url"] for a in articles if a["url"]} == {f"https://harbour.example/story/{n}" for n in range(5)}
+    urls = {a["url"] for a in articles if a["url"]}
+    assert urls == {f"https://harbour.example/story/{n}" for n in range(5)}
     assert {a["article_id"] for a in articles} >= {"t0", "t1", "t2"}
     texts = {a["row_id"]: a["text"] for a in articles}
     attributions = tables["attributions"].to_pylist()
@@ -131,7 +132,8 @@ def test_run_ray_writes_parquet_and_the_store(tmp_path: Path, local_ray: None) -
 
     # The same shards into a SQLite store, then again: the second run changes nothing.
     db = tmp_path / "runs.db"
-    _check_counts(run_ray([str(warc), str(jsonl)], Settings(), db=str(db), out_dir=None, address=None, jobs=1))
+    first = run_ray([str(warc), str(jsonl)], Settings(), db=str(db), out_dir=None, address=None, jobs=1)
+    _check_counts(first)
     again = run_ray([str(warc), str(jsonl)], Settings(), db=str(db), out_dir=None, address=None, jobs=1)
     assert again == {**EXPECTED, "stored": 0, "unchanged": 8}
     with sqlite3.connect(db) as conn:

@@ -80,7 +80,9 @@ def test_uploaded_html_file_shows_an_xray(page: Any, read_only: str) -> None:
     assert not page.console_errors
 
 
-def test_loopback_url_is_refused_with_a_readable_message_without_allow_private(page: Any, read_only: str) -> None:
+def test_loopback_url_is_refused_with_a_readable_message_without_allow_private(
+    page: Any, read_only: str
+) -> None:
     page.goto(f"{read_only}/analyze")
     page.fill("input[name=url]", "http://127.0.0.1:1/")
     response = submit(page)
@@ -116,8 +118,13 @@ def test_unreachable_url_with_allow_private_is_a_readable_message(page: Any, wri
     assert page.locator(".error[role=alert]").inner_text().startswith("Cannot analyse this input:")
 
 
+def _stored_ids(base: str) -> set[str]:
+    items = httpx.get(f"{base}/api/articles", params={"per_page": 200}).json()["items"]
+    return {a["article_id"] for a in items}
+
+
 def test_store_it_checkbox_stores_the_article(page: Any, writable: str, pages: Server) -> None:
-    before = {a["article_id"] for a in httpx.get(f"{writable}/api/articles", params={"per_page": 200}).json()["items"]}
+    before = _stored_ids(writable)
     page.goto(f"{writable}/analyze")
     checkbox = page.locator("input[type=checkbox][name=store]")
     assert checkbox.count() == 1 and not checkbox.is_checked()
@@ -133,7 +140,7 @@ def test_store_it_checkbox_stores_the_article(page: Any, writable: str, pages: S
     # the page's canonical URL wins over the address it was fetched from
     assert record["url"] == json.loads(HARBOUR.with_suffix(".expected.json").read_text())["url"]
     assert record["title"] == page.locator("main h1").inner_text()
-    after = {a["article_id"] for a in httpx.get(f"{writable}/api/articles", params={"per_page": 200}).json()["items"]}
+    after = _stored_ids(writable)
     assert after - before == {record["id"]}
 
     page.goto(f"{writable}/")  # the home list shows it, and it opens as a stored x-ray

@@ -80,7 +80,9 @@ def gate() -> Iterator[tuple[Gate, Server]]:
             g.open.set()
 
 
-def post_in_background(client: httpx.Client, body: dict[str, Any]) -> tuple[threading.Thread, list[httpx.Response]]:
+def post_in_background(
+    client: httpx.Client, body: dict[str, Any]
+) -> tuple[threading.Thread, list[httpx.Response]]:
     out: list[httpx.Response] = []
     thread = threading.Thread(target=lambda: out.append(client.post("/api/analyze", json=body)), daemon=True)
     thread.start()

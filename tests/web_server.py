@@ -52,7 +52,8 @@ def fixture_records() -> list[ArticleRecord]:
                     published="2025-08-28", title="Budget doubts grow",
                     body="Doubts about the budget grew in parliament."),
         make_record("web-5", url="https://daily.example.org/2025/09/weather", outlet="daily.example.org",
-                    published="2025-09-01", title="A quiet weekend ahead", body="Forecasters expect calm weather."),
+                    published="2025-09-01", title="A quiet weekend ahead",
+                    body="Forecasters expect calm weather."),
     ]
 
 
@@ -93,7 +94,8 @@ def serve(db: str | Path, *, allow_store: bool = False, args: Sequence[str] = ()
         deadline = time.monotonic() + START_TIMEOUT
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"onrecord serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+                output = log.read_text(errors="replace")
+                raise RuntimeError(f"onrecord serve exited with {proc.returncode}:\n{output}")
             try:
                 if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
                     break

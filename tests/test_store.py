@@ -22,7 +22,10 @@ from onrecord.store import BadQuery, Store, StoreError
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    db = str(tmp_path / "onrecord.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    if request.param == "sqlite":
+        db = str(tmp_path / "onrecord.db")
+    else:
+        db = request.getfixturevalue("postgres_url")
     s = Store.open(db)
     s.migrate()
     yield s
@@ -69,12 +72,13 @@ def test_upgrade_from_the_first_schema_keeps_the_data(tmp_path: Path) -> None:
     with old.engine.begin() as conn:
         command.upgrade(store_migrate._config(conn), "0001")
     with old.engine.begin() as conn:
-        conn.execute(text("INSERT INTO runs (command, inputs, started_at, onrecord_version, settings, n_stored, "
-                          "n_unchanged, n_skipped, n_failed, status) VALUES ('ingest', '[]', 'x', '0', '{}', "
-                          "0, 0, 0, 0, 'ok')"))
+        conn.execute(text("INSERT INTO runs (command, inputs, started_at, onrecord_version, settings, "
+                          "n_stored, n_unchanged, n_skipped, n_failed, status) "
+                          "VALUES ('ingest', '[]', 'x', '0', '{}', 0, 0, 0, 0, 'ok')"))
     old.migrate()
     assert old.check() == []
-    assert rows(old, "SELECT command, host, pid FROM runs") == [{"command": "ingest", "host": None, "pid": None}]
+    runs = rows(old, "SELECT command, host, pid FROM runs")
+    assert runs == [{"command": "ingest", "host": None, "pid": None}]
 
 
 def test_record_round_trips_into_tables(store: Store) -> None:
@@ -84,8 +88,9 @@ def test_record_round_trips_into_tables(store: Store) -> None:
     [article] = rows(store, "SELECT * FROM articles")
     assert article["article_id"] == record.id and article["version"] == 1 and bool(article["is_latest"])
     assert article["canonical_key"] == "url:https://news.example.com/2025/09/talks"
-    assert (article["url"], article["outlet"], article["title"], article["published"], article["language"]) == (
-        record.url, record.outlet, record.title, record.published, record.language)
+    assert (
+        article["url"], article["outlet"], article["title"], article["published"], article["language"]
+    ) == (record.url, record.outlet, record.title, record.published, record.language)
     assert article["authors"] == "A. Writer; B. Editor"
     assert article["text"] == record.text and len(article["text_hash"]) == 64
     assert json.loads(article["record"]) == record.to_dict()
@@ -95,7 +100,7 @@ def test_record_round_trips_into_tables(store: Store) -> None:
 
     attrs = rows(store, "SELECT * FROM attributions ORDER BY content_start")
     assert [a["attribution_id"] for a in attrs] == [a.id for a in record.attributions]
-    for row, a in zip(attrs, record.attributions):
+    for row, a in zip(attrs, record.attributions, strict=True):
         assert row["article_row_id"] == article["row_id"]
         assert (row["kind"], row["mode"], row["cue_text"], row["content_text"]) == (
             a.kind, a.mode, a.cue.text, a.content.text)
@@ -113,7 +118,8 @@ def test_record_round_trips_into_tables(store: Store) -> None:
     for s in record.sources:
         row = srcs[s.id]
         assert (row["name"], row["description"], row["identity"], row["count"], row["type"], row["role"],
-                row["affiliation"]) == (s.name, s.description, s.identity, s.count, s.type, s.role, s.affiliation)
+                row["affiliation"]) == (
+            s.name, s.description, s.identity, s.count, s.type, s.role, s.affiliation)
         assert (row["mention_count"], row["attribution_count"]) == (len(s.mentions), len(s.attribution_ids))
     mentions = rows(store, "SELECT * FROM source_mentions ORDER BY start_char")
     assert len(mentions) == 3 and {m["text"] for m in mentions} == {"Jane Doe", "a senior official"}
@@ -195,22 +201,27 @@ def test_runs_skips_failures_and_resume_ledger(store: Store) -> None:
                                         "a.jsonl:4": "failed"}
     [failure] = rows(store, "SELECT * FROM failures")
     assert (failure["run_id"], failure["input_key"], failure["origin"], failure["stage"], failure["reason"],
-            failure["message"]) == (run, "a.jsonl:4", "a.jsonl line 4", "extract", "no_article_text", "Empty page.")
+            failure["message"]) == (
+        run, "a.jsonl:4", "a.jsonl line 4", "extract", "no_article_text", "Empty page.")
     with pytest.raises(StoreError):
         store.finish_run(run, "done")
 
 
 def _stats_corpus(store: Store) -> None:
-    store.store_record(make_record("A", outlet="a.com", published="2025-09-01", non_responses=["The ministry"],
-                                   quotes=[Quote("Jane Doe", "We are ready", hedge="reportedly"),
-                                           Quote("a senior official", "They are not", identity="anonymous")]))
-    b_quotes = [Quote("people familiar with the talks", "A deal is near", identity="anonymous", hedge="reportedly")]
+    a_quotes = [Quote("Jane Doe", "We are ready", hedge="reportedly"),
+                Quote("a senior official", "They are not", identity="anonymous")]
+    store.store_record(make_record("A", outlet="a.com", published="2025-09-01",
+                                   non_responses=["The ministry"], quotes=a_quotes))
+    b_quotes = [
+        Quote("people familiar with the talks", "A deal is near", identity="anonymous", hedge="reportedly")
+    ]
     store.store_record(make_record("B", url="https://a.com/b", outlet="a.com", published="2025-10-03",
                                    quotes=[Quote("Jane Doe", "old"), Quote("John Roe", "old too")]))
     # A newer version of B replaces the first one in every statistic.
     store.store_record(make_record("B", url="https://a.com/b", outlet="a.com", published="2025-10-03",
                                    quotes=b_quotes))
-    store.store_record(make_record("C", outlet="b.com", published="2025-10-20", non_responses=["The embassy"]))
+    store.store_record(make_record("C", outlet="b.com", published="2025-10-20",
+                                   non_responses=["The embassy"]))
 
 
 def test_stats_by_outlet_and_month_match_hand_counts(store: Store) -> None:
@@ -244,7 +255,8 @@ def test_articles_sources_and_quotes_filters(store: Store) -> None:
     anonymous = store.sources(identity="anonymous")
     assert {s["name"] for s in anonymous} == {"a senior official", "people familiar with the talks"}
     [jane] = store.sources(name="jane")
-    assert (jane["name"], jane["identity"], jane["articles"], jane["citations"]) == ("Jane Doe", "named", 1, 1)
+    jane_row = (jane["name"], jane["identity"], jane["articles"], jane["citations"])
+    assert jane_row == ("Jane Doe", "named", 1, 1)
     assert store.sources(outlet="b.com") == []
     assert store.sources(identity="anonymous", outlet="a.com", since="2025-10-01")[0]["citations"] == 1
 
@@ -257,7 +269,8 @@ def test_articles_sources_and_quotes_filters(store: Store) -> None:
 
 def test_search_phrase_words_filters_and_bad_queries(store: Store) -> None:
     store.store_record(make_record("p", outlet="a.com", non_responses=["The ministry"], title="Navy talks"))
-    store.store_record(make_record("w", outlet="b.com", body="Officials declined to say more and would not comment on it."))
+    store.store_record(make_record("w", outlet="b.com",
+                                   body="Officials declined to say more and would not comment on it."))
     phrase = store.search('"declined to comment"')
     assert [r["article_id"] for r in phrase] == ["p"]
     assert "[" in phrase[0]["snippet"] and "comment" in phrase[0]["snippet"]
@@ -265,8 +278,8 @@ def test_search_phrase_words_filters_and_bad_queries(store: Store) -> None:
     assert [r["article_id"] for r in store.search("declined comment", outlet="b.com")] == ["w"]
     assert [r["article_id"] for r in store.search("navy")] == ["p"]  # titles are searched too
     assert store.search("NEAR(declined OR) title:x AND") == []  # FTS syntax is just text
-    store.store_record(make_record("anon", body="Talks on the budget went on.",
-                                   quotes=[Quote("A senior official", "The budget is late", identity="anonymous")]))
+    anon = Quote("A senior official", "The budget is late", identity="anonymous")
+    store.store_record(make_record("anon", body="Talks on the budget went on.", quotes=[anon]))
     store.store_record(make_record("named", body="Talks on the budget ended.",
                                    quotes=[Quote("Jane Doe", "The budget is ready")]))
     assert {r["article_id"] for r in store.search("budget")} == {"anon", "named"}
@@ -287,7 +300,8 @@ def test_export_every_table_and_read_back(store: Store, tmp_path: Path) -> None:
         assert set(written) == {"runs", "articles", "attributions", "sources", "source_mentions",
                                 "non_responses", "failures", "inputs"}
     attrs = pq.read_table(out / "parquet" / "attributions.parquet").to_pylist()
-    assert len(attrs) == 3 and attrs[0]["hedged"] is True and attrs[0]["content_text"] == "We will not back down"
+    assert len(attrs) == 3 and attrs[0]["hedged"] is True
+    assert attrs[0]["content_text"] == "We will not back down"
     articles = pq.read_table(out / "parquet" / "articles.parquet").to_pylist()
     assert json.loads(articles[0]["record"]) == full_record().to_dict()
     with (out / "csv" / "sources.csv").open(encoding="utf-8") as fh:

@@ -14,42 +14,47 @@ from typing import Any
 
 import httpx
 import pytest
+from browser import ARTIFACTS
 from test_store_records import Quote, make_record
 from web_server import fixture_records, fixture_store, serve
 
 from onrecord.records import ArticleRecord
 
 pytestmark = pytest.mark.slow
-from browser import ARTIFACTS
 
 PAYLOAD_ID = "web-payload"
 LONG_ID = "web-long"
 REAL_ID = "web-real"
-PAYLOAD_BODY = ("<script>window.__pwned = 1; alert(1)</script> <img src=x onerror=\"window.__pwned=2;alert(2)\"> "
+PAYLOAD_BODY = ("<script>window.__pwned = 1; alert(1)</script> "
+                "<img src=x onerror=\"window.__pwned=2;alert(2)\"> "
                 "<svg onload=alert(3)></svg> [link](javascript:alert(4))")
 
 
 def payload_record() -> ArticleRecord:
     eve = Quote("<b>Eve</b> Jones", "<script>window.__pwned = 3; alert(1)</script>")
-    bad = Quote("<img src=x onerror=alert(5)>", "<img src=x onerror=\"window.__pwned=4\">", identity="anonymous",
-                hedge="<i>allegedly</i>", role="other")
+    bad = Quote("<img src=x onerror=alert(5)>", "<img src=x onerror=\"window.__pwned=4\">",
+                identity="anonymous", hedge="<i>allegedly</i>", role="other")
     return make_record(PAYLOAD_ID, quotes=[eve, bad], non_responses=["<script>alert(6)</script>"],
-                       url="javascript:window.__pwned=5;alert(7)", outlet="evil.example", published="2025-09-05",
-                       title="<img src=x onerror=alert(8)><script>alert(9)</script>", body=PAYLOAD_BODY)
+                       url="javascript:window.__pwned=5;alert(7)", outlet="evil.example",
+                       published="2025-09-05", title="<img src=x onerror=alert(8)><script>alert(9)</script>",
+                       body=PAYLOAD_BODY)
 
 
 def long_record() -> ArticleRecord:
-    people = [Quote("Maria Lopez", "We will not raise the tax this year, whatever the committee decides in the end"),
+    people = [Quote("Maria Lopez",
+                    "We will not raise the tax this year, whatever the committee decides in the end"),
               Quote("a senior adviser", "The plan is already dead and everybody in the building knows it",
                     identity="anonymous", hedge="reportedly", role="other"),
-              Quote("John Smith", "Workers deserve a fair deal on pay and we will keep saying so", role="spokesperson"),
+              Quote("John Smith", "Workers deserve a fair deal on pay and we will keep saying so",
+                    role="spokesperson"),
               Quote("Dr Aiko Tanaka", "The numbers in the draft simply do not add up", role="expert")]
     sentence = ("Budget talks went on late into the night as ministers argued over the draft plan, "
                 "and the opposition accused the government of hiding the real cost from voters.")
     body = " ".join([sentence] * 3)
     quotes = [people[i % len(people)] for i in range(14)]
     return make_record(LONG_ID, quotes=quotes, non_responses=["The ministry", "The treasury"],
-                       url="https://news.example.com/2025/09/long", outlet="news.example.com", published="2025-09-25",
+                       url="https://news.example.com/2025/09/long", outlet="news.example.com",
+                       published="2025-09-25",
                        title="A long night of budget talks leaves the tax plan in doubt", body=body)
 
 
@@ -57,7 +62,8 @@ def analysed_record() -> ArticleRecord:
     """A fixture article through the real pipeline: a dropped READ MORE line and a non-response."""
     import onrecord
 
-    text = (Path(__file__).parent / "fixtures" / "articles" / "police_told_basic.txt").read_text(encoding="utf-8")
+    path = Path(__file__).parent / "fixtures" / "articles" / "police_told_basic.txt"
+    text = path.read_text(encoding="utf-8")
     return onrecord.analyze(text, "https://larkspur.example/2025/10/gdansk", "2025-10-07", id=REAL_ID)
 
 
@@ -120,7 +126,9 @@ def test_xray_of_an_analysed_article_greys_dropped_lines(page: Any, base: str) -
 def test_payload_article_runs_no_script(page: Any, base: str) -> None:
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-    for path in (f"/articles/{PAYLOAD_ID}", "/", "/sources", "/search?q=script", "/sources/%3Cb%3EEve%3C%2Fb%3E%20Jones"):
+    paths = (f"/articles/{PAYLOAD_ID}", "/", "/sources", "/search?q=script",
+             "/sources/%3Cb%3EEve%3C%2Fb%3E%20Jones")
+    for path in paths:
         page.goto(base + path)
         page.wait_for_load_state("load")
         assert page.evaluate("typeof window.__pwned") == "undefined", path
@@ -174,7 +182,9 @@ def test_pages_without_javascript_and_bad_params(browser: Any, base: str) -> Non
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        for path in ("/", "/sources", "/outlets", "/search?q=tax", f"/articles/{LONG_ID}", "/sources/Maria%20Lopez"):
+        paths = ("/", "/sources", "/outlets", "/search?q=tax", f"/articles/{LONG_ID}",
+                 "/sources/Maria%20Lopez")
+        for path in paths:
             assert page.goto(base + path).status == 200, path
             assert page.locator("main h1").count() == 1, path
         page.goto(f"{base}/outlets")
@@ -186,8 +196,8 @@ def test_pages_without_javascript_and_bad_params(browser: Any, base: str) -> Non
         assert "/articles/" in page.url
     finally:
         context.close()
-    for path in ("/?page=0", "/?page=10001", "/?page=x", "/sources?identity=bogus", "/search?q=a&since=yesterday",
-                 "/search?q=" + "x" * 600):
+    for path in ("/?page=0", "/?page=10001", "/?page=x", "/sources?identity=bogus",
+                 "/search?q=a&since=yesterday", "/search?q=" + "x" * 600):
         response = httpx.get(base + path)
         assert response.status_code == 400, path
         assert "text/html" in response.headers["content-type"]

@@ -11,6 +11,7 @@ it ("nsubj under a reporting verb" is a source, "ccomp under it" is content).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, SENT_START, TAG
@@ -138,15 +139,66 @@ def paragraphs_of(table: TokenTable, skip: list[bool] | None = None) -> list[lis
 def doc_features(
     doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None, table: TokenTable | None = None
 ) -> list[Paragraph]:
-    """Feature lists for every paragraph of ``doc`` (the tagger's input)."""
-    tt = table or token_table(doc)
-    n = len(doc)
-    lower, lemma, tag, dep, head, text = tt.lower, tt.lemma, tt.tag, tt.dep, tt.head, tt.text
-    sent_start, sent_end, sent_id = tt.sent_start, tt.sent_end, tt.sent_id
-    cue_score = [lexicon.score(lm) for lm in lemma]
-    is_cue = [s >= lexicon.threshold for s in cue_score]
+    """Feature lists for every paragraph of ``doc`` (the tagger's input).
 
-    # nearest cue-lexicon ancestor and the child on the path to it
+    Each token's list is built by the feature groups in ``TOKEN_FEATURES``, in order (the
+    order is part of the trained model's input).
+    """
+    tt = table or token_table(doc)
+    dv = _doc_view(tt, lexicon)
+    out: list[Paragraph] = []
+    paras = paragraphs_of(tt, skip)
+    for p_index, toks in enumerate(paras):
+        pv = _para_view(dv, paras, p_index, toks)
+        feats_all: list[list[str]] = []
+        for k, i in enumerate(toks):
+            f: list[str] = []
+            for feature in TOKEN_FEATURES:
+                feature(dv, pv, k, i, f)
+            feats_all.append(f)
+        out.append(Paragraph(toks, feats_all))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _DocView:
+    """Per-document columns the features read: the token table plus cue and tree summaries."""
+
+    tt: TokenTable
+    cue_score: list[float]
+    is_cue: list[bool]
+    anc: list[int]  # nearest cue-lexicon ancestor (-1: none)
+    via: list[int]  # the child of ``anc`` on the path to it
+    depth: list[int]  # steps up to ``anc``
+    governs: list[bool]  # a verb or a cue-lexicon token
+    child_deps: dict[int, set[str]]  # governing token -> dependency labels of its children
+
+
+@dataclass(frozen=True, slots=True)
+class _ParaView:
+    """Per-paragraph summaries: quote state, the sentences' first cue and colon, its position."""
+
+    toks: list[int]
+    inq: list[bool]  # inside a quotation
+    qtok: list[str]  # the quote mark a token is, if any
+    unclosed: bool  # a quotation left open at the paragraph's end
+    first_q: bool  # the paragraph opens with a quote mark
+    sent_has_cue: dict[int, int]  # sentence -> position of its first cue-lexicon token
+    sent_colon: dict[int, int]  # sentence -> position of its first colon
+    para_tag: str  # title, p1 or pn
+
+
+def _doc_view(tt: TokenTable, lexicon: CueLexicon) -> _DocView:
+    cue_score = [lexicon.score(lm) for lm in tt.lemma]
+    is_cue = [s >= lexicon.threshold for s in cue_score]
+    anc, via, depth = _cue_ancestors(tt.head, is_cue)
+    governs, child_deps = _governed_deps(tt, is_cue)
+    return _DocView(tt, cue_score, is_cue, anc, via, depth, governs, child_deps)
+
+
+def _cue_ancestors(head: list[int], is_cue: list[bool]) -> tuple[list[int], list[int], list[int]]:
+    """Per token: the nearest cue-lexicon ancestor, the child on the path to it, and the depth."""
+    n = len(head)
     anc = [-2] * n
     via = [-1] * n
     depth = [0] * n
@@ -172,164 +224,232 @@ def doc_features(
             j = stack.pop()
             h = head[j]
             anc[j], via[j], depth[j] = anc[h], via[h], (depth[h] + 1 if anc[h] >= 0 else 0)
+    return anc, via, depth
 
-    ent = tt.ent
-    # children deps of verbs and cue-lexicon tokens (what the verb governs)
+
+def _governed_deps(tt: TokenTable, is_cue: list[bool]) -> tuple[list[bool], dict[int, set[str]]]:
+    """Verbs and cue-lexicon tokens, and the dependency labels of their children."""
+    n = len(tt.tag)
+    head, dep, tag = tt.head, tt.dep, tt.tag
     governs = [is_cue[i] or tag[i][:1] == "V" for i in range(n)]
     child_deps: dict[int, set[str]] = {}
     for i in range(n):
         h = head[i]
         if h != i and governs[h]:
             child_deps.setdefault(h, set()).add(dep[i])
+    return governs, child_deps
 
-    out: list[Paragraph] = []
-    paras = paragraphs_of(tt, skip)
-    for p_index, toks in enumerate(paras):
-        m = len(toks)
-        # quote state across the paragraph
-        inq = [False] * m
-        qtok = [""] * m
-        state = False
-        for k, i in enumerate(toks):
-            s = text[i]
-            if s in OPEN_QUOTES:
-                if s == "‘":
-                    qtok[k] = "sopen"
-                else:
-                    qtok[k] = "open"
-                    state = True
+
+def _para_view(dv: _DocView, paras: list[list[int]], p_index: int, toks: list[int]) -> _ParaView:
+    tt = dv.tt
+    inq, qtok, unclosed = _quote_states(tt.text, toks)
+    m = len(toks)
+    first_q = bool(m) and qtok[0] in ("open", "amb")
+    sent_has_cue: dict[int, int] = {}
+    sent_colon: dict[int, int] = {}
+    for k, i in enumerate(toks):
+        if dv.is_cue[i] and tt.sent_id[i] not in sent_has_cue:
+            sent_has_cue[tt.sent_id[i]] = k
+        if tt.text[i] == ":" and tt.sent_id[i] not in sent_colon:
+            sent_colon[tt.sent_id[i]] = k
+    if p_index == 0:
+        # a headline: a short single-sentence first paragraph of a longer text
+        is_title = len(paras) > 1 and m <= 30 and tt.sent_id[toks[0]] == tt.sent_id[toks[-1]]
+        para_tag = "title" if is_title else "p1"
+    else:
+        para_tag = "p1" if p_index == 1 else "pn"
+    return _ParaView(toks, inq, qtok, unclosed, first_q, sent_has_cue, sent_colon, para_tag)
+
+
+def _quote_states(text: list[str], toks: list[int]) -> tuple[list[bool], list[str], bool]:
+    """Quote state across a paragraph: inside a quotation per token, its quote mark, left open.
+
+    Single curly quotes are also apostrophes: they are marked but never change the state.
+    """
+    m = len(toks)
+    inq = [False] * m
+    qtok = [""] * m
+    state = False
+    for k, i in enumerate(toks):
+        s = text[i]
+        if s in OPEN_QUOTES:
+            if s == SINGLE_OPEN_QUOTE:
+                qtok[k] = "sopen"
+            else:
+                qtok[k] = "open"
+                state = True
+            inq[k] = state
+            continue
+        if s in CLOSE_QUOTES:
+            if s == SINGLE_CLOSE_QUOTE:
+                qtok[k] = "sclose"
+            else:
+                qtok[k] = "close"
                 inq[k] = state
+                state = False
                 continue
-            if s in CLOSE_QUOTES:
-                if s == "’":
-                    qtok[k] = "sclose"
-                else:
-                    qtok[k] = "close"
-                    inq[k] = state
+        elif s in AMBIGUOUS_QUOTES:
+            qtok[k] = "amb"
+            if s != "'":
+                if state:
+                    inq[k] = True
                     state = False
                     continue
-            elif s in AMBIGUOUS_QUOTES:
-                qtok[k] = "amb"
-                if s != "'":
-                    if state:
-                        inq[k] = True
-                        state = False
-                        continue
-                    state = True
-            inq[k] = state
-        unclosed = state
-        first_q = bool(m) and qtok[0] in ("open", "amb")
-        # sentence-level summaries
-        sent_has_cue: dict[int, int] = {}
-        sent_colon: dict[int, int] = {}
-        for k, i in enumerate(toks):
-            if is_cue[i] and sent_id[i] not in sent_has_cue:
-                sent_has_cue[sent_id[i]] = k
-            if text[i] == ":" and sent_id[i] not in sent_colon:
-                sent_colon[sent_id[i]] = k
-        if p_index == 0:
-            # a headline: a short single-sentence first paragraph of a longer text
-            is_title = len(paras) > 1 and m <= 30 and sent_id[toks[0]] == sent_id[toks[-1]]
-            para_tag = "title" if is_title else "p1"
-        else:
-            para_tag = "p1" if p_index == 1 else "pn"
-        feats_all: list[list[str]] = []
-        for k, i in enumerate(toks):
-            w = lower[i]
-            t = tag[i]
-            d = dep[i]
-            h = head[i]
-            f = [
-                "b",
-                "w=" + w,
-                "l=" + lemma[i],
-                "t=" + t,
-                "d=" + d,
-                "hl=" + lemma[h],
-                "dhl=" + d + "|" + lemma[h],
-                "hd=" + dep[h],
-                "p2=" + d + ">" + dep[h] + ">" + dep[head[h]],
-                "dt=" + d + "|" + t,
-                "c=" + _bucket(cue_score[i]),
-                "pt=" + para_tag,
-            ]
-            if k > 0:
-                j = toks[k - 1]
-                f += [
-                    "w-1=" + lower[j],
-                    "t-1=" + tag[j],
-                    "d-1=" + dep[j],
-                    "ww-1=" + lower[j] + "|" + w,
-                    "tt-1=" + tag[j] + "|" + t,
-                ]
-                if k > 1:
-                    j2 = toks[k - 2]
-                    f += ["w-2=" + lower[j2], "t-2=" + tag[j2]]
-            else:
-                f.append("BOP")
-            if k + 1 < m:
-                j = toks[k + 1]
-                f += [
-                    "w+1=" + lower[j],
-                    "t+1=" + tag[j],
-                    "d+1=" + dep[j],
-                    "ww+1=" + w + "|" + lower[j],
-                    "tt+1=" + t + "|" + tag[j],
-                ]
-                if k + 2 < m:
-                    j2 = toks[k + 2]
-                    f += ["w+2=" + lower[j2], "t+2=" + tag[j2]]
-            else:
-                f.append("EOP")
-            # quotes
-            if inq[k]:
-                f.append("inq")
-            if qtok[k]:
-                f.append("q=" + qtok[k] + ("|in" if inq[k] else "|out"))
-            if unclosed:
-                f.append("unclosed")
-            if first_q:
-                f.append("firstq")
-            # sentence
-            sid = sent_id[i]
-            if sent_start[i]:
-                f.append("SOS")
-            if sent_end[i]:
-                f.append("EOS")
-            ck = sent_has_cue.get(sid)
-            if ck is None:
-                f.append("s_nocue")
-            else:
-                f.append("s_cue=" + ("L" if k < ck else ("A" if k == ck else "R")))
-            ck = sent_colon.get(sid)
-            if ck is not None:
-                f.append("colon=" + ("L" if k < ck else ("A" if k == ck else "R")))
-            # tree path to the nearest cue ancestor
-            a = anc[i]
-            if a >= 0:
-                vd = dep[via[i]]
-                dd = depth[i]
-                f += [
-                    "a_dep=" + vd,
-                    "a_lem=" + lemma[a] + "|" + vd,
-                    "a_depth=" + (str(dd) if dd < 4 else "4+"),
-                    "a_side=" + ("L" if i < a else "R"),
-                    "a_dep_inq=" + vd + "|" + ("1" if inq[k] else "0"),
-                ]
-            else:
-                f.append("a_none")
-            if governs[i]:
-                lm = lemma[i]
-                for cd in child_deps.get(i, ()):
-                    f.append("ch=" + cd)
-                    if cd in _CLAUSAL:
-                        f.append("lch=" + lm + "|" + cd)
-            if ent[i]:
-                f.append("e=" + ent[i])
-            if k > 0:
-                f.append("l-1=" + lemma[toks[k - 1]])
-            if k + 1 < m:
-                f.append("l+1=" + lemma[toks[k + 1]])
-            feats_all.append(f)
-        out.append(Paragraph(toks, feats_all))
-    return out
+                state = True
+        inq[k] = state
+    return inq, qtok, state
+
+
+def _token_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """The token itself: form, lemma, tag, dependency, its head, cue-lexicon score, paragraph."""
+    tt = dv.tt
+    lemma, dep, head = tt.lemma, tt.dep, tt.head
+    t = tt.tag[i]
+    d = dep[i]
+    h = head[i]
+    f += [
+        "b",
+        "w=" + tt.lower[i],
+        "l=" + lemma[i],
+        "t=" + t,
+        "d=" + d,
+        "hl=" + lemma[h],
+        "dhl=" + d + "|" + lemma[h],
+        "hd=" + dep[h],
+        "p2=" + d + ">" + dep[h] + ">" + dep[head[h]],
+        "dt=" + d + "|" + t,
+        "c=" + _bucket(dv.cue_score[i]),
+        "pt=" + pv.para_tag,
+    ]
+
+
+def _left_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """The two tokens before it in the paragraph, or the paragraph's start (BOP)."""
+    if k > 0:
+        lower, tag = dv.tt.lower, dv.tt.tag
+        j = pv.toks[k - 1]
+        f += [
+            "w-1=" + lower[j],
+            "t-1=" + tag[j],
+            "d-1=" + dv.tt.dep[j],
+            "ww-1=" + lower[j] + "|" + lower[i],
+            "tt-1=" + tag[j] + "|" + tag[i],
+        ]
+        if k > 1:
+            j2 = pv.toks[k - 2]
+            f += ["w-2=" + lower[j2], "t-2=" + tag[j2]]
+    else:
+        f.append("BOP")
+
+
+def _right_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """The two tokens after it in the paragraph, or the paragraph's end (EOP)."""
+    m = len(pv.toks)
+    if k + 1 < m:
+        lower, tag = dv.tt.lower, dv.tt.tag
+        j = pv.toks[k + 1]
+        f += [
+            "w+1=" + lower[j],
+            "t+1=" + tag[j],
+            "d+1=" + dv.tt.dep[j],
+            "ww+1=" + lower[i] + "|" + lower[j],
+            "tt+1=" + tag[i] + "|" + tag[j],
+        ]
+        if k + 2 < m:
+            j2 = pv.toks[k + 2]
+            f += ["w+2=" + lower[j2], "t+2=" + tag[j2]]
+    else:
+        f.append("EOP")
+
+
+def _quote_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """PolNeAR content: quoted text is content; inside a quotation, the mark, an open quote."""
+    if pv.inq[k]:
+        f.append("inq")
+    if pv.qtok[k]:
+        f.append("q=" + pv.qtok[k] + ("|in" if pv.inq[k] else "|out"))
+    if pv.unclosed:
+        f.append("unclosed")
+    if pv.first_q:
+        f.append("firstq")
+
+
+def _sentence_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """PolNeAR roles by sentence: its edges, and the side of its first cue word and colon."""
+    tt = dv.tt
+    sid = tt.sent_id[i]
+    if tt.sent_start[i]:
+        f.append("SOS")
+    if tt.sent_end[i]:
+        f.append("EOS")
+    ck = pv.sent_has_cue.get(sid)
+    if ck is None:
+        f.append("s_nocue")
+    else:
+        f.append("s_cue=" + ("L" if k < ck else ("A" if k == ck else "R")))
+    ck = pv.sent_colon.get(sid)
+    if ck is not None:
+        f.append("colon=" + ("L" if k < ck else ("A" if k == ck else "R")))
+
+
+def _tree_path_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """PolNeAR source and content by the parse: the path up to the nearest cue-lexicon word.
+
+    "nsubj under a reporting verb" is a source, "ccomp under it" is content.
+    """
+    a = dv.anc[i]
+    if a >= 0:
+        dep = dv.tt.dep
+        vd = dep[dv.via[i]]
+        dd = dv.depth[i]
+        f += [
+            "a_dep=" + vd,
+            "a_lem=" + dv.tt.lemma[a] + "|" + vd,
+            "a_depth=" + (str(dd) if dd < 4 else "4+"),
+            "a_side=" + ("L" if i < a else "R"),
+            "a_dep_inq=" + vd + "|" + ("1" if pv.inq[k] else "0"),
+        ]
+    else:
+        f.append("a_none")
+
+
+def _governed_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """PolNeAR cue: what a verb or cue word governs (a clausal complement, a subject)."""
+    if dv.governs[i]:
+        lm = dv.tt.lemma[i]
+        for cd in dv.child_deps.get(i, ()):
+            f.append("ch=" + cd)
+            if cd in _CLAUSAL:
+                f.append("lch=" + lm + "|" + cd)
+
+
+def _entity_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """PolNeAR source: the named-entity type (sources are often people and organisations)."""
+    ent = dv.tt.ent[i]
+    if ent:
+        f.append("e=" + ent)
+
+
+def _neighbour_lemma_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+    """The lemmas just before and after it in the paragraph."""
+    lemma = dv.tt.lemma
+    if k > 0:
+        f.append("l-1=" + lemma[pv.toks[k - 1]])
+    if k + 1 < len(pv.toks):
+        f.append("l+1=" + lemma[pv.toks[k + 1]])
+
+
+TokenFeature = Callable[[_DocView, _ParaView, int, int, list[str]], None]
+
+# The feature groups of one token, in the order the tagger was trained on.
+TOKEN_FEATURES: tuple[TokenFeature, ...] = (
+    _token_feats,
+    _left_feats,
+    _right_feats,
+    _quote_feats,
+    _sentence_feats,
+    _tree_path_feats,
+    _governed_feats,
+    _entity_feats,
+    _neighbour_lemma_feats,
+)

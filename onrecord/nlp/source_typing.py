@@ -9,6 +9,7 @@ descriptions get their final labels from the antecedent they resolve to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -20,15 +21,21 @@ from onrecord.nlp.lexicon.pronouns import (
     DEFINITE_DETERMINERS,
     FIRST_PERSON,
     FIRST_PERSON_PLURAL,
+    INDEFINITE_ARTICLES,
     POSSESSIVE_DETERMINERS,
     PRONOUN_FEATURES,
     RELATIVE_PRONOUNS,
+    SUBSET_PRONOUNS,
 )
 from onrecord.nlp.lexicon.source_nouns import (
     COLLECTIVE_SINGULARS,
+    DATA,
     DOCUMENT_NOUNS,
+    GENERIC_MEDIA_NOUNS,
     GENERIC_SOURCES,
+    GROUP,
     GROUP_NOUNS,
+    INFORMANT_CATEGORY_NOUNS,
     INFORMANT_MARKERS,
     INFORMANT_NOUNS,
     INSIDER_NOUNS,
@@ -36,11 +43,24 @@ from onrecord.nlp.lexicon.source_nouns import (
     MEDIA_NAME_HEADS,
     MEDIA_NAMES,
     MEDIA_NOUNS,
+    MEMBER_NOUNS,
+    OF,
     ORG_NAME_HEADS,
+    ORG_OR_PERSON_NOUNS,
     ORG_ROLES,
+    PARTY_MEMBER_PREFIXES,
+    PEOPLE_NOUNS,
+    PERCENT_WORDS,
+    PLURAL_ONLY_NOUNS,
+    POLICE,
     POLL_NOUNS,
     PROPORTION_WORDS,
+    PUBLIC,
+    ROLELESS_MEMBERS,
+    SHARE_PREPOSITIONS,
     STRONG_MEDIA_WORDS,
+    SUBSET_QUANTIFIERS,
+    TAX_RETURN,
 )
 from onrecord.nlp.lexicon.titles import (
     GENDERED_NOUNS,
@@ -183,7 +203,8 @@ def _person_name_under(span: Span, head: Token) -> Token | None:
             continue  # not the last token of the name
         node = tok
         while node.i != head.i and node.head.i != node.i:
-            if node.dep_ == "appos" and _lemma(node.head) not in PERSON_ROLES and node.head.ent_type_ != "PERSON":
+            if (node.dep_ == "appos" and _lemma(node.head) not in PERSON_ROLES
+                    and node.head.ent_type_ != "PERSON"):
                 # "A spokesman for the county government, Hassan Tsuma": the parser hangs the
                 # name on "government"; a person's name in apposition names the title holder
                 return tok if _governs(head, node.head) else None
@@ -390,7 +411,9 @@ def _conjuncts(head: Token, span: Span) -> list[Token]:
     return out
 
 
-def _name_profile(head: Token, span: Span, chain: list[Token]) -> tuple[EntityKind | None, str | None, str | None]:
+def _name_profile(
+    head: Token, span: Span, chain: list[Token]
+) -> tuple[EntityKind | None, str | None, str | None]:
     """Decide person/organisation/media/group for a proper name; returns (kind, role, gender)."""
     stripped, gender = strip_honorifics(chain)
     words = " ".join(t.text for t in chain)
@@ -462,8 +485,8 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             head = switched
     low = head.lower_
     lemma = _lemma(head)
-    lemmas = frozenset(_lemma(t) for t in [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod"))]
-                       if t.is_alpha and not t.is_stop)
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    lemmas = frozenset(_lemma(t) for t in [head, *mods] if t.is_alpha and not t.is_stop)
     first = span[0].lower_
     definite = first in DEFINITE_DETERMINERS or any(c.dep_ == "poss" for c in head.children)
     base = Profile(kind="description", entity_kind=None, identity=None, count=None, role=None,
@@ -473,7 +496,8 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     if _speaker_label(span):  # "TAPPER: ..." in a transcript: a person, whatever the tagger says
         words = [t for t in span if t.is_alpha]
         return replace(base, kind="name", entity_kind="person", identity="named", count=1,
-                       name=" ".join(t.text.title() for t in words), name_tokens=tuple(t.lower_ for t in words),
+                       name=" ".join(t.text.title() for t in words),
+                       name_tokens=tuple(t.lower_ for t in words),
                        lemmas=base.lemmas | {t.lower_ for t in words}, definite=True)
     # pronouns
     if head.lower_ in FIRST_PERSON:
@@ -511,7 +535,8 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     if (head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.tag_ != "PRP")
             or (head.is_title and low in KNOWN_POLITICIANS) or _capitalised_noun(head)) \
             and not head.is_lower and not group_word \
-            and not (head.ent_type_ == "NORP" and span[0].lower_ in DEFINITE_DETERMINERS and head.tag_ == "NNP"):
+            and not (head.ent_type_ == "NORP" and span[0].lower_ in DEFINITE_DETERMINERS
+                     and head.tag_ == "NNP"):
         chain = _name_chain(head)
         kind_, role, gender = _name_profile(head, span, chain)
         stripped, _ = strip_honorifics(chain)
@@ -564,138 +589,266 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
 
 
 def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], base: Profile) -> Profile:
-    """Type a common-noun mention: informants, groups, proportions, organisations, documents."""
-    lemma = _lemma(head)
-    low = head.lower_
-    plural = head.tag_ in ("NNS", "NNPS") or low in ("people", "police", "staff") or (
-        "Plur" in head.morph.get("Number", [])) or (low.endswith("s") and lemma != low and lemma + "s" == low)
-    appos = _appositive(head)
-    description = _text(doc, span.start, span.end)
-    proper_mods = [t for t in head.lefts if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON")]
-    has_proper = bool(proper_mods)
-    poss = next((c for c in head.children if c.dep_ == "poss"), None)
-    gender = GENDERED_NOUNS.get(lemma)
-    out = replace(base, description=description, plural=plural, gender=gender)
+    """Type a common-noun mention: the first rule of ``DESCRIPTION_RULES`` that matches decides.
 
-    # an appositive that names the referent makes it named (R1): "a local newspaper, the Top End Herald"
-    if appos is not None and (appos.pos_ == "PROPN" or appos.ent_type_ in ("PERSON", "ORG")):
-        prof = profile_mention(doc, doc[appos.left_edge.i:appos.right_edge.i + 1], appos)
-        if prof.kind == "name":
-            title_role = _title_role([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head])
-            return replace(prof, head=head.i, description=_text(doc, span.start, appos.left_edge.i),
-                           role=prof.role or title_role,
-                           affiliation=prof.affiliation or _affiliation(head, head))
+    A mention no rule claims is a person (or people) described by role (``_person_by_role``).
+    """
+    d = _Description.of(doc, span, head, conj, base)
+    for rule in DESCRIPTION_RULES:
+        prof = rule(d)
+        if prof is not None:
+            return prof
+    return _person_by_role(d)
 
-    # "One of them", "two of the people": a numbered subset of another referent
-    n = number_value(head)
-    if n is not None or low in ("some", "many", "most", "all", "several", "none", "each", "both"):
-        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        subset = pobj is not None and (pobj.pos_ == "PRON" or any(
-            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in pobj.children))
-        if pobj is not None and subset:
-            inner = _lemma(pobj)
-            informant = inner in INFORMANT_NOUNS or pobj.lower_ in ("them", "those", "us")
-            if n is None:  # "Many of the protesters"
-                ident = "anonymous" if informant and inner not in GROUP_NOUNS else "collective"
-                return replace(out, kind="description", entity_kind="group" if ident == "collective" else "person",
-                               identity=ident, count=None, role=PERSON_ROLES.get(inner), subset_of=pobj.i)
-            inner_role = None if inner in ("people", "person", "them", "those", "us") else PERSON_ROLES.get(inner)
-            return replace(out, kind="description", entity_kind="person", identity="anonymous", count=n,
-                           role=inner_role, subset_of=pobj.i)
 
-    # proportions and percentages of a public: collective (R4)
-    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or any(
-        t.lower_ == "of" and t.i > span.start and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
-                                                    PROPORTION_WORDS) for t in span if t.i < head.i)
-    if any(t.lower_ in ("of", "in") and t.i < span.end - 1 and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
-                                                   PROPORTION_WORDS) for t in span if t.i > span.start) \
-            or is_proportion_start(span):
-        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
-                       role=PERSON_ROLES.get(lemma) or "citizen", plural=True)
-    if lemma == "group" and has_of:  # "a group of black parents": a category (R4)
-        pobj = next((c for p_ in head.children if p_.dep_ == "prep" for c in p_.children if c.dep_ == "pobj"), None)
-        role = PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
-        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
-                       role=role or "citizen", plural=True)
-    if lemma in PROPORTION_WORDS or (n is not None and (has_of or any(
-            c.lower_ in ("percent", "%") for c in head.children))):
-        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        role = PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
-        if pobj is not None and pobj.pos_ == "PROPN" and role is None:
-            role = "politician" if pobj.lower_.startswith(("democrat", "republican")) else None
-        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
-                       role=role or "citizen", plural=True)
+@dataclass(frozen=True, slots=True)
+class _Description:
+    """What the description rules read about one common-noun mention."""
 
-    # outlets and their reporting (R3, R7)
-    is_media_noun = lemma in MEDIA_NOUNS or (len(span) >= 2 and f"{_lemma(doc[head.i-1])} {lemma}" in MEDIA_NOUNS)
+    doc: Doc
+    span: Span
+    head: Token
+    conj: list[Token]
+    base: Profile
+    out: Profile  # ``base`` with the description, number and gender the head gives
+    lemma: str
+    low: str
+    plural: bool
+    appos: Token | None
+    has_proper: bool  # a proper-noun (or named-entity) modifier of the head
+    poss: Token | None
+    n: int | None  # the number the head word stands for ("two", "one")
+    has_of: bool  # "half of", "4 in 10 of": a share of something
+
+    @classmethod
+    def of(cls, doc: Doc, span: Span, head: Token, conj: list[Token], base: Profile) -> _Description:
+        lemma = _lemma(head)
+        low = head.lower_
+        plural = head.tag_ in ("NNS", "NNPS") or low in PLURAL_ONLY_NOUNS or (
+            "Plur" in head.morph.get("Number", [])) or (
+            low.endswith("s") and lemma != low and lemma + "s" == low)
+        appos = _appositive(head)
+        description = _text(doc, span.start, span.end)
+        proper_mods = [t for t in head.lefts if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON")]
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        gender = GENDERED_NOUNS.get(lemma)
+        out = replace(base, description=description, plural=plural, gender=gender)
+        has_of = any(c.dep_ == "prep" and c.lower_ == OF for c in head.children) or any(
+            t.lower_ == OF and t.i > span.start and (number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in
+                                                     PROPORTION_WORDS) for t in span if t.i < head.i)
+        return cls(doc, span, head, conj, base, out, lemma, low, plural, appos, bool(proper_mods), poss,
+                   number_value(head), has_of)
+
+
+def _of_object(head: Token) -> Token | None:
+    """The object of the head's "of" ("two of [them]", "half of [voters]")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == OF), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _named_by_appositive(d: _Description) -> Profile | None:
+    """R1: an appositive that names the referent makes it named ("a local newspaper, the Top End Herald")."""
+    appos, head, doc = d.appos, d.head, d.doc
+    if appos is None or not (appos.pos_ == "PROPN" or appos.ent_type_ in ("PERSON", "ORG")):
+        return None
+    prof = profile_mention(doc, doc[appos.left_edge.i:appos.right_edge.i + 1], appos)
+    if prof.kind != "name":
+        return None
+    title_role = _title_role([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head])
+    return replace(prof, head=head.i, description=_text(doc, d.span.start, appos.left_edge.i),
+                   role=prof.role or title_role,
+                   affiliation=prof.affiliation or _affiliation(head, head))
+
+
+def _subset_of_referent(d: _Description) -> Profile | None:
+    """R4: "One of them", "two of the people": numbered people are anonymous; "Many of the
+    protesters" is collective unless they are informants."""
+    if d.n is None and d.low not in SUBSET_QUANTIFIERS:
+        return None
+    pobj = _of_object(d.head)
+    subset = pobj is not None and (pobj.pos_ == "PRON" or any(
+        c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE_ARTICLES for c in pobj.children))
+    if pobj is None or not subset:
+        return None
+    inner = _lemma(pobj)
+    informant = inner in INFORMANT_NOUNS or pobj.lower_ in SUBSET_PRONOUNS
+    if d.n is None:  # "Many of the protesters"
+        ident = "anonymous" if informant and inner not in GROUP_NOUNS else "collective"
+        return replace(d.out, kind="description", entity_kind="group" if ident == "collective" else "person",
+                       identity=ident, count=None, role=PERSON_ROLES.get(inner), subset_of=pobj.i)
+    inner_role = None if inner in ROLELESS_MEMBERS else PERSON_ROLES.get(inner)
+    return replace(d.out, kind="description", entity_kind="person", identity="anonymous", count=d.n,
+                   role=inner_role, subset_of=pobj.i)
+
+
+def _proportion(d: _Description) -> Profile | None:
+    """R4: proportions of a public are collective ("About 4 in 10 voters", "most of the party")."""
+    doc, span = d.doc, d.span
+    share = any(t.lower_ in SHARE_PREPOSITIONS and t.i < span.end - 1 and (
+        number_value(doc[t.i - 1]) or doc[t.i - 1].lower_ in PROPORTION_WORDS)
+        for t in span if t.i > span.start)
+    if not share and not is_proportion_start(span):
+        return None
+    return replace(d.out, kind="description", entity_kind="group", identity="collective", count=None,
+                   role=PERSON_ROLES.get(d.lemma) or "citizen", plural=True)
+
+
+def _group_of_category(d: _Description) -> Profile | None:
+    """R4: "a group of black parents" is a category, collective."""
+    if d.lemma != GROUP or not d.has_of:
+        return None
+    pobj = next((c for p_ in d.head.children if p_.dep_ == "prep"
+                 for c in p_.children if c.dep_ == "pobj"), None)
+    role = PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
+    return replace(d.out, kind="description", entity_kind="group", identity="collective", count=None,
+                   role=role or "citizen", plural=True)
+
+
+def _share_of_public(d: _Description) -> Profile | None:
+    """R4: a share word or a number of something is collective ("63 percent", "half of Democrats")."""
+    if not (d.lemma in PROPORTION_WORDS or (d.n is not None and (d.has_of or any(
+            c.lower_ in PERCENT_WORDS for c in d.head.children)))):
+        return None
+    pobj = _of_object(d.head)
+    role = PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
+    if pobj is not None and pobj.pos_ == "PROPN" and role is None:
+        role = "politician" if pobj.lower_.startswith(PARTY_MEMBER_PREFIXES) else None
+    return replace(d.out, kind="description", entity_kind="group", identity="collective", count=None,
+                   role=role or "citizen", plural=True)
+
+
+def _outlet(d: _Description) -> Profile | None:
+    """R3, R7: an outlet and its reporting are media/journalist ("the newspaper", "the network")."""
+    doc, span, head, lemma = d.doc, d.span, d.head, d.lemma
+    is_media_noun = lemma in MEDIA_NOUNS or (
+        len(span) >= 2 and f"{_lemma(doc[head.i-1])} {lemma}" in MEDIA_NOUNS)
+    if not is_media_noun or (lemma in GENERIC_MEDIA_NOUNS and not definite_or_proper(span, head)):
+        return None
+    ident = "named" if (d.base.definite or d.has_proper) else "anonymous"
+    return replace(d.out, kind="description", entity_kind="media", identity=ident, count=None,
+                   role="journalist")
+
+
+def _document(d: _Description) -> Profile | None:
+    """R3: a document takes its issuer's role; named when the issuer is known, collective when generic.
+
+    An outlet's own document is media/journalist, but a poll stays a poll whoever runs it.
+    """
+    lemma, head = d.lemma, d.head
+    if lemma not in DOCUMENT_NOUNS or lemma in PERSON_ROLES:
+        return None
     issuer = _issuer(head)
-    if is_media_noun and not (lemma in ("network", "program", "show", "site") and not definite_or_proper(span, head)):
-        ident = "named" if (base.definite or has_proper) else "anonymous"
-        return replace(out, kind="description", entity_kind="media", identity=ident, count=None,
-                       role="journalist")
+    issuer_is_media = issuer is not None and is_media_name(
+        " ".join(t.text for t in d.doc[issuer[0]:issuer[1]]))
+    if issuer_is_media and lemma not in POLL_NOUNS:  # an outlet's poll stays a poll (R3)
+        return replace(d.out, kind="description", entity_kind="media", identity="named", count=None,
+                       role="journalist", affiliation=issuer)
+    specific = any(c.dep_ in ("acl", "relcl") for c in head.children)
+    generic = (d.plural or lemma == DATA) and issuer is None and not d.has_proper and not specific \
+        and lemma != TAX_RETURN
+    doc_role = DOCUMENT_NOUNS[lemma]
+    if generic and issuer is None and not d.has_proper and not d.base.definite:
+        ident = "collective"
+        doc_role = "expert" if doc_role == "expert" else "other"
+    elif issuer is not None or d.has_proper or d.base.definite or d.poss is not None:
+        ident = "named"
+    elif any(c.dep_ == "acl" and c.lemma_ in LEAK_VERBS for c in head.children):
+        ident = "anonymous"
+    else:
+        ident = "named"
+    return replace(d.out, kind="description", entity_kind="document", identity=ident, count=None,
+                   role=doc_role, affiliation=issuer)
 
-    # documents (R3)
-    if lemma in DOCUMENT_NOUNS and lemma not in PERSON_ROLES:
-        issuer_is_media = issuer is not None and is_media_name(
-            " ".join(t.text for t in doc[issuer[0]:issuer[1]]))
-        if issuer_is_media and lemma not in POLL_NOUNS:  # an outlet's poll stays a poll (R3)
-            return replace(out, kind="description", entity_kind="media", identity="named", count=None,
-                           role="journalist", affiliation=issuer)
-        specific = any(c.dep_ in ("acl", "relcl") for c in head.children)
-        generic = (plural or lemma == "data") and issuer is None and not has_proper and not specific \
-            and lemma != "return"
-        doc_role = DOCUMENT_NOUNS[lemma]
-        if generic and issuer is None and not has_proper and not base.definite:
-            ident = "collective"
-            doc_role = "expert" if doc_role == "expert" else "other"
-        elif issuer is not None or has_proper or base.definite or poss is not None:
-            ident = "named"
-        elif any(c.dep_ == "acl" and c.lemma_ in LEAK_VERBS for c in head.children):
-            ident = "anonymous"
-        else:
-            ident = "named"
-        return replace(out, kind="description", entity_kind="document", identity=ident, count=None,
-                       role=doc_role, affiliation=issuer)
 
-    # organisations
+def _organisation(d: _Description) -> Profile | None:
+    """R4, R6, R7: an organisation noun; named with a proper modifier, a group when plural.
+
+    An unnamed particular organisation is anonymous (R4); "the police" is named.
+    """
+    doc, span, head, lemma, plural = d.doc, d.span, d.head, d.lemma, d.plural
     org_lemma = lemma if lemma in ORG_ROLES else None
     if org_lemma is None and len(span) >= 2:
         bigram = f"{_lemma(doc[head.i-1])} {lemma}"
         org_lemma = bigram if bigram in ORG_ROLES else None
-    if org_lemma is not None and (lemma not in PERSON_ROLES or lemma in ("authority", "operator")
-                                  and not plural):
-        role = ORG_ROLES[org_lemma]
-        if plural and lemma != "police":
-            return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
-                           role=role)
-        if has_proper or poss is not None and poss.pos_ == "PROPN":
-            name = _text(doc, head.left_edge.i, head.i + 1)
-            return replace(out, kind="name", entity_kind="organization", identity="named", count=None,
-                           role=role, name=name, name_tokens=tuple(name.lower().split()),
-                              plural=False)
-        ident = "named" if base.definite or lemma == "police" else "anonymous"
-        if lemma == "police":
-            out = replace(out, definite=True)
-        return replace(out, kind="description", entity_kind="organization", identity=ident, count=None,
-                       role=role, plural=False)
+    if org_lemma is None or not (lemma not in PERSON_ROLES or lemma in ORG_OR_PERSON_NOUNS and not plural):
+        return None
+    role = ORG_ROLES[org_lemma]
+    if plural and lemma != POLICE:
+        return replace(d.out, kind="description", entity_kind="group", identity="collective", count=None,
+                       role=role)
+    if d.has_proper or d.poss is not None and d.poss.pos_ == "PROPN":
+        name = _text(doc, head.left_edge.i, head.i + 1)
+        return replace(d.out, kind="name", entity_kind="organization", identity="named", count=None,
+                       role=role, name=name, name_tokens=tuple(name.lower().split()), plural=False)
+    ident = "named" if d.base.definite or lemma == POLICE else "anonymous"
+    out = replace(d.out, definite=True) if lemma == POLICE else d.out
+    return replace(out, kind="description", entity_kind="organization", identity=ident, count=None,
+                   role=role, plural=False)
 
-    if lemma in COLLECTIVE_SINGULARS:  # "the Republican electorate", "the public"
-        return replace(out, kind="description", entity_kind="group", identity="collective", count=None,
-                       role=_title_role([t for t in head.lefts]) if lemma != "public" else "citizen", plural=True)
-    if not is_animate(head) and n is None and appos is None:
-        # events, programmes, things (R7): document / other
-        return replace(out, kind="description", entity_kind="document",
-                       identity="collective" if plural else ("named" if base.definite else "anonymous"),
-                       count=None, role="other")
 
-    # people described by role
+def _public(d: _Description) -> Profile | None:
+    """R4: a public or category in the singular is collective ("the Republican electorate", "the public")."""
+    if d.lemma not in COLLECTIVE_SINGULARS:
+        return None
+    return replace(d.out, kind="description", entity_kind="group", identity="collective", count=None,
+                   role=_title_role([t for t in d.head.lefts]) if d.lemma != PUBLIC else "citizen",
+                   plural=True)
+
+
+def _non_agent(d: _Description) -> Profile | None:
+    """R7: events, programmes and things are document/other."""
+    if is_animate(d.head) or d.n is not None or d.appos is not None:
+        return None
+    return replace(d.out, kind="description", entity_kind="document",
+                   identity="collective" if d.plural else ("named" if d.base.definite else "anonymous"),
+                   count=None, role="other")
+
+
+def _person_by_role(d: _Description) -> Profile:
+    """R4, R8: people described by role; anonymous when particular (numbered, informants, someone's),
+    collective when a category. The role is the title's, in the capacity the span gives (R8)."""
+    head, lemma, plural, appos = d.head, d.lemma, d.plural, d.appos
+    role, mods_role, title = _described_role(d)
+    affiliation = _affiliation(head, title if title is not head else None)
+    role = _capacity(role, d.span)
+    count = _described_count(head, d.conj)
+    informant = lemma in INFORMANT_NOUNS
+    marked = any(_lemma(c) in INFORMANT_MARKERS or c.dep_ in ("acl", "relcl") for c in head.rights) or (
+        appos is not None)
+    if lemma in PEOPLE_NOUNS:
+        informant = marked or count is not None
+        if informant and mods_role is None and PERSON_ROLES.get(lemma) == "citizen":
+            role = _members_role(head)
+    specific = d.poss is not None or affiliation is not None
+    if count is not None or (not plural):
+        ident = "collective" if lemma in GROUP_NOUNS and plural and count is None else "anonymous"
+        ekind: EntityKind = "person"
+        if not plural and count is None:
+            count = 1
+    elif (informant and (lemma not in GROUP_NOUNS or lemma in INFORMANT_CATEGORY_NOUNS)) \
+            or (specific and lemma not in GROUP_NOUNS) \
+            or (specific and d.poss is not None and lemma in MEMBER_NOUNS):
+        ident, ekind = "anonymous", "person"
+    else:
+        ident, ekind = "collective", "group"
+    if role is None:
+        role = "citizen" if ekind == "group" else "other"
+    return replace(d.out, kind="description", entity_kind=ekind, identity=ident, count=count, role=role,
+                   affiliation=affiliation)
+
+
+def _described_role(d: _Description) -> tuple[str | None, str | None, Token]:
+    """The role a description's title words give: (role, the modifiers' role, the title token).
+
+    Modifiers win over the head ("press secretary"); "campaign officials" take the
+    organisation's role (R8: staff of a party or campaign).
+    """
+    head, lemma = d.head, d.lemma
     role = PERSON_ROLES.get(lemma)
     title = head
-    if role is None and appos is not None:
-        role = PERSON_ROLES.get(_lemma(appos))
-        title = appos
+    if role is None and d.appos is not None:
+        role = PERSON_ROLES.get(_lemma(d.appos))
+        title = d.appos
     mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
     mods_role = _title_role(mods)
     if mods and f"{_lemma(mods[-1])} {lemma}" in PERSON_ROLES:  # "attorney general", "press secretary"
@@ -705,9 +858,12 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
         org_mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")
                     and _lemma(t) not in PERSON_ROLES]
         if org_mods:
-            role = _organisation_role(doc, (org_mods[0].left_edge.i, org_mods[-1].i + 1)) or role
-    affiliation = _affiliation(head, title if title is not head else None)
-    role = _capacity(role, span)
+            role = _organisation_role(d.doc, (org_mods[0].left_edge.i, org_mods[-1].i + 1)) or role
+    return role, mods_role, title
+
+
+def _described_count(head: Token, conj: list[Token]) -> int | None:
+    """R4, R5: the number of people ("two officials"); conjuncts add up ("Six women and six men")."""
     count = count_of(head)
     if len(conj) > 1:
         total = 0
@@ -720,37 +876,32 @@ def _description_profile(doc: Doc, span: Span, head: Token, conj: list[Token], b
                 break
             total += v
         count = total if total > 0 else count
-    informant = lemma in INFORMANT_NOUNS
-    marked = any(_lemma(c) in INFORMANT_MARKERS or c.dep_ in ("acl", "relcl") for c in head.rights) or (
-        appos is not None)
-    if lemma in ("people", "person", "individual", "other", "one"):
-        informant = marked or count is not None
-        if informant and mods_role is None and PERSON_ROLES.get(lemma) == "citizen":
-            role = "other"
-            members = [c for c in head.children if c.dep_ == "appos"]
-            members += [c for m in members for c in m.subtree if c.dep_ == "conj"]
-            member_roles = [r for r in (_title_role(list(m.lefts) + [m]) for m in members) if r]
-            if member_roles:  # "three people — two officials ... and a diplomat": the members' role
-                role = member_roles[0]
-    specific = poss is not None or affiliation is not None
-    if count is not None or (not plural):
-        if lemma in GROUP_NOUNS and plural and count is None:
-            ident = "collective"
-        else:
-            ident = "anonymous"
-        ekind: EntityKind = "person"
-        if not plural and count is None:
-            count = 1
-    elif (informant and (lemma not in GROUP_NOUNS or lemma in ("people", "person", "official", "member"))) \
-            or (specific and lemma not in GROUP_NOUNS) \
-            or (specific and poss is not None and lemma in ("supporter", "member", "staff")):
-        ident, ekind = "anonymous", "person"
-    else:
-        ident, ekind = "collective", "group"
-    if role is None:
-        role = "citizen" if ekind == "group" else "other"
-    return replace(out, kind="description", entity_kind=ekind, identity=ident, count=count, role=role,
-                   affiliation=affiliation)
+    return count
+
+
+def _members_role(head: Token) -> str:
+    """R8: "three people — two officials ... and a diplomat" take their members' role, else other."""
+    members = [c for c in head.children if c.dep_ == "appos"]
+    members += [c for m in members for c in m.subtree if c.dep_ == "conj"]
+    member_roles = [r for r in (_title_role(list(m.lefts) + [m]) for m in members) if r]
+    return member_roles[0] if member_roles else "other"
+
+
+DescriptionRule = Callable[[_Description], Profile | None]
+
+# How a common-noun mention is typed: the first rule that returns a profile decides.
+DESCRIPTION_RULES: tuple[DescriptionRule, ...] = (
+    _named_by_appositive,
+    _subset_of_referent,
+    _proportion,
+    _group_of_category,
+    _share_of_public,
+    _outlet,
+    _document,
+    _organisation,
+    _public,
+    _non_agent,
+)
 
 
 def definite_or_proper(span: Span, head: Token) -> bool:

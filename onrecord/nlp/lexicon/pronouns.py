@@ -28,3 +28,7 @@ SUBJECT_CLITICS: Final[frozenset[str]] = frozenset({
 ARTICLES: Final[frozenset[str]] = frozenset({"a", "an", "the"})
 # Possessive determiners a pronoun markable may take where the tagger says otherwise.
 POSSESSIVE_MARKABLES: Final[frozenset[str]] = frozenset({"his", "its", "their", "our", "my"})
+# Indefinite articles: "a source of" is no subset of a referent.
+INDEFINITE_ARTICLES: Final[frozenset[str]] = frozenset({"a", "an"})
+# Pronouns a subset is taken from ("one of them", "some of us").
+SUBSET_PRONOUNS: Final[frozenset[str]] = frozenset({"them", "those", "us"})

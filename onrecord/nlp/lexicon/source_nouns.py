@@ -212,3 +212,38 @@ AGENT_SUFFIXES: Final = (
 )
 # Number words that count a person but give no number of their own ("a spokesman", "both sides").
 NOT_COUNTING_NUMBER_WORDS: Final = ("a", "an", "another", "both", "pair", "couple", "single")
+
+# Words the description rules (``source_typing._description_profile``) test one by one.
+# Plural in meaning though not in form ("people say", "police said").
+PLURAL_ONLY_NOUNS: Final[frozenset[str]] = frozenset({"people", "police", "staff"})
+# Quantifiers that take a subset of a referent ("Many of the protesters").
+SUBSET_QUANTIFIERS: Final[frozenset[str]] = frozenset({
+    "some", "many", "most", "all", "several", "none", "each", "both",
+})
+# Members of a subset that give it no role of their own ("two of the people", "one of them").
+ROLELESS_MEMBERS: Final[frozenset[str]] = frozenset({"people", "person", "them", "those", "us"})
+# The prepositions of a share ("4 in 10", "half of"), and a percentage.
+OF: Final = "of"
+SHARE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"of", "in"})
+PERCENT_WORDS: Final[frozenset[str]] = frozenset({"percent", "%"})
+# "a group of black parents": a category (R4).
+GROUP: Final = "group"
+# Party members by the start of the word ("Democrats", "Republican-leaning").
+PARTY_MEMBER_PREFIXES: Final[tuple[str, ...]] = ("democrat", "republican")
+# Outlet nouns that are a particular outlet only when definite or named ("the network").
+GENERIC_MEDIA_NOUNS: Final[frozenset[str]] = frozenset({"network", "program", "show", "site"})
+# "data" is plural in meaning; a "return" (a tax return) is a particular person's document.
+DATA: Final = "data"
+TAX_RETURN: Final = "return"
+# Organisation nouns that are also a person's role, read as an organisation when singular.
+ORG_OR_PERSON_NOUNS: Final[frozenset[str]] = frozenset({"authority", "operator"})
+# "the police" is a particular force, named and definite however it is written.
+POLICE: Final = "police"
+# "the public": citizens.
+PUBLIC: Final = "public"
+# Nouns for people that say nothing of their role ("three people", "one").
+PEOPLE_NOUNS: Final[frozenset[str]] = frozenset({"people", "person", "individual", "other", "one"})
+# Informant nouns that stay anonymous even as category nouns ("people familiar with").
+INFORMANT_CATEGORY_NOUNS: Final[frozenset[str]] = frozenset({"people", "person", "official", "member"})
+# Members of a possessor ("his supporters", "the party's members"): particular people.
+MEMBER_NOUNS: Final[frozenset[str]] = frozenset({"supporter", "member", "staff"})

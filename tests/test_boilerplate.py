@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import spacy
 
+from onrecord.extract import extract_article
+from onrecord.extract.boilerplate import boilerplate_reason
+from onrecord.ingest import RawDocument
 from onrecord.nlp.boilerplate import MAX_LINE_CHARS, classify_line, find_boilerplate, make_boilerplate
 from onrecord.nlp.extensions import dropped_mask, dropped_of, register_extensions
+from onrecord.nlp.lexicon.boilerplate import LINE_RULES, PAGE_RULES, REASONS
+from onrecord.settings import Settings
 
 BOILERPLATE = [
     ("READ MORE: Why the river ferries stopped running", "read_more"),
@@ -126,3 +134,47 @@ def test_component_sets_dropped_and_mask() -> None:
     masked = {t.text for t in doc if mask[t.i]}
     assert "READ" in masked and "newsletter" in masked
     assert not any(mask[t.i] for t in doc if t.text == "operator")
+
+
+# Lines both paths leave out: an HTML page (extraction, before analysis) and a text file (the
+# boilerplate stage, with offsets). One vocabulary (onrecord.nlp.lexicon.boilerplate) names them.
+SHARED = [
+    ("READ MORE: Dredging begins at the north quay", "read_more"),
+    ("Related: Taxi licences frozen for a year", "related"),
+    ("ADVERTISEMENT", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Sign up for our free morning newsletter", "newsletter"),
+    ("Subscribe to our daily briefing by email", "newsletter"),
+    ("Follow us on Instagram for more pictures from the festival.", "social_follow"),
+    ("Cranes at the quay. Photo: Ines Barros/Coastal Ledger", "photo_credit"),
+    ("Commuters wait at the stop. (Photo: Meridian Wire)", "photo_credit"),
+]
+PROSE_HTML = (
+    "<p>The harbour authority said on Monday that the north quay would close for repairs for "
+    "three weeks, after inspectors found cracks in the concrete.</p>"
+    "<p>Shipping firms said they had not been warned and would divert vessels to the southern quay.</p>"
+)
+
+
+def test_html_and_text_give_the_same_reason_for_the_same_line() -> None:
+    body = "".join(f"<p>{line}</p>" + (PROSE_HTML if i == 0 else "") for i, (line, _) in enumerate(SHARED))
+    page = RawDocument(origin="page.html", data=f"<html><body><article>{body}</article></body></html>",
+                       kind="html")
+    from_html = {d.text: d.reason for d in extract_article(page, Settings()).dropped}
+    text = "Title\n\n" + "\n\n".join(f"{line}\n\nThe quay reopened on Friday, the authority said."
+                                        for line, _ in SHARED)
+    from_text = {d.text: d.reason for d in find_boilerplate(text)}
+    for line, reason in SHARED:
+        assert from_html.get(line) == from_text.get(line) == boilerplate_reason(line) == reason, line
+
+
+def test_every_reason_is_in_the_vocabulary() -> None:
+    assert {reason for reason, _ in LINE_RULES + PAGE_RULES} <= set(REASONS)
+    assert {boilerplate_reason(line) for line, _ in SHARED} <= set(REASONS)
+    assert {reason for _, reason in BOILERPLATE} <= set(REASONS)
+
+
+def test_the_html_side_imports_no_spacy() -> None:
+    code = ("import sys, onrecord.extract.boilerplate, onrecord.nlp.lexicon.boilerplate; "
+            "sys.exit(1 if 'spacy' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -135,7 +135,7 @@ def test_byline_and_boilerplate_lines_in_the_body_are_dropped() -> None:
     article = extract_article(_html(f"<article>{body}</article>"), SETTINGS)
     assert "Jane Doe" not in article.text and "READ MORE" not in article.text
     assert ("By Jane Doe and Ali Khan", "byline") in [(d.text, d.reason) for d in article.dropped]
-    assert ("READ MORE: Dredging begins", "boilerplate") in [(d.text, d.reason) for d in article.dropped]
+    assert ("READ MORE: Dredging begins", "read_more") in [(d.text, d.reason) for d in article.dropped]
 
 
 def test_warnings_are_carried() -> None:

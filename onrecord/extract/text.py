@@ -17,7 +17,13 @@ import trafilatura
 
 from onrecord.errors import NoArticleText
 from onrecord.extract.article import Article
-from onrecord.extract.boilerplate import is_boilerplate, is_byline, normalise, parse_page, removed_boilerplate
+from onrecord.extract.boilerplate import (
+    boilerplate_reason,
+    is_byline,
+    normalise,
+    parse_page,
+    removed_boilerplate,
+)
 from onrecord.extract.language import detect_language
 from onrecord.extract.limits import check_parse_limits
 from onrecord.extract.metadata import canonical_link, strip_tracking
@@ -93,9 +99,9 @@ def _extract_html(page: str, raw: RawDocument, warnings: tuple[str, ...]) -> Art
     body = "\n\n".join(paragraphs)
     root = parse_page(page)
     kept = {d.text for d in dropped}
-    for text in removed_boilerplate(root) if root is not None else []:
+    for text, reason in removed_boilerplate(root) if root is not None else []:
         if text not in kept and text not in body and text != title:
-            dropped.append(Dropped(text, "boilerplate"))
+            dropped.append(Dropped(text, reason))
             kept.add(text)
     canonical = canonical_link(root, raw.url) if root is not None else None
     url = canonical or document.url or raw.url
@@ -120,8 +126,9 @@ def _body(text: str, title: str | None) -> tuple[list[str], list[Dropped]]:
     for line in (normalise(raw_line) for raw_line in text.splitlines()):
         if not line or (not paragraphs and line == title):
             continue
-        if is_boilerplate(line):
-            dropped.append(Dropped(line, "boilerplate"))
+        reason = boilerplate_reason(line)
+        if reason is not None:
+            dropped.append(Dropped(line, reason))
         elif len(paragraphs) < _BYLINE_LINES and is_byline(line):
             dropped.append(Dropped(line, "byline"))
         else:

@@ -14,4 +14,5 @@ module, each with a comment saying which rule it serves.
 - ``hedges``: hedge words, modals, hearsay passives, disclaimer phrases, negation
 - ``non_responses``: what a source withholds and what it is asked with
 - ``punctuation``: quote marks and dashes
+- ``boilerplate``: boilerplate lines of pages and texts, with the reason each is left out
 """

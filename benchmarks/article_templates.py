@@ -103,8 +103,8 @@ def make_page(index: int, seed: int = 0) -> Page:
     rng = random.Random(seed * 1_000_003 + index)
     outlet, host = OUTLETS[index % len(OUTLETS)]
     topic = rng.choice(TOPICS)
-    title = f"{topic[0].capitalize()}: {rng.choice(('talks resume', 'costs rise', 'plan revised', 'vote delayed'))} " \
-            f"({index})"
+    event = rng.choice(("talks resume", "costs rise", "plan revised", "vote delayed"))
+    title = f"{topic[0].capitalize()}: {event} ({index})"
     author = _person(rng)
     date = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     url = f"https://{host}/news/{date}/{topic[0].replace(' ', '-')}-{index}"

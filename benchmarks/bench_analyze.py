@@ -84,7 +84,8 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, required=True, help="JSONL with id and text per line")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
     parser.add_argument("--accurate", action="store_true", help="also time the accurate mode in-process")
-    parser.add_argument("--repeat", type=int, default=2, help="texts repeated for the CLI runs (amortises start-up)")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="texts repeated for the CLI runs (amortises start-up)")
     args = parser.parse_args()
     rows = load_texts(args.texts, args.limit)
     texts = [r["text"] for r in rows]

@@ -1,6 +1,6 @@
 """Speed, memory and size of ``onrecord ingest`` on generated corpora, measured in one run.
 
-    python benchmarks/bench_ingest.py                 # N=200, scale 2,000 and 20,000 (about an hour on 2 cores)
+    python benchmarks/bench_ingest.py                 # N=200, scale 2,000 and 20,000 (an hour on 2 cores)
     python benchmarks/bench_ingest.py --quick         # scale 2,000 only
     python benchmarks/bench_ingest.py --pg postgresql://user@host/postgres
 
@@ -44,8 +44,8 @@ ONRECORD = ROOT / ".venv" / "bin" / "onrecord"
 sys.path.insert(0, str(ROOT / "tests"))  # warc_builder: the WARC writer the tests use
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from article_templates import article_pages
-from warc_builder import write_warc
+from article_templates import article_pages  # noqa: E402  (found through the sys.path lines above)
+from warc_builder import write_warc  # noqa: E402  (tests/, on sys.path above)
 
 TARGETS = {"storage_ratio": 0.9, "jobs_ratio": 1.7, "read_seconds": 1.0}
 
@@ -172,8 +172,9 @@ def require_commands() -> None:
     for name in ("ingest", "analyze", "stats", "search"):
         result = subprocess.run([str(ONRECORD), name, "--help"], check=False, capture_output=True, text=True)
         if result.returncode != 0:
-            raise BenchError(f"'onrecord {name}' is not available in this onrecord (exit {result.returncode}); "
-                             "this benchmark needs it. Finish or install that command first.")
+            raise BenchError(f"'onrecord {name}' is not available in this onrecord "
+                             f"(exit {result.returncode}); this benchmark needs it. "
+                             "Finish or install that command first.")
 
 
 # -- corpora ------------------------------------------------------------------------------
@@ -318,7 +319,8 @@ def print_table(results: dict[str, Any]) -> None:
     s = results.get("storage")
     if s:
         print(f"\n1. storage overhead, {s['articles']} pages, --jobs 1")
-        print(f"   analyze --format jsonl      {s['articles'] / s['analyze_s']:8.2f} articles/s  ({s['analyze_s']:.1f} s)")
+        print(f"   analyze --format jsonl      {s['articles'] / s['analyze_s']:8.2f} articles/s  "
+              f"({s['analyze_s']:.1f} s)")
         print(f"   ingest --db SQLite          {s['articles'] / s['ingest_sqlite_s']:8.2f} articles/s  "
               f"({s['ingest_sqlite_s']:.1f} s)")
         print(f"   ratio ingest/analyze        {s['ratio_sqlite']:8.2f}x   (target >= {s['target']:.2f}x: "
@@ -326,7 +328,8 @@ def print_table(results: dict[str, Any]) -> None:
         if "ratio_pg" in s:
             print(f"   ingest --db PostgreSQL      {s['articles'] / s['ingest_pg_s']:8.2f} articles/s  "
                   f"({s['ingest_pg_s']:.1f} s)")
-            print(f"   ratio ingest(pg)/analyze    {s['ratio_pg']:8.2f}x   ({verdict(s['ratio_pg'] >= s['target'])})")
+            print(f"   ratio ingest(pg)/analyze    {s['ratio_pg']:8.2f}x   "
+                  f"({verdict(s['ratio_pg'] >= s['target'])})")
         else:
             print(f"   PostgreSQL                  {s.get('pg_note', 'skipped')}")
     sc = results.get("scale")
@@ -335,8 +338,8 @@ def print_table(results: dict[str, Any]) -> None:
         print(f"   {'articles':>9} {'seconds':>9} {'art/s':>8} {'peak RSS MB':>12} {'sum HWM MB':>11} "
               f"{'DB MB/1k':>9}")
         for r in sc["runs"]:
-            print(f"   {r['articles']:9d} {r['seconds']:9.1f} {r['articles_per_s']:8.2f} {r['peak_rss_mb']:12.0f} "
-                  f"{r['peak_hwm_sum_mb']:11.0f} {r['db_mb_per_1000']:9.1f}")
+            print(f"   {r['articles']:9d} {r['seconds']:9.1f} {r['articles_per_s']:8.2f} "
+                  f"{r['peak_rss_mb']:12.0f} {r['peak_hwm_sum_mb']:11.0f} {r['db_mb_per_1000']:9.1f}")
         if "time_ratio" in sc:
             print(f"   time ratio {sc['time_ratio']:.2f} for size ratio {sc['size_ratio']:.0f} "
                   f"(linearity {sc['linearity']:.2f}; 1.00 is linear)")
@@ -372,7 +375,10 @@ def main() -> None:
         require_commands()
     except BenchError as exc:
         sys.exit(f"bench_ingest: {exc}")
-    sizes = [args.scale_min] if args.quick or args.scale_max <= args.scale_min else [args.scale_min, args.scale_max]
+    if args.quick or args.scale_max <= args.scale_min:
+        sizes = [args.scale_min]
+    else:
+        sizes = [args.scale_min, args.scale_max]
     results: dict[str, Any] = {"host": socket.gethostname(), "cpus": os.cpu_count(), "n": args.n,
                                "scale_sizes": sizes, "started": time.strftime("%Y-%m-%dT%H:%M:%S")}
     with contextlib.ExitStack() as stack:

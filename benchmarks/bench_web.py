@@ -51,7 +51,7 @@ ONRECORD = ROOT / ".venv" / "bin" / "onrecord"
 WRK = Path("/usr/bin/wrk")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_store import XRAY_ID, cached_store, xray_record
+from synthetic_store import XRAY_ID, cached_store, xray_record  # noqa: E402  (found through sys.path above)
 
 TARGETS = {"xray_median_ms": 50.0, "load_p99_ms": 250.0, "read_ms": 300.0}
 START_TIMEOUT = 60.0  # seconds for the server to answer (imports, opening the store)
@@ -118,7 +118,9 @@ def serve(db: Path, workers: int = 1) -> Iterator[Server]:
                     if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
                         break
                 if time.monotonic() > deadline:
-                    raise BenchError(f"'onrecord serve' did not answer within {START_TIMEOUT:.0f} s:\n{output()}")
+                    raise BenchError(
+                        f"'onrecord serve' did not answer within {START_TIMEOUT:.0f} s:\n{output()}"
+                    )
                 time.sleep(0.1)
             yield Server(base, proc)
         finally:
@@ -168,7 +170,9 @@ def bench_xray(server: Server, n: int, results: dict[str, Any]) -> None:
         # Quotes are HTML-escaped in the page; only check the ones without characters to escape.
         missing = [m for m in missing if not re.search(r"[<>&\"']", m)]
         if missing:
-            raise BenchError(f"the x-ray page lacks {len(missing)} of the 200 statements, e.g. {missing[0]!r}")
+            raise BenchError(
+                f"the x-ray page lacks {len(missing)} of the 200 statements, e.g. {missing[0]!r}"
+            )
         for _ in range(5):
             get_ok(client, XRAY_PATH)
         times = []
@@ -176,8 +180,9 @@ def bench_xray(server: Server, n: int, results: dict[str, Any]) -> None:
             start = time.perf_counter()
             get_ok(client, XRAY_PATH)
             times.append(time.perf_counter() - start)
-    results["xray"] = {"path": XRAY_PATH, "attributions": len(record.attributions), "sources": len(record.sources),
-                       "non_responses": len(record.non_responses), "page_bytes": len(page.content),
+    results["xray"] = {"path": XRAY_PATH, "attributions": len(record.attributions),
+                       "sources": len(record.sources), "non_responses": len(record.non_responses),
+                       "page_bytes": len(page.content),
                        **summary_ms(times), "target_median_ms": TARGETS["xray_median_ms"]}
 
 
@@ -283,31 +288,37 @@ def print_table(results: dict[str, Any]) -> None:
     if x:
         print(f"\n1. x-ray GET {x['path']} ({x['attributions']} attributions, {x['sources']} sources, "
               f"{x['page_bytes'] / 1024:.0f} KiB), {x['n']} sequential requests")
+        met = verdict(x["median_ms"] < x["target_median_ms"])
         print(f"   median {x['median_ms']:7.1f} ms   p95 {x['p95_ms']:7.1f} ms   "
-              f"(target median < {x['target_median_ms']:.0f} ms: {verdict(x['median_ms'] < x['target_median_ms'])})")
+              f"(target median < {x['target_median_ms']:.0f} ms: {met})")
     ld = results.get("load")
     if ld:
         target = ld["target_p99_ms"]
         first = ld["xray"]
-        print(f"\n2. concurrency: {first['clients']} clients, {first['seconds']:.1f} s per phase (incl. in-flight tail); "
-              f"load tool: {first['tool']}")
+        print(f"\n2. concurrency: {first['clients']} clients, {first['seconds']:.1f} s per phase "
+              f"(incl. in-flight tail); load tool: {first['tool']}")
         print(f"   {'phase':14s} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} {'errors':>7} "
               f"{'server CPU':>11} {'loadgen CPU':>12}")
         for name in ("xray", "mix"):
             p = ld[name]
-            note = (f"(p99 < {target:.0f} ms: {verdict(p['p99_ms'] < target and not p['errors'])})" if name == "xray"
-                    else "(information: the target is for the x-ray)")
+            if name == "xray":
+                note = f"(p99 < {target:.0f} ms: {verdict(p['p99_ms'] < target and not p['errors'])})"
+            else:
+                note = "(information: the target is for the x-ray)"
             print(f"   {name:14s} {p['requests_per_s']:8.1f} {p['median_ms']:10.1f} {p['p99_ms']:8.1f} "
                   f"{p['errors']:7d} {p['server_cpu_share']:10.0%} {p['loadgen_cpu_share']:11.0%}   {note}")
         for path, s in ld["mix"].get("by_path", {}).items():
-            print(f"     mix {path:30s} n={s['n']:5d}  median {s['median_ms']:7.1f} ms  p99 {s['p99_ms']:7.1f} ms")
-        print(f"   closed loop: mean latency = clients / req/s, so p99 < {target:.0f} ms with {first['clients']} "
-              f"clients needs well over {first['clients'] / (target / 1000):.0f} req/s")
+            print(f"     mix {path:30s} n={s['n']:5d}  median {s['median_ms']:7.1f} ms  "
+                  f"p99 {s['p99_ms']:7.1f} ms")
+        needed = first["clients"] / (target / 1000)
+        print(f"   closed loop: mean latency = clients / req/s, so p99 < {target:.0f} ms "
+              f"with {first['clients']} clients needs well over {needed:.0f} req/s")
         w = ld["wrk"]
         if isinstance(w, dict) and "requests_per_s" in w:
             ok = w["p99_ms"] is not None and w["p99_ms"] < target
             print(f"   wrk (C, 2 threads; its load costs the server's cores less than the Python generator), "
-                  f"x-ray: {w['requests_per_s']} req/s, p99 {w['p99_ms']} ms   (p99 < {target:.0f} ms: {verdict(ok)})")
+                  f"x-ray: {w['requests_per_s']} req/s, p99 {w['p99_ms']} ms   "
+                  f"(p99 < {target:.0f} ms: {verdict(ok)})")
         else:
             print(f"   {w if isinstance(w, str) else 'wrk failed: ' + str(w.get('error'))}")
     rd = results.get("reads")
@@ -320,8 +331,10 @@ def print_table(results: dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="2,000 articles, fewer requests, 5 s load phases")
-    parser.add_argument("--articles", type=int, help="synthetic articles in the store (default 20,000; 2,000 quick)")
+    parser.add_argument("--quick", action="store_true",
+                        help="2,000 articles, fewer requests, 5 s load phases")
+    parser.add_argument("--articles", type=int,
+                        help="synthetic articles in the store (default 20,000; 2,000 quick)")
     parser.add_argument("--n", type=int, help="sequential x-ray requests (default 100; 30 quick)")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,

@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
         Path(args.out).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
-    for (gold, _), pred in zip(pairs, preds):
+    for (gold, _), pred in zip(pairs, preds, strict=True):
         for b, ex in bucket_errors(gold, pred):
             counts[b] += 1
             if len(examples[b]) < args.examples and ex:

@@ -6,7 +6,8 @@ shared/eval/score_record.py (wire reports, sources section)::
 
     .venv/bin/python benchmarks/eval_sources.py ../shared/data/polnear/dev.jsonl \\
         --only ../shared/data/polnear/source_labels_dev.jsonl -o /tmp/src_polnear.jsonl
-    python3 ../shared/eval/score_sources.py ../shared/data/polnear/source_labels_dev.jsonl /tmp/src_polnear.jsonl
+    python3 ../shared/eval/score_sources.py ../shared/data/polnear/source_labels_dev.jsonl \\
+        /tmp/src_polnear.jsonl
     .venv/bin/python benchmarks/eval_sources.py ../shared/data/wire/wire_dev.jsonl -o /tmp/src_wire.jsonl
     python3 ../shared/eval/score_record.py ../shared/data/wire/wire_dev.jsonl /tmp/src_wire.jsonl
 
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = build_nlp() if args.predicted else load_base_model()
     spent = 0.0
     with args.out.open("w", encoding="utf-8") as out:
-        for art, doc in zip(articles, nlp.pipe((a["text"] for a in articles), batch_size=16)):
+        docs = nlp.pipe((a["text"] for a in articles), batch_size=16)
+        for art, doc in zip(articles, docs, strict=True):
             doc._.onrecord_doc_id = art["id"]
             t0 = time.perf_counter()
             if args.predicted:

@@ -16,15 +16,16 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # test_store_records: make_record and Quote
 
-from test_store_records import Quote, make_record
+from test_store_records import Quote, make_record  # noqa: E402
 
-from onrecord import __version__
-from onrecord.records import ArticleRecord
-from onrecord.store import Store
+from onrecord import __version__  # noqa: E402
+from onrecord.records import ArticleRecord, Role  # noqa: E402
+from onrecord.store import Store  # noqa: E402
 
 # Bump when the generated records change, so a cached store is rebuilt instead of reused.
 SYNTH_VERSION = "web-synth-1"
@@ -40,16 +41,17 @@ LAST = ("Lopez", "Smith", "Okafor", "Silva", "Berg", "Mensah", "Wei", "Rossi", "
 ANONYMOUS = ("a senior adviser", "a government official", "a person familiar with the talks",
              "two people briefed on the matter", "a diplomat", "an industry executive", "a police source",
              "a former minister", "a company insider", "officials")
-ROLES = ("official", "politician", "spokesperson", "expert", "journalist", "citizen", "other")
+ROLES: tuple[Role, ...] = get_args(Role)
 HEDGES = ("reportedly", "allegedly", "apparently")
 ACTORS = ("The ministry", "The union", "The company", "The council", "The embassy", "A spokeswoman",
           "The regulator", "The club")
-TOPICS = ("tax", "budget", "rail strike", "hospital funding", "flood defences", "port expansion", "school meals",
-          "energy prices", "housing plan", "water bill", "election date", "trade deal")
+TOPICS = ("tax", "budget", "rail strike", "hospital funding", "flood defences", "port expansion",
+          "school meals", "energy prices", "housing plan", "water bill", "election date", "trade deal")
 VERBS = ("stalls", "advances", "faces doubts", "wins backing", "is delayed", "draws criticism", "is revised")
 CLAIMS = ("We will not change course on the {t}", "The {t} was never properly costed",
-          "Nobody asked us about the {t}", "The {t} will be ready by spring", "Talks on the {t} broke down late",
-          "We expect a vote on the {t} next week", "The {t} is already dead", "Families will pay for the {t}",
+          "Nobody asked us about the {t}", "The {t} will be ready by spring",
+          "Talks on the {t} broke down late", "We expect a vote on the {t} next week",
+          "The {t} is already dead", "Families will pay for the {t}",
           "There is money for the {t} in the reserve", "The figures on the {t} do not add up")
 
 
@@ -73,7 +75,8 @@ def xray_record(quotes: int = 200, sources: int = 20, seed: int = 7) -> ArticleR
         items.append(Quote(people[i], rng.choice(CLAIMS).format(t=topic) + f" ({n})",
                            identity="anonymous" if i % 4 == 0 else "named",
                            hedge=HEDGES[n % 3] if n % 8 == 0 else None, role=ROLES[i % len(ROLES)]))
-    return make_record(XRAY_ID, quotes=items, non_responses=[ACTORS[k % len(ACTORS)] for k in range(quotes // 10)],
+    silent = [ACTORS[k % len(ACTORS)] for k in range(quotes // 10)]
+    return make_record(XRAY_ID, quotes=items, non_responses=silent,
                        url="https://news.example.com/2025/09/long-read-200", outlet="news.example.com",
                        published="2025-09-15", title="The long read: two hundred voices on the budget",
                        body="The budget fight has drawn in everyone from ministers to market traders.")
@@ -95,15 +98,18 @@ def synthetic_records(count: int, seed: int = 1) -> Iterator[ArticleRecord]:
         for _ in range(rng.choice((0, 1, 2, 2, 3, 3, 4, 5, 6, 8))):
             anonymous = rng.random() < 0.25
             quotes.append(Quote(rng.choice(ANONYMOUS) if anonymous else rng.choice(people),
-                                rng.choice(CLAIMS).format(t=topic), identity="anonymous" if anonymous else "named",
+                                rng.choice(CLAIMS).format(t=topic),
+                                identity="anonymous" if anonymous else "named",
                                 hedge=rng.choice(HEDGES) if rng.random() < 0.12 else None,
                                 role=rng.choice(ROLES)))
         silent = rng.sample(ACTORS, rng.choice((1, 2))) if rng.random() < 0.33 else []
         body = (f"The {topic} {rng.choice(VERBS)} in {outlet.split('.')[0].replace('-', ' ')} coverage. "
                 f"Reporters followed the {topic} story through the week, story number {n}.")
         yield make_record(f"synth-{n:06d}", quotes=quotes, non_responses=silent,
-                          url=f"https://{outlet}/{published[:7].replace('-', '/')}/{topic.replace(' ', '-')}-{n}",
-                          outlet=outlet, published=published, title=f"{topic.capitalize()} {rng.choice(VERBS)}",
+                          url=f"https://{outlet}/{published[:7].replace('-', '/')}/"
+                              f"{topic.replace(' ', '-')}-{n}",
+                          outlet=outlet, published=published,
+                          title=f"{topic.capitalize()} {rng.choice(VERBS)}",
                           body=body)
 
 

@@ -1,7 +1,8 @@
 """The ``onrecord`` command: a click group with one module per command.
 
-Errors change form here, once: an ``OnrecordError`` becomes a message and exit code 1,
-bad flags exit 2 (click's usage errors). Tracebacks only with ``--debug``.
+Errors change form here, once: an ``OnrecordError`` becomes a message and exit code 1 (no
+traceback), bad flags exit 2 (click's usage errors); an unexpected error keeps its traceback.
+``onrecord analyze --debug`` prints the traceback of each input that failed.
 """
 
 from __future__ import annotations

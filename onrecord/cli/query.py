@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from onrecord.store import Store
-from onrecord.store.queries import IDENTITIES, STATS_BY
+from onrecord.store.queries import IDENTITIES, ROLES, STATS_BY
 from onrecord.store.schema import EXPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -67,9 +67,9 @@ def render_table(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
 
     cells = [[cell(row.get(k)) for k in keys] for row in rows]
     widths = [max(len(k), *(len(r[i]) for r in cells)) for i, k in enumerate(keys)]
-    lines = ["  ".join(k.ljust(w) for k, w in zip(keys, widths)).rstrip(),
+    lines = ["  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join(lines)
 
 
@@ -95,7 +95,7 @@ def articles_command(outlet: str | None, since: str | None, until: str | None, f
 
 @click.command("sources")
 @click.option("--identity", type=click.Choice(IDENTITIES), help="Named, anonymous or collective sources.")
-@click.option("--role", help="official, politician, spokesperson, expert, journalist, citizen or other.")
+@click.option("--role", help=f"{', '.join(ROLES[:-1])} or {ROLES[-1]}.")
 @click.option("--outlet", help="Only sources cited by this outlet.")
 @click.option("--name", help="Name (or description) contains this text.")
 @click.option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")
@@ -149,7 +149,8 @@ def search_command(query: str, outlet: str | None, since: str | None, until: str
     columns = ["published", "outlet", "title", "snippet", "url"] if fmt == "table" else None
     if fmt == "table":
         for row in rows:
-            click.echo(f"{row['published'] or '-'}  {row['outlet'] or '-'}  {row['title'] or row['url'] or ''}")
+            heading = row["title"] or row["url"] or ""
+            click.echo(f"{row['published'] or '-'}  {row['outlet'] or '-'}  {heading}")
             click.echo(f"    {row['snippet']}")
         if not rows:
             click.echo("(no matches)")
@@ -176,7 +177,8 @@ def stats_command(by: str, outlet: str | None, since: str | None, until: str | N
 
 
 @click.command("runs")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many runs.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many runs.")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
               help="A table for people, or jsonl / csv for programs.")
 @db_option

@@ -1,4 +1,4 @@
-"""The read side shared by the CLI (and later the API and web UI): one function per question.
+"""The read side shared by the CLI, the API and the web UI: one function per question.
 
 Every query reads the latest version of each article and aggregates in SQL, so answers
 over tens of thousands of articles come back in well under a second. Rows come back as
@@ -8,17 +8,19 @@ plain dicts of JSON-friendly values.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from onrecord.records import Identity, Role
 from onrecord.store.errors import BadQuery
 from onrecord.store.filters import article_filters
 
 StatsBy = Literal["outlet", "month"]
 STATS_BY: tuple[StatsBy, ...] = ("outlet", "month")
-IDENTITIES = ("named", "anonymous", "collective")
+IDENTITIES: tuple[Identity, ...] = get_args(Identity)  # the record's vocabularies (records.py)
+ROLES: tuple[Role, ...] = get_args(Role)
 
 
 BOOLEAN_COLUMNS = frozenset({"negated", "hedged", "is_latest"})
@@ -83,7 +85,8 @@ def list_sources(conn: Connection, *, identity: str | None, role: str | None, ou
 
 
 def list_quotes(conn: Connection, *, source: str | None, outlet: str | None, since: str | None,
-                until: str | None, text_contains: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+                until: str | None, text_contains: str | None, limit: int,
+                offset: int) -> list[dict[str, Any]]:
     """Attributed statements with who said them, newest articles first, in text order."""
     filters, params = article_filters(outlet, since, until)
     if source:
@@ -114,7 +117,9 @@ def stats(conn: Connection, *, by: str, outlet: str | None = None, since: str | 
     """
     if by not in STATS_BY:
         raise BadQuery(f"Cannot group stats by {by!r}: use one of {', '.join(STATS_BY)}.")
-    key = "coalesce(a.outlet, '(unknown)')" if by == "outlet" else "coalesce(substr(a.published, 1, 7), '(undated)')"
+    by_outlet = "coalesce(a.outlet, '(unknown)')"
+    by_month = "coalesce(substr(a.published, 1, 7), '(undated)')"
+    key = by_outlet if by == "outlet" else by_month
     filters, params = article_filters(outlet, since, until)
     rows = _rows(conn, f"""
         SELECT {key} AS {by}, count(*) AS articles,

@@ -24,11 +24,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from onrecord.records import ArticleRecord
+from onrecord.records import ArticleRecord, Identity
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.web.schemas import ERROR_RESPONSES, AnalyzeRequest, Page
-from onrecord.web.security import MAX_TEXT_CHARS, ApiError, run_limited
+from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
 
 MAX_PER_PAGE = 200
 MAX_PAGE = 10_000
@@ -130,7 +130,7 @@ SourceSort = Literal["-citations", "citations", "name", "-name", "articles", "-a
 
 @router.get("/sources", response_model=Page, summary="Sources across articles")
 def list_sources(request: Request, p: PagingDep,
-                 identity: Literal["named", "anonymous", "collective"] | None = None,
+                 identity: Identity | None = None,
                  role: Text = None, outlet: Text = None, name: Text = None, since: Day = None,
                  sort: SourceSort = "-citations") -> Page:
     """Sources aggregated by name (description when unnamed); default order most cited first."""
@@ -160,7 +160,7 @@ def search(request: Request, p: PagingDep,
            q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
                                    description='Words and "quoted phrases"; all must match.')],
            outlet: Text = None, since: Day = None, until: Day = None,
-           identity: Literal["named", "anonymous", "collective"] | None = None,
+           identity: Identity | None = None,
            sort: SearchSort = "relevance") -> Page:
     """Articles matching every word and phrase of ``q``, best first, with a snippet; ``identity``
     keeps articles citing at least one source of that identity."""
@@ -238,10 +238,11 @@ async def analyze(request: Request, response: Response, body: AnalyzeRequest) ->
         raise ApiError(400, "invalid_parameter",
                        f"Cannot fetch {body.url!r}: give an http:// or https:// URL.")
     settings: Settings = request.app.state.settings
-    record = await run_limited(lambda: _analyse(body, settings))
+    limits = analysis_limits(request)
+    record = await run_limited(limits, lambda: _analyse(body, settings))
     if body.store:
         store = _store(request)
-        outcome = await run_limited(lambda: store.store_record(record, input_key=record.id))
+        outcome = await run_limited(limits, lambda: store.store_record(record, input_key=record.id))
         response.headers["Onrecord-Stored"] = outcome
     return record.to_dict()
 

@@ -17,7 +17,8 @@ from onrecord.store import Store
 STATIC = Path(__file__).with_name("static")
 
 
-def create_app(db: str | None = None, *, settings: Settings | None = None, allow_store: bool = False) -> FastAPI:
+def create_app(db: str | None = None, *, settings: Settings | None = None,
+               allow_store: bool = False) -> FastAPI:
     """Build the app over the store at ``db`` (None: ./onrecord.db).
 
     ``allow_store``: let ``/analyze`` and ``POST /api/analyze`` store what they analyse
@@ -30,7 +31,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, allow
     app.state.store = store
     app.state.settings = settings or Settings()
     app.state.allow_store = allow_store
-    security.install(app)
+    security.install(app, pages.error_page)
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

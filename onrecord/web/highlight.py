@@ -4,8 +4,8 @@ The article text is split at every span boundary; each piece is escaped with
 ``markupsafe.escape`` and wrapped in ``<span>`` elements for the marks covering it, so
 overlapping and nested spans (a content span containing a source mention) always give
 well-formed HTML and every character of the text appears exactly once, in order. Class
-names are ours; attribute values come from the record and are escaped too. These
-functions are the only place in the web UI that builds ``Markup``.
+names are ours; attribute values come from the record and are escaped too. Only these
+functions and ``charts.py`` (SVG with escaped labels) build ``Markup`` in the web UI.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -28,14 +28,14 @@ from starlette.exceptions import HTTPException
 from onrecord import __version__
 from onrecord.errors import OnrecordError
 from onrecord.ingest import RawDocument
-from onrecord.records import ArticleRecord
+from onrecord.records import ArticleRecord, Identity, Role
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.errors import BadQuery, StoreError
 from onrecord.store.filters import parse_day
 from onrecord.web.charts import share_chart
 from onrecord.web.highlight import record_html, snippet_html
-from onrecord.web.security import MAX_TEXT_CHARS, ApiError, run_limited
+from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
 
 router = APIRouter(include_in_schema=False)
 
@@ -52,8 +52,8 @@ MAX_INPUT_BYTES = 2 * 1024 * 1024
 MAX_PARAM = 500
 ARTICLES_PER_PAGE = 25
 RESULTS_PER_PAGE = 20
-IDENTITIES = ("named", "anonymous", "collective")
-ROLES = ("official", "politician", "spokesperson", "expert", "journalist", "citizen", "other")
+IDENTITIES: tuple[Identity, ...] = get_args(Identity)  # the record's vocabularies (records.py)
+ROLES: tuple[Role, ...] = get_args(Role)
 NAV = (("/", "Articles"), ("/sources", "Sources"), ("/outlets", "Outlets"), ("/search", "Search"),
        ("/analyze", "Analyse"))
 
@@ -165,7 +165,8 @@ def _render(request: Request, template: str, ctx: Any, *, title: str, status: in
     return HTMLResponse(_page_html(request, template, ctx, title=title), status_code=status)
 
 
-def _error(request: Request, status: int, message: str) -> HTMLResponse:
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """Every HTML error, from the pages and from the app's error handlers (``security.install``)."""
     return _render(request, "error.html", message, title=f"Error {status}", status=status)
 
 
@@ -296,11 +297,11 @@ def _guard(fn: Any) -> Any:
             result: HTMLResponse = await fn(request, *args, **kwargs)
             return result
         except PageError as exc:
-            return _error(request, exc.status, exc.message)
+            return error_page(request, exc.status, exc.message)
         except BadQuery as exc:
-            return _error(request, 400, str(exc))
+            return error_page(request, 400, str(exc))
         except StoreError as exc:
-            return _error(request, 503, str(exc))
+            return error_page(request, 503, str(exc))
     return wrapper
 
 
@@ -385,7 +386,7 @@ async def analyze_post(request: Request) -> HTMLResponse:
                              "command line for longer inputs.")
     settings = request.app.state.settings
     try:  # the API's limits: two analyses at once, 30 s each
-        record = await run_limited(lambda: _analyze(data, source_url, settings))
+        record = await run_limited(analysis_limits(request), lambda: _analyze(data, source_url, settings))
     except OnrecordError as exc:
         ctx.error = f"Cannot analyse this input: {exc}"
         return _render(request, "analyze.html", ctx, title="Analyse now", status=422)
@@ -393,7 +394,9 @@ async def analyze_post(request: Request) -> HTMLResponse:
         raise PageError(exc.status, exc.message) from None
     stored_note = None
     if allow_store and form.get("store") == "on":
-        outcome = await run_limited(lambda: _store(request).store_record(record, input_key=record.id))
+        store = _store(request)
+        outcome = await run_limited(analysis_limits(request),
+                                    lambda: store.store_record(record, input_key=record.id))
         stored_note = f"Stored ({outcome})."
     xray = xray_context(record.to_dict(), stored=stored_note is not None)
     xray.stored_note = stored_note

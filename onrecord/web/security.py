@@ -5,7 +5,10 @@
   (Content-Length first, then a running count while streaming).
 * Every error is ``{"error": {"code", "message", "status"}}``: FastAPI's validation errors
   (400, ``invalid_parameter``), unknown routes (404), onrecord's errors, and bugs (500).
-  Pages that ask for HTML get the same error as a small HTML page.
+  Pages that ask for HTML get the same error as an HTML page, rendered from ``error.html``
+  by the ``error_page`` that ``install`` is given.
+* Analyses run under ``AnalysisLimits`` (time limit, how many at once), built from the
+  settings once per app and kept on ``app.state.analysis_limits``.
 * ``/docs`` is a plain page linking ``/openapi.json``: Swagger UI would load its script
   from a CDN, which the CSP (and an offline machine) forbids.
 """
@@ -14,11 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import html
-import json
 import logging
 import math
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -52,30 +55,41 @@ SECURITY_HEADERS = {
 }
 MAX_BODY_BYTES = 2_000_000  # any request body
 MAX_TEXT_CHARS = 500_000  # text or html given to POST /api/analyze
-ANALYZE_TIMEOUT = 30.0  # seconds for one analysis (fetch included); ONRECORD_WEB_ANALYZE_TIMEOUT
-MAX_ANALYSES = 2  # analyses running at once, more are refused with 503; ONRECORD_WEB_ANALYZE_CONCURRENCY
 TIMEOUT_ENV = "ONRECORD_WEB_ANALYZE_TIMEOUT"
 CONCURRENCY_ENV = "ONRECORD_WEB_ANALYZE_CONCURRENCY"
 
-_ANALYSES = threading.BoundedSemaphore(MAX_ANALYSES)
+ErrorPage = Callable[[Request, int, str], Response]  # (request, status, message) -> the HTML page
 
 
-def configure_limits(settings: Settings) -> None:
-    """Set the analysis time limit and concurrency from the settings (``web_analyze_timeout``,
-    ``web_analyze_concurrency``; also ONRECORD_WEB_ANALYZE_TIMEOUT / _CONCURRENCY). Called once,
-    when the app is built; a value out of range is a ConfigError."""
-    global ANALYZE_TIMEOUT, MAX_ANALYSES, _ANALYSES
-    timeout, concurrency = settings.web_analyze_timeout, settings.web_analyze_concurrency
-    if not math.isfinite(timeout) or timeout <= 0:
-        raise ConfigError(f"web_analyze_timeout ({TIMEOUT_ENV}) must be a number of seconds above 0, "
-                          f"got {timeout!r}.")
-    if concurrency < 1:
-        raise ConfigError(f"web_analyze_concurrency ({CONCURRENCY_ENV}) must be a whole number of at "
-                          f"least 1, got {concurrency!r}.")
-    ANALYZE_TIMEOUT = timeout
-    if concurrency != MAX_ANALYSES:
-        MAX_ANALYSES = concurrency
-        _ANALYSES = threading.BoundedSemaphore(concurrency)  # analyses in flight release the old one
+@dataclass(frozen=True)
+class AnalysisLimits:
+    """How long one analysis may take and how many run at once (more are refused with 503).
+
+    Built once per app from the settings (``web_analyze_timeout``, ``web_analyze_concurrency``;
+    also ONRECORD_WEB_ANALYZE_TIMEOUT / _CONCURRENCY) and kept on ``app.state.analysis_limits``.
+    """
+
+    timeout: float
+    concurrency: int
+    slots: threading.BoundedSemaphore = field(repr=False, compare=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AnalysisLimits:
+        """The limits the settings ask for; a value out of range is a ConfigError."""
+        timeout, concurrency = settings.web_analyze_timeout, settings.web_analyze_concurrency
+        if not math.isfinite(timeout) or timeout <= 0:
+            raise ConfigError(f"web_analyze_timeout ({TIMEOUT_ENV}) must be a number of seconds above 0, "
+                              f"got {timeout!r}.")
+        if concurrency < 1:
+            raise ConfigError(f"web_analyze_concurrency ({CONCURRENCY_ENV}) must be a whole number of at "
+                              f"least 1, got {concurrency!r}.")
+        return cls(timeout, concurrency, threading.BoundedSemaphore(concurrency))
+
+
+def analysis_limits(request: Request) -> AnalysisLimits:
+    """The limits of the app serving ``request``."""
+    limits: AnalysisLimits = request.app.state.analysis_limits
+    return limits
 
 
 class ApiError(Exception):
@@ -114,12 +128,10 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
-    """The error shape as JSON, or as a small HTML page for a browser asking for a page."""
+def error_response(request: Request, status: int, code: str, message: str, error_page: ErrorPage) -> Response:
+    """The error shape as JSON, or the ``error_page`` for a browser asking for a page."""
     if _wants_html(request):
-        page = (f"<!doctype html><html lang=en><meta charset=utf-8><title>{status} · onrecord</title>"
-                f"<h1>{status}</h1><p>{html.escape(message)}</p><p><a href=\"/\">onrecord</a></p></html>")
-        return HTMLResponse(page, status_code=status)
+        return error_page(request, status, message)
     return JSONResponse(error_body(status, code, message), status_code=status)
 
 
@@ -134,22 +146,24 @@ def _validation_message(exc: RequestValidationError) -> str:
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 403: "forbidden", 413: "too_large"}
 
 
-def install(app: FastAPI) -> None:
-    """Error handlers, the headers-and-limits middleware and the CDN-free ``/docs`` page."""
-    configure_limits(app.state.settings)
+def install(app: FastAPI, error_page: ErrorPage) -> None:
+    """Error handlers, the headers-and-limits middleware, the CDN-free ``/docs`` page, and the
+    analysis limits (``app.state.analysis_limits``). ``error_page`` renders an error for a
+    browser (the pages' ``error.html``)."""
+    app.state.analysis_limits = AnalysisLimits.from_settings(app.state.settings)
 
     async def on_api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
-        return error_response(request, exc.status, exc.code, exc.message)
+        return error_response(request, exc.status, exc.code, exc.message, error_page)
 
     async def on_onrecord_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, OnrecordError)
         status = status_of(exc)
-        return error_response(request, status, exc.code, str(exc))
+        return error_response(request, status, exc.code, str(exc), error_page)
 
     async def on_validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return error_response(request, 400, "invalid_parameter", _validation_message(exc))
+        return error_response(request, 400, "invalid_parameter", _validation_message(exc), error_page)
 
     async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -157,7 +171,7 @@ def install(app: FastAPI) -> None:
         message = str(exc.detail) if exc.detail else code
         if exc.status_code == 404 and message == "Not Found":
             message = f"Nothing at {request.url.path}. The API lives under /api; see /docs."
-        response = error_response(request, exc.status_code, code, message)
+        response = error_response(request, exc.status_code, code, message, error_page)
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
         return response
@@ -166,7 +180,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(OnrecordError, on_onrecord_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, error_page=error_page)
     _replace_docs(app)
 
 
@@ -192,10 +206,12 @@ def _replace_docs(app: FastAPI) -> None:
 
 class Guard:
     """ASGI middleware: security headers on every response, the body size cap, and a last-resort
-    500 in the error shape (so even a bug's response carries the headers)."""
+    500 in the error shape (so even a bug's response carries the headers); a browser asking for
+    a page gets these errors as the ``error_page``."""
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, error_page: ErrorPage, max_body: int = MAX_BODY_BYTES) -> None:
         self.app = app
+        self.error_page = error_page
         self.max_body = max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -215,11 +231,8 @@ class Guard:
             await send(message)
 
         async def reply(status: int, code: str, message: str) -> None:
-            body = json.dumps(error_body(status, code, message)).encode()
-            await send_with_headers({"type": "http.response.start", "status": status,
-                                     "headers": [(b"content-type", b"application/json"),
-                                                 (b"content-length", str(len(body)).encode())]})
-            await send_with_headers({"type": "http.response.body", "body": body})
+            response = error_response(Request(scope), status, code, message, self.error_page)
+            await response(scope, receive, send_with_headers)
 
         too_large = (f"The request body is larger than {self.max_body:,} bytes. Send a shorter text, "
                      "or analyse it with the onrecord command line.")
@@ -267,17 +280,18 @@ class Guard:
                         "Please report it with the request that caused it.")
 
 
-async def run_limited(fn: Callable[[], T], timeout: float | None = None) -> T:
-    """Run ``fn`` in a worker thread; 503 when MAX_ANALYSES already run, 504 after ``timeout`` s
-    (default ANALYZE_TIMEOUT).
+async def run_limited(limits: AnalysisLimits, fn: Callable[[], T], timeout: float | None = None) -> T:
+    """Run ``fn`` in a worker thread; 503 when ``limits.concurrency`` analyses already run, 504
+    after ``timeout`` s (default ``limits.timeout``).
 
     A timed-out thread finishes in the background (Python threads cannot be stopped) but holds
     its slot until then, so runaway work stays bounded.
     """
-    timeout = ANALYZE_TIMEOUT if timeout is None else timeout
-    slots = _ANALYSES
+    timeout = limits.timeout if timeout is None else timeout
+    slots = limits.slots
     if not slots.acquire(blocking=False):
-        running = "1 analysis is" if MAX_ANALYSES == 1 else f"{MAX_ANALYSES} analyses are"
+        n = limits.concurrency
+        running = "1 analysis is" if n == 1 else f"{n} analyses are"
         raise ApiError(503, "busy", f"{running} already running. Retry in a few seconds.")
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()
@@ -296,8 +310,8 @@ async def run_limited(fn: Callable[[], T], timeout: float | None = None) -> T:
     try:
         return await asyncio.wait_for(asyncio.shield(future), timeout)
     except TimeoutError:
-        raise ApiError(504, "timeout", f"The analysis took longer than {timeout:g} seconds and was abandoned. "
-                       "Send a shorter text, or use the onrecord command line.") from None
+        raise ApiError(504, "timeout", f"The analysis took longer than {timeout:g} seconds and was "
+                       "abandoned. Send a shorter text, or use the onrecord command line.") from None
 
 
 def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:

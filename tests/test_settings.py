@@ -39,3 +39,16 @@ def test_unknown_setting_lists_valid_ones(tmp_path: Path) -> None:
 def test_bad_value(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="allow_private"):
         load_settings(tmp_path / "x.toml", environ={"ONRECORD_ALLOW_PRIVATE": "maybe"})
+
+
+def test_cue_threshold_is_unset_by_default_and_read_like_any_setting(tmp_path: Path) -> None:
+    settings, origin = load_settings(tmp_path / "absent.toml", environ={})
+    assert settings.cue_threshold is None  # the attribution model's own threshold applies
+    path = tmp_path / "onrecord.toml"
+    path.write_text("cue_threshold = 0.4\n", encoding="utf-8")
+    assert load_settings(path, environ={})[0].cue_threshold == 0.4
+    settings, origin = load_settings(path, environ={"ONRECORD_CUE_THRESHOLD": "0.25"})
+    assert settings.cue_threshold == 0.25 and origin["cue_threshold"] == "env ONRECORD_CUE_THRESHOLD"
+    assert load_settings(path, environ={"ONRECORD_CUE_THRESHOLD": "none"})[0].cue_threshold is None
+    with pytest.raises(ConfigError, match="cue_threshold"):
+        load_settings(path, environ={"ONRECORD_CUE_THRESHOLD": "high"})

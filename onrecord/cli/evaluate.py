@@ -36,7 +36,8 @@ def _read_gold(path: Path) -> list[dict[str, Any]]:
 @click.option("--calibration", is_flag=True, help="Also print precision per confidence bucket.")
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the predicted records here (JSONL).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes.")
 @click.option("--accurate", is_flag=True, help="Measure the accurate mode (the transformer beside the CRF).")
 def evaluate_command(
     gold_file: Path, as_json: bool, calibration: bool, predictions: Path | None, jobs: int, accurate: bool
@@ -49,7 +50,9 @@ def evaluate_command(
     """
     gold = _read_gold(gold_file)
     settings = build_settings(None, check_language=False, accurate=accurate or None)
-    raws = [RawDocument(origin=f"{gold_file}:{g['id']}", data=g["text"], kind="text", id=g["id"]) for g in gold]
+    raws = [
+        RawDocument(origin=f"{gold_file}:{g['id']}", data=g["text"], kind="text", id=g["id"]) for g in gold
+    ]
     preds: dict[str, list[dict[str, Any]]] = {}
     out = predictions.open("w", encoding="utf-8") if predictions else None
     try:
@@ -68,7 +71,9 @@ def evaluate_command(
     if as_json:
         payload: dict[str, Any] = {"scores": scores.to_dict()}
         if calibration:
-            payload["calibration"] = [{"bucket": b, "n": n, "precision": p} for b, n, p in scores.calibration()]
+            payload["calibration"] = [
+                {"bucket": b, "n": n, "precision": p} for b, n, p in scores.calibration()
+            ]
         click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(f"{len(gold)} gold articles, {len(preds)} analysed")

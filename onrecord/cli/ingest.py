@@ -173,7 +173,8 @@ def render_summary(result: IngestResult) -> str:
     ]
     lines += [f"  {name:<12} {count:>7}  ({note})" for name, count, note in rows]
     if c.accounted != c.read:  # cannot happen unless interrupted between reading and accounting
-        lines.append(f"  in flight    {c.read - c.accounted:>7}  (read but not finished: the next run does them)")
+        lines.append(f"  in flight    {c.read - c.accounted:>7}  "
+                     "(read but not finished: the next run does them)")
     return "\n".join(lines)
 
 

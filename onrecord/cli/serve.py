@@ -14,7 +14,8 @@ from onrecord.cli.query import db_option
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 exposes the server to your network).")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
 @click.option("--allow-store", is_flag=True, default=False,
               help="Let POST /api/analyze store what it analyses (read-only without it).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
@@ -35,7 +36,8 @@ def serve_command(host: str, port: int, allow_store: bool, workers: int, db: str
     from onrecord.web.app import SERVE_ENV, app_config
 
     settings = build_settings(config_file, **overrides)
-    app = create_app(db, settings=settings, allow_store=allow_store)  # a missing SQLite file is a StoreError: exit 1
+    # a missing SQLite file is a StoreError: exit 1
+    app = create_app(db, settings=settings, allow_store=allow_store)
     click.echo(f"onrecord serve: http://{host}:{port}/ (API at /api, docs at /docs)"
                + (" — storing allowed" if allow_store else " — read-only")
                + (" — private addresses allowed" if settings.allow_private else "")

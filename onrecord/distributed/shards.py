@@ -58,7 +58,9 @@ def expand_shards(inputs: list[str]) -> list[str]:
             found = sorted(str(p.absolute()) for p in path.rglob("*") if p.is_file() and is_shard(p.name)
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                raise ConfigError(f"'{arg}' holds no WARC or JSON Lines shards ({', '.join(SHARD_SUFFIXES)}).")
+                raise ConfigError(
+                    f"'{arg}' holds no WARC or JSON Lines shards ({', '.join(SHARD_SUFFIXES)})."
+                )
             shards += found
         elif path.is_file():
             _check_suffix(arg)

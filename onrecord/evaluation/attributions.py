@@ -60,7 +60,9 @@ class AttributionScores:
     def row(self, name: str) -> Counts:
         return self.rows.setdefault(name, Counts())
 
-    def calibration(self, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)) -> list[tuple[str, int, float]]:
+    def calibration(
+        self, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)
+    ) -> list[tuple[str, int, float]]:
         """Precision of predictions per confidence bucket: (bucket, count, precision)."""
         out = []
         for lo, hi in itertools.pairwise(edges):
@@ -116,7 +118,9 @@ def _prepared(index: _TokenIndex, attrs: Iterable[dict[str, Any]]) -> list[dict[
         item: dict[str, Any] = {"confidence": float(a.get("confidence", 1.0))}
         for role in ROLES:
             spans = _spans_of(a.get(role))
-            item[role] = {"strict": index.chars(spans), "trimmed": index.trimmed(spans), "tok": index.tokens(spans)}
+            item[role] = {
+                "strict": index.chars(spans), "trimmed": index.trimmed(spans), "tok": index.tokens(spans)
+            }
         out.append(item)
     return out
 
@@ -127,7 +131,9 @@ def _match_count(pred: list[dict[str, Any]], gold: list[dict[str, Any]], edge: A
     return sum(m >= 0 for m in match), match
 
 
-def score_attributions(pairs: Iterable[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]) -> AttributionScores:
+def score_attributions(
+    pairs: Iterable[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]],
+) -> AttributionScores:
     """Score (text, gold attributions, predicted attributions) triples, one per document."""
     scores = AttributionScores()
     for text, gold_raw, pred_raw in pairs:
@@ -152,7 +158,8 @@ def score_attributions(pairs: Iterable[tuple[str, list[dict[str, Any]], list[dic
                 row.gold += len(gold)
 
         def lenient(p: dict[str, Any], g: dict[str, Any]) -> bool:
-            sources = (not p["source"]["tok"] and not g["source"]["tok"]) or bool(p["source"]["tok"] & g["source"]["tok"])
+            no_sources = not p["source"]["tok"] and not g["source"]["tok"]
+            sources = no_sources or bool(p["source"]["tok"] & g["source"]["tok"])
             return linked(p, g) and sources and bool(p["content"]["tok"] & g["content"]["tok"])
 
         tp, match = _match_count(pred, gold, lenient)

@@ -10,6 +10,8 @@ large are generated junk or attacks, not news articles.
 
 from __future__ import annotations
 
+import contextlib
+
 import lxml.etree
 import lxml.html
 
@@ -40,10 +42,8 @@ def check_parse_limits(page: str, name: str) -> None:
         parser = lxml.html.HTMLParser(
             collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, encoding="utf-8"
         )
-        try:
+        with contextlib.suppress(ValueError, lxml.etree.ParserError):
             lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
-        except (ValueError, lxml.etree.ParserError):
-            pass
     except lxml.etree.ParserError:
         pass  # an empty document: extraction reports it as having no text
     for entry in parser.error_log:

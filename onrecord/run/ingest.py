@@ -54,7 +54,8 @@ Stage = Literal["ingest", "extract", "analyze", "store"]
 
 # Store errors that no other record would escape either: stop the run rather than fail every item.
 FATAL_STORE_CODES = frozenset({
-    "read_only", "disk_full", "cannot_open", "busy", "cannot_connect", "schema_mismatch", "not_found", "bad_url",
+    "read_only", "disk_full", "cannot_open", "busy", "cannot_connect", "schema_mismatch", "not_found",
+    "bad_url",
 })
 
 
@@ -74,7 +75,8 @@ class IngestCounts:
 
     @property
     def accounted(self) -> int:
-        return self.stored + self.new_version + self.unchanged + self.skipped + self.failed + self.already_done
+        return (self.stored + self.new_version + self.unchanged + self.skipped + self.failed
+                + self.already_done)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -229,7 +231,8 @@ class Writer:
         todo: list[tuple[str, RawDocument]] = []
         for key, item in keyed:
             state = states.get(key)
-            if key in self._seen or (state is not None and not (self.options.retry_failed and state == "failed")):
+            retry = self.options.retry_failed and state == "failed"
+            if key in self._seen or (state is not None and not retry):
                 self.counts.already_done += 1
                 continue
             self._seen.add(key)

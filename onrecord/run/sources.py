@@ -123,7 +123,8 @@ def _iter_directory(root: Path, settings: Settings, fetcher: RunFetcher) -> Iter
             yield InputFailure(origin=str(path), line=None, error=exc)
     if not found:
         raise IngestError(
-            f"Cannot read '{root}': the directory holds no .txt, .html, .htm, .jsonl, .warc or .warc.gz files."
+            f"Cannot read '{root}': the directory holds no .txt, .html, .htm, .jsonl, .warc "
+            "or .warc.gz files."
         )
 
 
@@ -133,9 +134,11 @@ def _directory_files(root: Path) -> list[Path]:
     for folder, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
+            if name.startswith("."):
+                continue
             path = Path(folder, name)
             suffix = path.suffix.lower()
-            if not name.startswith(".") and (suffix in SUFFIX_KINDS or suffix in JSONL_SUFFIXES or is_warc(path)):
+            if suffix in SUFFIX_KINDS or suffix in JSONL_SUFFIXES or is_warc(path):
                 paths.append(path)
     return sorted(paths, key=lambda p: p.relative_to(root).parts)
 
@@ -180,7 +183,8 @@ def article_from_fetched(url: str, fetched: Fetched) -> RawDocument:
         kind = "html" if looks_like_html_bytes(fetched.body) else "text"
     else:
         raise UnsupportedInput(
-            f"'{url}' is {mime}, not a web page, plain text or an RSS/Atom feed; onrecord reads HTML and text pages."
+            f"'{url}' is {mime}, not a web page, plain text or an RSS/Atom feed; "
+            "onrecord reads HTML and text pages."
         )
     match = _CHARSET.search(content_type)
     declared = match.group(1) if match else (declared_html_charset(fetched.body) if kind == "html" else None)

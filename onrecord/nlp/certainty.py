@@ -30,38 +30,7 @@ from onrecord.records import Attribution, Offsets
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
-_VERIFIED = "(?:" + "|".join(hedges.VERIFIED) + ")"
-_VERIFY = "(?:" + "|".join(hedges.VERIFY) + ")"
-_EVIDENCE = "(?:" + "|".join(hedges.EVIDENCE) + ")"
-_DISCLAIMERS = re.compile(
-    "|".join((
-        (
-            rf"\b(?:has|have|had|could|can|was|were|is|are)(?: not|n't)(?: yet)?(?: been| be)?"
-            rf"(?: independently| immediately| officially| separately)? {_VERIFIED}\b"
-        ),
-        (
-            rf"\b(?:could|can|was|were|is|are|has|have|had)(?: not|n't)(?: been)?(?: able to)?"
-            rf"(?: independently| immediately)? {_VERIFY}\b"
-        ),
-        rf"\b(?:unable|not possible|not able|no way) to (?:independently )?{_VERIFY}\b",
-        # "Neither claim could be independently verified."
-        (
-            rf"\b(?:neither|none)\b[\w ]{{0,40}}?\b(?:could|can|has|have|was|were)(?: be| been)?"
-            rf"(?: independently)? {_VERIFIED}\b"
-        ),
-        (
-            rf"\bwithout (?:(?:providing|offering|giving|citing|presenting|producing|showing) )?(?:any )?"
-            rf"{_EVIDENCE}\b"
-        ),
-        rf"\b(?:provided|offered|gave|presented|produced|cited|showed) no {_EVIDENCE}\b",
-        (
-            rf"\b(?:did|does|has|have|had)(?: not|n't)(?: yet)? "
-            rf"(?:provide|offer|give|present|produce|cite|show)(?:d|n)? (?:any )?{_EVIDENCE}\b"
-        ),
-        r"\b(?:has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)? peer[- ]reviewed\b",
-    )),
-    re.IGNORECASE,
-)
+_DISCLAIMERS = re.compile("|".join(hedges.DISCLAIMER_PATTERNS), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,14 +140,14 @@ def _word_hedge(tok: Token) -> str | None:
         return tok.text
     if tok.lemma_ in hedges.SEEM_LEMMAS and tok.pos_ in {"VERB", "AUX"} and _states_a_claim(tok):
         if nxt is not None and nxt.lower_ == hedges.TO:
-            return f"{tok.text} to"
+            return f"{tok.text} {hedges.TO}"
         expletive = any(c.dep_ == "nsubj" and c.lower_ == hedges.IT for c in tok.children)
         if expletive and _child_dep(tok, "ccomp"):
             return tok.text  # "it seemed (that) the attack had been planned"
     if (low in hedges.HEARSAY_PASSIVES and tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == hedges.TO
             and _states_a_claim(tok)):
-        aux = prev if prev is not None and prev.lemma_ == "be" else None
-        return f"{aux.text} {tok.text} to" if aux is not None else f"{tok.text} to"
+        aux = prev if prev is not None and prev.lemma_ == hedges.BE else None
+        return f"{aux.text} {tok.text} {hedges.TO}" if aux is not None else f"{tok.text} {hedges.TO}"
     if low in hedges.HEDGING_PARTICIPLES and tok.dep_ == "amod":
         return tok.text
     return None

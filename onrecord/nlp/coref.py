@@ -16,14 +16,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.nlp.lexicon.names import KNOWN_POLITICIANS
+from onrecord.nlp.lexicon.names import ACRONYM_SKIPPED_WORDS, KNOWN_POLITICIANS
 from onrecord.nlp.lexicon.pronouns import (
     ARTICLES,
     DEFINITE_DETERMINERS,
     FIRST_PERSON,
     FIRST_PERSON_PLURAL,
+    INDEFINITE_ARTICLES,
     POSSESSIVE_MARKABLES,
     PRONOUN_FEATURES,
+    THE_PREFIX,
 )
 from onrecord.nlp.lexicon.source_nouns import (
     CORPORATE_SUFFIXES,
@@ -32,6 +34,7 @@ from onrecord.nlp.lexicon.source_nouns import (
     MEDIA_NOUNS,
     ORG_NAME_HEADS,
     ORG_ROLES,
+    POLICE,
 )
 from onrecord.nlp.lexicon.titles import PERSON_ROLES, UNIQUE_TITLES
 from onrecord.nlp.source_typing import Profile, find_head, mention_span, profile_mention
@@ -183,12 +186,12 @@ class _Resolver:
     def _name_keys(p: Profile) -> list[str]:
         toks = p.name_tokens
         bare = [t for t in toks if t not in CORPORATE_SUFFIXES] or list(toks)
-        keys = ["=" + " ".join(toks).removeprefix("the "), "=" + " ".join(bare).removeprefix("the ")]
+        keys = ["=" + " ".join(toks).removeprefix(THE_PREFIX), "=" + " ".join(bare).removeprefix(THE_PREFIX)]
         if p.entity_kind in ("person", None) and toks:
             keys.extend("~" + t for t in toks[1:] or toks)  # "Desmond Tan Wei Ming" ... "Tan"
             if len(toks) >= 2:
                 keys.append("^" + toks[0])
-        caps = [w for w in toks if w not in ("of", "the", "and", "for", "&")]
+        caps = [w for w in toks if w not in ACRONYM_SKIPPED_WORDS]
         if p.entity_kind != "person" and len(caps) >= 2:
             keys.append("=" + "".join(w[0] for w in caps))
         return keys
@@ -218,8 +221,8 @@ class _Resolver:
         if not toks:
             return None
         bare = [t for t in toks if t not in CORPORATE_SUFFIXES] or list(toks)
-        full = self.by_name.get("=" + " ".join(toks).removeprefix("the ")) or self.by_name.get(
-            "=" + " ".join(bare).removeprefix("the "))
+        full = self.by_name.get("=" + " ".join(toks).removeprefix(THE_PREFIX)) or self.by_name.get(
+            "=" + " ".join(bare).removeprefix(THE_PREFIX))
         if full:
             return full[-1]
         ended = self._ends_a_name(toks, p)
@@ -295,7 +298,7 @@ class _Resolver:
             if ent.kind != p.entity_kind and not (p.entity_kind == "group" and ent.kind == "person") and not (
                     ent.kind is None and p.entity_kind == "organization"):
                 continue
-            if ent.plural != p.plural and head_lemma != "police":
+            if ent.plural != p.plural and head_lemma != POLICE:
                 continue
             s = 0.0
             if head_lemma in ent.lemmas:
@@ -359,7 +362,7 @@ class _Resolver:
             if prior:  # "analysts" ... "Defence analysts": one public
                 return prior[-1]
         anaphoric = doc[m.token_start].lower_ in DEFINITE_DETERMINERS or (
-            doc[p.head].lemma_.lower() == "police")
+            doc[p.head].lemma_.lower() == POLICE)
         if p.kind == "description" and p.subset_of is None and (anaphoric or not create):
             scored = self.score_description(p, m) if p.subset_of is None else []
             if scored and scored[0][0] >= 0.3:
@@ -501,7 +504,7 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
             add_other(chunk)
             continue
         if chunk[0].lower_ not in DEFINITE_DETERMINERS and not (
-                chunk[0].lower_ in ("a", "an") and (lem in DOCUMENT_NOUNS or lem in ORG_ROLES)):
+                chunk[0].lower_ in INDEFINITE_ARTICLES and (lem in DOCUMENT_NOUNS or lem in ORG_ROLES)):
             continue
         if root.pos_ == "NOUN" and (lem in PERSON_ROLES or lem in ORG_ROLES or lem in MEDIA_NOUNS
                                     or lem in DOCUMENT_NOUNS):

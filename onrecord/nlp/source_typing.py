@@ -26,7 +26,10 @@ from onrecord.nlp.lexicon.pronouns import (
     PRONOUN_FEATURES,
     RELATIVE_PRONOUNS,
     SUBSET_PRONOUNS,
+    THE,
+    THE_PREFIX,
 )
+from onrecord.nlp.lexicon.punctuation import CURLY_POSSESSIVE, STRAIGHT_POSSESSIVE
 from onrecord.nlp.lexicon.source_nouns import (
     COLLECTIVE_SINGULARS,
     DATA,
@@ -39,16 +42,19 @@ from onrecord.nlp.lexicon.source_nouns import (
     INFORMANT_MARKERS,
     INFORMANT_NOUNS,
     INSIDER_NOUNS,
+    ISSUER_PREPOSITIONS,
     LEAK_VERBS,
     MEDIA_NAME_HEADS,
     MEDIA_NAMES,
     MEDIA_NOUNS,
     MEMBER_NOUNS,
+    NOT_MEDIA_NAME_STARTS,
     OF,
+    ONE,
     ORG_NAME_HEADS,
     ORG_OR_PERSON_NOUNS,
     ORG_ROLES,
-    PARTY_MEMBER_PREFIXES,
+    PARTY_MEMBERS,
     PEOPLE_NOUNS,
     PERCENT_WORDS,
     PLURAL_ONLY_NOUNS,
@@ -63,11 +69,19 @@ from onrecord.nlp.lexicon.source_nouns import (
     TAX_RETURN,
 )
 from onrecord.nlp.lexicon.titles import (
+    AFFILIATION_PREPOSITIONS,
+    AGE_MARKER,
+    BE,
+    EARLIER_OFFICE_MARKERS,
+    ELECTED_STATE_OFFICES,
     GENDERED_NOUNS,
     GENERIC_TITLES,
     HONORIFICS,
+    OPPOSITION,
     PARTY_TAG_PATTERN,
     PERSON_ROLES,
+    SPOKESPERSON_TITLES,
+    TITLE_PREFIXES,
 )
 from onrecord.nlp.token_tests import count_of, is_animate, is_proportion_start, number_value
 from onrecord.nlp.token_tests import lemma_of as _lemma
@@ -138,7 +152,7 @@ def _name_chain(head: Token) -> list[Token]:
         if ent is not None:
             poss = [t.i for t in ent if t.tag_ == "POS" and t.i < head.i]
             start = poss[-1] + 1 if poss else ent.start
-            toks = [t for t in doc[start:ent.end] if not (t.tag_ == "POS" or t.lower_ == "the" or t.is_space)
+            toks = [t for t in doc[start:ent.end] if not (t.tag_ == "POS" or t.lower_ == THE or t.is_space)
                     and "\n" not in t.whitespace_]
             if any(t.is_space or "\n" in t.text for t in ent):  # an entity run across a line break
                 toks = [t for t in toks if abs(t.i - head.i) <= 3 and t.sent == head.sent]
@@ -233,7 +247,7 @@ def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
     gender: str | None = None
     out = list(tokens)
     while len(out) > 1 and (out[0].lower_ in HONORIFICS or out[0].lower_ in PERSON_ROLES
-                            or out[0].lower_ in ("the", "former", "then", "-", "vice")):
+                            or out[0].lower_ in TITLE_PREFIXES):
         g = HONORIFICS.get(out[0].lower_)
         gender = gender or g
         out.pop(0)
@@ -242,23 +256,22 @@ def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
 
 def is_media_name(words: str) -> bool:
     """True for an outlet's name: "CNN", "The Daily Ledger", "Meridian Wire"."""
-    low = words.lower().removeprefix("the ").strip()
-    if low in MEDIA_NAMES or f"the {low}" in MEDIA_NAMES:
+    low = words.lower().removeprefix(THE_PREFIX).strip()
+    if low in MEDIA_NAMES or f"{THE_PREFIX}{low}" in MEDIA_NAMES:
         return True
     parts = low.split()
     if len(parts) >= 2 and any(w in STRONG_MEDIA_WORDS for w in parts):
         return True
-    return len(parts) >= 2 and parts[-1] in MEDIA_NAME_HEADS and parts[0] not in ("white", "press")
+    return len(parts) >= 2 and parts[-1] in MEDIA_NAME_HEADS and parts[0] not in NOT_MEDIA_NAME_STARTS
 
 
 def _title_role(tokens: list[Token]) -> str | None:
     """The role of the title word nearest the end of ``tokens`` (bigrams first)."""
     words = [_lemma(t) for t in tokens]
-    if "opposition" in words:
+    if OPPOSITION in words:
         return "politician"
-    for w in ("spokesman", "spokeswoman", "spokesperson"):  # the capacity it speaks in (R8)
-        if w in words:
-            return "spokesperson"
+    if any(w in words for w in SPOKESPERSON_TITLES):  # the capacity it speaks in (R8)
+        return "spokesperson"
     for i in range(len(words) - 1, -1, -1):
         if i > 0 and f"{words[i-1]} {words[i]}" in PERSON_ROLES:
             return PERSON_ROLES[f"{words[i-1]} {words[i]}"]
@@ -287,7 +300,7 @@ def _affiliation(head: Token, title: Token | None) -> tuple[int, int] | None:
         if tok is None:
             continue
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("for", "at", "of", "with", "from", "to"):
+            if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or _lemma(pobj) in ORG_ROLES
                                          or pobj.ent_type_ in ("ORG", "GPE")):
@@ -317,7 +330,7 @@ def _capacity(role: str | None, span: Span) -> str | None:
     """R8: a state's attorney general or secretary of state is elected, not appointed."""
     if role == "official":
         words = " ".join(t.lower_ for t in span)
-        if ("attorney general" in words or "secretary of state" in words) and any(
+        if any(office in words for office in ELECTED_STATE_OFFICES) and any(
                 re.search(rf"\b{state}\b", words) for state in US_STATES):
             return "politician"  # "Ohio Secretary of State Jon Husted", "Oklahoma's attorney general"
     return role
@@ -336,7 +349,7 @@ def _speaker_label(span: Span) -> bool:
 def _of_place(head: Token) -> bool:
     """ "Name of Oakland" / "Name, of Des Moines,": introduced by a place, not a title."""
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == OF:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             return pobj is not None and pobj.ent_type_ == "GPE"
     return False
@@ -356,7 +369,7 @@ def _capitalised_noun(head: Token) -> bool:
 def _predicate_title(head: Token) -> Token | None:
     """The role noun a copula gives a name: "X is the campaign's national political director"."""
     verb = head.head
-    if head.dep_ != "nsubj" or verb.lemma_ != "be":
+    if head.dep_ != "nsubj" or verb.lemma_ != BE:
         return None
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
     return attr if attr is not None and _lemma(attr) in PERSON_ROLES else None
@@ -378,7 +391,8 @@ def _generic_title(head: Token, span: Span, title: Token | None) -> bool:
 def _organisation_role(doc: Doc, affiliation: tuple[int, int]) -> str | None:
     """The role an organisation lends its head: outlet, agency, party, campaign, company ..."""
     toks = doc[affiliation[0]:affiliation[1]]
-    if is_media_name(toks.text.removesuffix("'s").removesuffix("’s").removeprefix("the ")):
+    owner = toks.text.removesuffix(STRAIGHT_POSSESSIVE).removesuffix(CURLY_POSSESSIVE)
+    if is_media_name(owner.removeprefix(THE_PREFIX)):
         return "journalist"
     toks = doc[affiliation[0]:max(toks.root.i + 1, affiliation[0] + 1)]  # its name, not "at NYU's law school"
     words = [_lemma(t) for t in toks]
@@ -440,7 +454,7 @@ def _name_profile(
         return "media", "journalist", None
     if ent == "NORP" and head.tag_ in ("NNPS", "NNS") and not person_cue:
         return "group", PERSON_ROLES.get(_lemma(head).rstrip("s"), "citizen"), None
-    if ((ent == "NORP" and not person_cue) or head.lower_.rstrip("s") in ("democrat", "republican")) \
+    if ((ent == "NORP" and not person_cue) or head.lower_.rstrip("s") in PARTY_MEMBERS) \
             and (head.tag_ in ("NNPS", "NNS") or head.lower_.endswith("s")):
         return "group", "politician", None
     if ent == "GPE" and not person_cue:
@@ -466,7 +480,7 @@ def _name_profile(
     if role is None and _PARTY_TAG.match(after):  # "Paul Ryan (R-Wis.)": an elected member
         role = "politician"
     if role is None and appos is not None and (any(t.like_num for t in appos.subtree) or any(
-            "year-old" in t.lower_ for t in appos.subtree)):
+            AGE_MARKER in t.lower_ for t in appos.subtree)):
         role = "citizen"  # "Jeanne Kavira, 34", "an 81-year-old widow": a private person
     if role is None and head.i + 2 < len(head.doc) and head.nbor(1).text == "," and head.nbor(2).like_num:
         role = "citizen"
@@ -512,7 +526,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
         return replace(base, kind="pronoun", entity_kind=kind, identity=None,
                        count=1 if g in ("m", "f") else None, role=None, gender=g, plural=num == "pl")
     if low in GENERIC_SOURCES and len(span) <= 2 and not any(c.dep_ == "prep" for c in head.children):
-        if low == "one":
+        if low == ONE:
             return replace(base, kind="generic", entity_kind="person", identity="anonymous", count=1,
                            role="other")
         return replace(base, kind="generic", entity_kind="group", identity="collective", count=None,
@@ -531,7 +545,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             " ".join(t.text for t in _name_chain(head)))):
         return replace(base, kind="name", entity_kind="media", identity="named", role="journalist",
                        name=_text(doc, span.start, span.end), definite=True,
-                       name_tokens=tuple(t.lower_ for t in span if t.lower_ != "the"))
+                       name_tokens=tuple(t.lower_ for t in span if t.lower_ != THE))
     if (head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.tag_ != "PRP")
             or (head.is_title and low in KNOWN_POLITICIANS) or _capitalised_noun(head)) \
             and not head.is_lower and not group_word \
@@ -570,7 +584,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
         affiliation = _affiliation(head, title)
         role = _capacity(role, span)
         if role == "official" and stripped and stripped[-1].lower_ in KNOWN_POLITICIANS \
-                and not any(t.lower_ in ("then", "then-") for t in span):
+                and not any(t.lower_ in EARLIER_OFFICE_MARKERS for t in span):
             role = "politician"  # R8: "former Secretary of State Hillary Clinton" is a politician in 2016
         if kind_ in ("person", None) and _generic_title(head, span, title):
             if affiliation is not None:
@@ -712,7 +726,7 @@ def _share_of_public(d: _Description) -> Profile | None:
     pobj = _of_object(d.head)
     role = PERSON_ROLES.get(_lemma(pobj)) if pobj is not None else None
     if pobj is not None and pobj.pos_ == "PROPN" and role is None:
-        role = "politician" if pobj.lower_.startswith(PARTY_MEMBER_PREFIXES) else None
+        role = "politician" if pobj.lower_.startswith(PARTY_MEMBERS) else None
     return replace(d.out, kind="description", entity_kind="group", identity="collective", count=None,
                    role=role or "citizen", plural=True)
 
@@ -914,7 +928,7 @@ def _issuer(head: Token) -> tuple[int, int] | None:
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_DETERMINERS:
             return (child.left_edge.i, child.i + 1)
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of") \
+        if child.dep_ in ("prep", "agent") and child.lower_ in ISSUER_PREPOSITIONS \
                 and child.head.lemma_ not in LEAK_VERBS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "PERSON")):

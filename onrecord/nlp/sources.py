@@ -23,6 +23,9 @@ from onrecord.nlp.extensions import (
     set_sources,
 )
 from onrecord.nlp.lexicon.names import KNOWN_POLITICIANS
+from onrecord.nlp.lexicon.pronouns import THE_PREFIX
+from onrecord.nlp.lexicon.punctuation import CURLY_POSSESSIVE, STRAIGHT_POSSESSIVE
+from onrecord.nlp.lexicon.source_nouns import EXPERT_DOCUMENT_NOUNS
 from onrecord.nlp.source_typing import Profile, is_media_name, profile_mention
 from onrecord.records import Attribution, Identity, Role, Source, SourceType, stable_id
 
@@ -163,7 +166,7 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
         return "journalist"
     weak: str | None = None  # "other" from a title ("businessman") yields to any office found later
     for p in defining:
-        if etype == "document" and doc[p.head].lemma_.lower() in ("poll", "survey", "average", "polling"):
+        if etype == "document" and doc[p.head].lemma_.lower() in EXPERT_DOCUMENT_NOUNS:
             return "expert"  # polls and studies, whoever runs them (R3)
         if etype == "document" and p.affiliation is not None:
             issuer = clusters.by_token.get(p.affiliation[1] - 1)
@@ -199,7 +202,7 @@ def _role(doc: Doc, ent: Entity, defining: list[Profile], etype: str, clusters: 
 
 
 def _is_outlet(text: str) -> bool:
-    return is_media_name(text.removesuffix("'s").removesuffix("’s"))
+    return is_media_name(text.removesuffix(STRAIGHT_POSSESSIVE).removesuffix(CURLY_POSSESSIVE))
 
 
 def _affiliation_text(doc: Doc, defining: list[Profile], clusters: Clusters, ent: Entity) -> str | None:
@@ -212,7 +215,7 @@ def _affiliation_text(doc: Doc, defining: list[Profile], clusters: Clusters, ent
         if other is not None and other is not ent and other.display_name():
             return other.display_name()
         text = doc[s:e].text
-        return text[4:] if text.lower().startswith("the ") else text
+        return text[len(THE_PREFIX):] if text.lower().startswith(THE_PREFIX) else text
     return None
 
 

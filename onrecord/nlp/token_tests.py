@@ -11,11 +11,13 @@ import re
 
 from spacy.tokens import Span, Token
 
+from onrecord.nlp.lexicon.pronouns import THE
 from onrecord.nlp.lexicon.source_nouns import (
     AGENT_SUFFIXES,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INFORMANT_NOUNS,
+    MOST,
     NOT_COUNTING_NUMBER_WORDS,
     NUMBER_WORDS,
     PROPORTION_START_PATTERN,
@@ -62,9 +64,9 @@ def is_proportion_start(span: Span) -> bool:
     if match is None:
         return False
     words = match.group(0).split()
-    if words[-1] == "most":
+    if words[-1] == MOST:
         after = [t for t in span if t.idx >= span.start_char + match.end()]
-        return not (words[0] == "the" or (after and after[0].pos_ in ("ADJ", "ADV")))
+        return not (words[0] == THE or (after and after[0].pos_ in ("ADJ", "ADV")))
     return True
 
 

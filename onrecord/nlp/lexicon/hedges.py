@@ -35,6 +35,8 @@ HEARSAY_PASSIVES: Final[frozenset[str]] = frozenset({
 HEDGING_PARTICIPLES: Final[frozenset[str]] = frozenset({"suspected", "alleged"})
 # The infinitive marker after a hedge ("appeared to"), and the expletive subject ("it seemed").
 TO: Final = "to"
+# The passive auxiliary of a hearsay passive ("is believed to"), a lemma.
+BE: Final = "be"
 IT: Final = "it"
 # A modal in an indirect question or a condition states no claim ("did not say how they could ...").
 CONDITION_MARKS: Final[frozenset[str]] = frozenset({"if", "unless", "until", "whether", "once", "lest"})
@@ -46,7 +48,36 @@ NEG_WORDS: Final[frozenset[str]] = frozenset({"not", "n't", "never"})
 PLURAL_WORDS: Final[frozenset[str]] = frozenset({"they", "them", "these", "those", "both", "all"})
 PLURAL_QUANTIFIERS: Final[frozenset[str]] = frozenset({"neither", "none", "both", "either"})
 
-# Verification and evidence disclaimers, as regular-expression alternatives.
-VERIFIED: Final[tuple[str, ...]] = ("verified", "confirmed", "corroborated", "substantiated", "authenticated")
-VERIFY: Final[tuple[str, ...]] = ("verify", "confirm", "corroborate", "substantiate", "authenticate")
-EVIDENCE: Final[tuple[str, ...]] = ("evidence", "proof")
+# Verification and evidence disclaimers ("has not been independently verified", "without
+# providing evidence"), as regular-expression alternatives matched case-insensitively.
+_VERIFIED = "(?:" + "|".join((
+    "verified", "confirmed", "corroborated", "substantiated", "authenticated",
+)) + ")"
+_VERIFY = "(?:" + "|".join(("verify", "confirm", "corroborate", "substantiate", "authenticate")) + ")"
+_EVIDENCE = "(?:" + "|".join(("evidence", "proof")) + ")"
+DISCLAIMER_PATTERNS: Final[tuple[str, ...]] = (
+    (
+        rf"\b(?:has|have|had|could|can|was|were|is|are)(?: not|n't)(?: yet)?(?: been| be)?"
+        rf"(?: independently| immediately| officially| separately)? {_VERIFIED}\b"
+    ),
+    (
+        rf"\b(?:could|can|was|were|is|are|has|have|had)(?: not|n't)(?: been)?(?: able to)?"
+        rf"(?: independently| immediately)? {_VERIFY}\b"
+    ),
+    rf"\b(?:unable|not possible|not able|no way) to (?:independently )?{_VERIFY}\b",
+    # "Neither claim could be independently verified."
+    (
+        rf"\b(?:neither|none)\b[\w ]{{0,40}}?\b(?:could|can|has|have|was|were)(?: be| been)?"
+        rf"(?: independently)? {_VERIFIED}\b"
+    ),
+    (
+        rf"\bwithout (?:(?:providing|offering|giving|citing|presenting|producing|showing) )?(?:any )?"
+        rf"{_EVIDENCE}\b"
+    ),
+    rf"\b(?:provided|offered|gave|presented|produced|cited|showed) no {_EVIDENCE}\b",
+    (
+        rf"\b(?:did|does|has|have|had)(?: not|n't)(?: yet)? "
+        rf"(?:provide|offer|give|present|produce|cite|show)(?:d|n)? (?:any )?{_EVIDENCE}\b"
+    ),
+    r"\b(?:has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)? peer[- ]reviewed\b",
+)

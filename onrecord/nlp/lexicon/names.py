@@ -69,3 +69,5 @@ NAME_PARTICLES: Final[frozenset[str]] = frozenset({
     "de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "del", "della", "bin", "al", "of", "and",
     "&", ".", "-", "'", "’", "for",
 })
+# Small words left out of an organisation's acronym ("Federal Bureau of Investigation" -> FBI).
+ACRONYM_SKIPPED_WORDS: Final[tuple[str, ...]] = ("of", "the", "and", "for", "&")

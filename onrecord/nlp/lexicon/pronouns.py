@@ -32,3 +32,6 @@ POSSESSIVE_MARKABLES: Final[frozenset[str]] = frozenset({"his", "its", "their", 
 INDEFINITE_ARTICLES: Final[frozenset[str]] = frozenset({"a", "an"})
 # Pronouns a subset is taken from ("one of them", "some of us").
 SUBSET_PRONOUNS: Final[frozenset[str]] = frozenset({"them", "those", "us"})
+# The definite article, as a word and as the start of a name ("the Pentagon").
+THE: Final = "the"
+THE_PREFIX: Final = "the "

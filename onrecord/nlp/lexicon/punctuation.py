@@ -49,3 +49,6 @@ TRIM_CHARS: Final[dict[str, str]] = {"CUE": " \t\n\xa0,;", "SRC": " \t\n\xa0,;:"
 # Tokens skipped at the start (resp. end) of content found around a cue ("..., Mr. Graham said, ...").
 NEARBY_LEAD_TRIM: Final = (",", "—", "-", ":")
 NEARBY_TAIL_TRIM: Final = (",", ".", "—", "-", ":")
+# The possessive ending, straight and curly ("CNN's", "CNN’s"), cut off an outlet's name.
+STRAIGHT_POSSESSIVE: Final = "'s"
+CURLY_POSSESSIVE: Final = "’s"

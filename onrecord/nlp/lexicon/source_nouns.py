@@ -228,8 +228,8 @@ SHARE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"of", "in"})
 PERCENT_WORDS: Final[frozenset[str]] = frozenset({"percent", "%"})
 # "a group of black parents": a category (R4).
 GROUP: Final = "group"
-# Party members by the start of the word ("Democrats", "Republican-leaning").
-PARTY_MEMBER_PREFIXES: Final[tuple[str, ...]] = ("democrat", "republican")
+# Party members, as words and as word starts ("Democrats", "Republican-leaning").
+PARTY_MEMBERS: Final[tuple[str, ...]] = ("democrat", "republican")
 # Outlet nouns that are a particular outlet only when definite or named ("the network").
 GENERIC_MEDIA_NOUNS: Final[frozenset[str]] = frozenset({"network", "program", "show", "site"})
 # "data" is plural in meaning; a "return" (a tax return) is a particular person's document.
@@ -247,3 +247,14 @@ PEOPLE_NOUNS: Final[frozenset[str]] = frozenset({"people", "person", "individual
 INFORMANT_CATEGORY_NOUNS: Final[frozenset[str]] = frozenset({"people", "person", "official", "member"})
 # Members of a possessor ("his supporters", "the party's members"): particular people.
 MEMBER_NOUNS: Final[frozenset[str]] = frozenset({"supporter", "member", "staff"})
+# First words of a name ending in an outlet word that is no outlet ("White House Press", "Press Office").
+NOT_MEDIA_NAME_STARTS: Final[tuple[str, ...]] = ("white", "press")
+# Prepositions that name a document's issuer ("a report by X", "a statement from X").
+ISSUER_PREPOSITIONS: Final[tuple[str, ...]] = ("by", "from", "of")
+# Documents whose role is expert whoever issues them (R3), as ``sources.py`` reads them; unlike
+# POLL_NOUNS this list has no "tracking".
+EXPERT_DOCUMENT_NOUNS: Final[tuple[str, ...]] = ("poll", "survey", "average", "polling")
+# The generic source "one" ("one said"): a person, anonymous.
+ONE: Final = "one"
+# "Most Democrats" is a share, "the most recent data" a superlative.
+MOST: Final = "most"

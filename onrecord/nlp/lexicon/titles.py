@@ -134,3 +134,19 @@ UNIQUE_TITLES: Final[frozenset[str]] = frozenset({
 
 # A party tag after a name ("Paul Ryan (R-Wis.)", "Sen. Jane Doe, D-Md."): an elected member.
 PARTY_TAG_PATTERN: Final = r"^,?\s*\(?(?:R|D|I|Rep|Dem)\.?\s?[-–]\s?[A-Z]"
+# Words before a name that are no part of it, stripped with honorifics ("the former vice President X").
+TITLE_PREFIXES: Final[tuple[str, ...]] = ("the", "former", "then", "-", "vice")
+# Words that mark an earlier office ("then-Secretary of State"): the office role stands (R8).
+EARLIER_OFFICE_MARKERS: Final[tuple[str, ...]] = ("then", "then-")
+# "the opposition leader": a politician whatever the title noun.
+OPPOSITION: Final = "opposition"
+# Titles that give the capacity a person speaks in, whatever other title they hold (R8).
+SPOKESPERSON_TITLES: Final[tuple[str, ...]] = ("spokesman", "spokeswoman", "spokesperson")
+# State offices that are elected, not appointed (R8: "Ohio Secretary of State Jon Husted").
+ELECTED_STATE_OFFICES: Final[tuple[str, ...]] = ("attorney general", "secretary of state")
+# Prepositions that tie a person to an organisation ("a spokesman for X", "an analyst at Y").
+AFFILIATION_PREPOSITIONS: Final[tuple[str, ...]] = ("for", "at", "of", "with", "from", "to")
+# The copula: "X is the campaign's political director" gives X a title.
+BE: Final = "be"
+# "an 81-year-old widow": an age introduces a private person.
+AGE_MARKER: Final = "year-old"

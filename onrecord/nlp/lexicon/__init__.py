@@ -9,10 +9,11 @@ module, each with a comment saying which rule it serves.
 - ``reporting_verbs``: cue verbs by use (rescue, repairs, non-responses, denials, modes)
 - ``titles``: person titles and roles, honorifics, unique and generic titles
 - ``source_nouns``: organisations, outlets, documents, informants, groups, numbers
-- ``names``: first names, known office holders, name particles, US states
-- ``pronouns``: personal, relative and possessive pronouns, determiners
+- ``names``: first names, known office holders, name particles, US states, acronyms
+- ``pronouns``: personal, relative and possessive pronouns, articles, subject clitics
 - ``hedges``: hedge words, modals, hearsay passives, disclaimer phrases, negation
 - ``non_responses``: what a source withholds and what it is asked with
-- ``punctuation``: quote marks and dashes
+- ``punctuation``: quote marks, dashes, the possessive ending
+- ``labels``: line labels that name no speaker ("UPDATE:", "Photo:")
 - ``boilerplate``: boilerplate lines of pages and texts, with the reason each is left out
 """

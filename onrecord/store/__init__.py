@@ -136,8 +136,10 @@ class Store:
                 problems += [f"integrity_check: {line}" for line in lines if line != "ok"]
         if self.target.is_sqlite:
             with translated_errors(self.target, "check"), self.engine.begin() as wconn:
-                try:  # FTS5's integrity-check compares the index with the articles it covers
-                    wconn.execute(text("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"))
+                # FTS5's integrity-check compares the index with the articles it covers
+                check = "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+                try:
+                    wconn.execute(text(check))
                 except DBAPIError as exc:  # a corrupt index is the finding we report
                     problems.append(f"search index: {exc.orig}")
         return problems
@@ -156,8 +158,9 @@ class Store:
             return
         current, head = _migrate.current_revision(conn), _migrate.head_revision()
         if current != head:
-            raise SchemaMismatch(f"The database '{self.target.label}' is at schema {current or 'none'}, this "
-                                 f"onrecord needs {head}. Run 'onrecord db migrate --db {self.target.label}'.")
+            raise SchemaMismatch(f"The database '{self.target.label}' is at schema {current or 'none'}, "
+                                 f"this onrecord needs {head}. "
+                                 f"Run 'onrecord db migrate --db {self.target.label}'.")
         self._schema_checked_at = time.monotonic()
 
     # -- runs and the write side ----------------------------------------------------------

@@ -58,7 +58,8 @@ def parse_target(db: str | None) -> Target:
         return Target(value, None)
     if value.startswith("postgresql+"):
         raise StoreError(f"Unsupported PostgreSQL driver in '{_hide_password(value)}': "
-                         "use postgresql://… (onrecord talks to PostgreSQL through psycopg 3).", code="bad_url")
+                         "use postgresql://… (onrecord talks to PostgreSQL through psycopg 3).",
+                         code="bad_url")
     if value.startswith("sqlite:///"):
         value = value[len("sqlite:///"):]
     elif "://" in value:
@@ -131,15 +132,17 @@ def _store_error(target: Target, action: str, exc: BaseException) -> StoreError:
                           "or pass --db with another path.", code="read_only")
     if "unable to open" in low:
         folder = target.path.parent if target.path else where
-        return StoreError(f"Cannot {action} '{where}': the file cannot be opened or created ({text}). Check "
-                          f"that the folder '{folder}' exists and is writable, or pass --db with another path.",
+        return StoreError(f"Cannot {action} '{where}': the file cannot be opened or created ({text}). "
+                          f"Check that the folder '{folder}' exists and is writable, "
+                          "or pass --db with another path.",
                           code="cannot_open")
     if "disk is full" in low or "disk full" in low or "no space left" in low:
         return StoreError(f"Cannot {action} '{where}': the disk is full ({text}). Nothing of the record "
                           "was written; free some space and run the command again.", code="disk_full")
     if "locked" in low or "busy" in low:
         return StoreError(f"Cannot {action} '{where}': another process held the database for more than "
-                          f"{BUSY_TIMEOUT_MS // 1000} s ({text}). Try again when it has finished.", code="busy")
+                          f"{BUSY_TIMEOUT_MS // 1000} s ({text}). Try again when it has finished.",
+                          code="busy")
     if target.path is None and ("connection" in low or getattr(exc, "connection_invalidated", False)):
         return StoreError(f"Cannot {action} '{where}': cannot reach PostgreSQL ({text}). Check that the "
                           "server is running and the URL is right.", code="cannot_connect")

@@ -26,7 +26,8 @@ BATCH_ROWS = 2_000  # articles rows carry full texts and records: keep a batch t
 def export_tables(conn: Connection, fmt: str, out_dir: Path) -> dict[str, Path]:
     """Write each table to ``out_dir/<table>.<fmt>``; returns the files written by table name."""
     if fmt not in EXPORT_FORMATS:
-        raise StoreError(f"Cannot export as {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.", code="bad_format")
+        raise StoreError(f"Cannot export as {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.",
+                         code="bad_format")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -90,7 +91,10 @@ def _write_jsonl(table: Table, batches: Iterator[Sequence[Any]], path: Path) -> 
     with path.open("w", encoding="utf-8") as fh:
         for rows in batches:
             for row in rows:
-                item = {n: (bool(v) if n in booleans and v is not None else v) for n, v in zip(names, row)}
+                item = {
+                    n: (bool(v) if n in booleans and v is not None else v)
+                    for n, v in zip(names, row, strict=True)
+                }
                 fh.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 

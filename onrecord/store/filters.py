@@ -14,7 +14,9 @@ def parse_day(value: str, option: str) -> date:
     try:
         return date.fromisoformat(text + "-01" if len(text) == 7 else text[:10])
     except ValueError:
-        raise BadQuery(f"Cannot read {option} {value!r}: give a date as YYYY-MM-DD, e.g. 2025-09-01.") from None
+        raise BadQuery(
+            f"Cannot read {option} {value!r}: give a date as YYYY-MM-DD, e.g. 2025-09-01."
+        ) from None
 
 
 def article_filters(outlet: str | None = None, since: str | None = None, until: str | None = None,

@@ -63,8 +63,10 @@ def parse_query(query: str) -> Query:
     return Query(tuple(terms))
 
 
-def search_articles(conn: Connection, query: str, *, outlet: str | None, since: str | None,
-                    until: str | None, limit: int, offset: int, identity: str | None = None) -> list[dict[str, Any]]:
+def search_articles(
+    conn: Connection, query: str, *, outlet: str | None, since: str | None,
+    until: str | None, limit: int, offset: int, identity: str | None = None,
+) -> list[dict[str, Any]]:
     """Latest article versions matching ``query``, best first, with a snippet around the match.
 
     ``identity``: only articles that cite at least one source of that identity (e.g. anonymous).

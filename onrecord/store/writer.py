@@ -29,7 +29,9 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def store_record(conn: Connection, record: ArticleRecord, *, run_id: int | None, input_key: str | None) -> Outcome:
+def store_record(
+    conn: Connection, record: ArticleRecord, *, run_id: int | None, input_key: str | None
+) -> Outcome:
     """Write one record (article row, findings, search index, ledger, run count)."""
     key = canonical_key(record)
     as_json = record_json(record)
@@ -51,7 +53,9 @@ def store_record(conn: Connection, record: ArticleRecord, *, run_id: int | None,
     else:
         version = int(latest.version) if latest is not None else 0
         if latest is not None:
-            conn.execute(update(t.articles).where(t.articles.c.row_id == latest.row_id).values(is_latest=False))
+            conn.execute(
+                update(t.articles).where(t.articles.c.row_id == latest.row_id).values(is_latest=False)
+            )
         columns = article_columns(record, key=key, version=version + 1, as_json=as_json, run_id=run_id,
                                   stored_at=now())
         row_id = int(conn.execute(_INSERT_ARTICLE, columns).scalar_one())
@@ -92,8 +96,8 @@ _UPSERT_INPUT = {True: _upsert_input(sqlite_insert), False: _upsert_input(postgr
 def set_input_state(conn: Connection, input_key: str, state: InputState, *, reason: str | None,
                     run_id: int | None, article_row_id: int | None = None, origin: str | None = None) -> None:
     """Record where an input ended up, for resuming: the last word on a key wins."""
-    values = {"state": state, "origin": origin, "reason": reason, "run_id": run_id, "article_row_id": article_row_id,
-              "updated_at": now()}
+    values = {"state": state, "origin": origin, "reason": reason, "run_id": run_id,
+              "article_row_id": article_row_id, "updated_at": now()}
     conn.execute(_UPSERT_INPUT[conn.dialect.name == "sqlite"], {"input_key": input_key, **values})
 
 

@@ -71,7 +71,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('canonical_key', 'version', name='uq_articles_key_version')
     )
     op.create_index('ix_articles_article_id', 'articles', ['article_id'], unique=False)
-    op.create_index('ix_articles_latest_outlet', 'articles', ['is_latest', 'outlet', 'published'], unique=False)
+    op.create_index('ix_articles_latest_outlet', 'articles', ['is_latest', 'outlet', 'published'],
+                    unique=False)
     op.create_index('ix_articles_latest_published', 'articles', ['is_latest', 'published'], unique=False)
     op.create_table('failures',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -148,7 +149,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_row_id'], ['articles.row_id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_source_mentions_article', 'source_mentions', ['article_row_id', 'source_id'], unique=False)
+    op.create_index('ix_source_mentions_article', 'source_mentions', ['article_row_id', 'source_id'],
+                    unique=False)
     op.create_table('sources',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('article_row_id', sa.Integer(), nullable=False),

@@ -38,9 +38,9 @@ from onrecord.nlp.attributions.extractor import find_attributions
 from onrecord.nlp.attributions.features import doc_features
 from onrecord.nlp.attributions.lexicon import CueLexicon
 from onrecord.nlp.attributions.tagger import AttributionModel, sidecar_path
+from onrecord.train.corpus import fold_split, parsed_docs
 
 CUE_THRESHOLD = 0.3  # chosen on train folds 0 and 1; see the module docstring
-from onrecord.train.corpus import fold_split, parsed_docs
 
 Pair = tuple[dict[str, Any], Doc]
 DEFAULT_SCORER = "../shared/eval/score_attributions.py"  # the shared checkout beside the repo

@@ -54,7 +54,7 @@ def parsed_docs(path: str | Path, nlp: Language | None = None) -> list[tuple[dic
         cache.parent.mkdir(parents=True, exist_ok=True)
         DocBin(store_user_data=False, docs=docs).to_disk(cache)
     assert len(docs) == len(records)
-    return list(zip(records, docs))
+    return list(zip(records, docs, strict=True))
 
 
 def iter_texts(path: str | Path) -> Iterator[str]:

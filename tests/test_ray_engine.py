@@ -154,14 +154,15 @@ def _record() -> ArticleRecord:
     text = 'Officials said "it is done." The ministry declined to comment.'
     cue, source, content = Span.from_offsets(text, [(10, 14)]), Span.from_offsets(text, [(0, 9)]), \
         Span.from_offsets(text, [(16, 27)])
+    attribution = Attribution("q1", "direct", "statement", cue, source, content, "s1", ("reportedly",))
+    officials = Source("s1", None, "officials", "collective", None, "person", "official", None, ((0, 9),),
+                       ("q1",))
+    declined = NonResponse(Span.from_offsets(text, [(29, 41)]), "declined_to_comment",
+                           Span.from_offsets(text, [(29, 62)]))
     return ArticleRecord(
-        id="a1", text=text, provenance=Provenance("0.1.0", "en_core_web_sm 3.8.0", ("onrecord_attributions",)),
-        url="https://x.example/a", attributions=(Attribution("q1", "direct", "statement", cue, source, content,
-                                                              "s1", ("reportedly",)),),
-        sources=(Source("s1", None, "officials", "collective", None, "person", "official", None, ((0, 9),),
-                        ("q1",)),),
-        non_responses=(NonResponse(Span.from_offsets(text, [(29, 41)]), "declined_to_comment",
-                                   Span.from_offsets(text, [(29, 62)])),),
+        id="a1", text=text, url="https://x.example/a",
+        provenance=Provenance("0.1.0", "en_core_web_sm 3.8.0", ("onrecord_attributions",)),
+        findings={"attributions": (attribution,), "sources": (officials,), "non_responses": (declined,)},
     )
 
 

@@ -83,8 +83,8 @@ def make_record(rid: str, *, quotes: Sequence[Quote] = (), non_responses: Sequen
                                span=Span(sentence.strip(), ((a0, len(text)),))))
     return ArticleRecord(id=rid, text=text, provenance=PROVENANCE, url=url, title=title, outlet=outlet,
                          authors=("A. Writer", "B. Editor"), published=published, language="en",
-                         attributions=tuple(attributions), sources=tuple(sources.values()),
-                         non_responses=tuple(nrs))
+                         findings={"attributions": tuple(attributions), "sources": tuple(sources.values()),
+                                   "non_responses": tuple(nrs)})
 
 
 def full_record(

@@ -18,7 +18,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from onrecord import __version__
 from onrecord.errors import OnrecordError
 from onrecord.extract import Article, check_english, extract_article
+from onrecord.findings import ATTRIBUTIONS, SOURCES, kinds
 from onrecord.ingest import InputFailure, RawDocument
 from onrecord.nlp import extensions as ext
 from onrecord.nlp.model import build_nlp, model_description
@@ -78,15 +79,26 @@ def prepare(raw: RawDocument, settings: Settings) -> tuple[str, Article]:
 
 
 def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, settings: Settings) -> ArticleRecord:
-    """Collect the findings the components stored on ``doc`` into an ArticleRecord."""
-    attributions = [a for a in ext.attributions_of(doc) if a.confidence >= settings.min_confidence]
-    kept = {a.id for a in attributions}
-    sources = [
-        dataclasses.replace(s, attribution_ids=tuple(i for i in s.attribution_ids if i in kept))
-        for s in ext.sources_of(doc)
-    ]
-    if settings.min_confidence > 0:
-        sources = [s for s in sources if s.attribution_ids]
+    """Collect the findings the stages stored on ``doc`` into an ArticleRecord.
+
+    Every kind declared in ``onrecord.findings`` whose stage ran is read off the Doc; then
+    attributions under ``min_confidence`` go, with their links from sources.
+    """
+    found: dict[str, tuple[Any, ...]] = {
+        kind.name: tuple(ext.findings_of(doc, kind)) for kind in kinds() if ext.has_findings(doc, kind)
+    }
+    if ATTRIBUTIONS.name in found:
+        attributions = [a for a in found[ATTRIBUTIONS.name] if a.confidence >= settings.min_confidence]
+        found[ATTRIBUTIONS.name] = tuple(attributions)
+        kept = {a.id for a in attributions}
+        sources = [
+            dataclasses.replace(s, attribution_ids=tuple(i for i in s.attribution_ids if i in kept))
+            for s in found.get(SOURCES.name, ())
+        ]
+        if settings.min_confidence > 0:
+            sources = [s for s in sources if s.attribution_ids]
+        if SOURCES.name in found:
+            found[SOURCES.name] = tuple(sources)
     dropped: list[Dropped] = list(article.dropped) + ext.dropped_of(doc)
     return ArticleRecord(
         id=rid,
@@ -97,9 +109,7 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
         authors=article.authors,
         published=article.published,
         language=article.language or "en",
-        attributions=tuple(attributions),
-        sources=tuple(sources),
-        non_responses=tuple(ext.non_responses_of(doc)),
+        findings=found,
         dropped=tuple(dropped),
         warnings=tuple(article.warnings),
         provenance=Provenance(
@@ -117,7 +127,7 @@ def _analyze_prepared(
     docs = []
     for _, rid, article in items:
         doc = nlp.make_doc(article.text)
-        doc._.onrecord_doc_id = rid
+        ext.set_doc_id(doc, rid)
         docs.append(doc)
     for doc, (_, rid, article) in zip(nlp.pipe(docs), items, strict=True):
         yield record_from_doc(doc, article, rid, nlp, settings)

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import Markup
 
+from onrecord.records import ArticleRecord
 from onrecord.web.highlight import Mark, highlight, record_html, snippet_html
 
 PAYLOAD = '"<script>alert(1)</script>," said <b>Eve</b> Jones. <img src=x onerror=alert(1)> & \'x\''
@@ -94,8 +95,8 @@ def test_bad_kind_or_attribute_name_is_refused() -> None:
 
 def test_record_html_marks_everything() -> None:
     text = '"<script>alert(1)</script>," said <b>Eve</b> Jones, who may resign. Bank declined to comment.\nREAD MORE'
-    record = {
-        "text": text,
+    record = ArticleRecord.from_dict({
+        "id": "X1", "text": text, "provenance": {},
         "attributions": [{
             "id": "A1", "kind": "direct", "mode": "statement",
             "cue": {"text": "said", "spans": [[29, 33]]},
@@ -103,10 +104,12 @@ def test_record_html_marks_everything() -> None:
             "content": {"text": "...", "spans": [[0, 28], [55, 67]]},
             "source_id": "S1", "hedges": ["may"],
         }],
-        "sources": [{"id": "S1", "name": "<b>Eve</b> Jones", "identity": "named", "mentions": [[34, 50], [51, 54]]}],
-        "non_responses": [{"kind": "declined_to_comment", "text": "Bank declined to comment", "spans": [[69, 93]]}],
+        "sources": [{"id": "S1", "name": "<b>Eve</b> Jones", "identity": "named", "type": "person",
+                     "role": "other", "mentions": [[34, 50], [51, 54]]}],
+        "non_responses": [{"kind": "declined_to_comment", "text": "Bank declined to comment",
+                           "spans": [[69, 93]]}],
         "dropped": [{"text": "READ MORE", "reason": "boilerplate", "spans": [[95, 104]]}],
-    }
+    })
     out = record_html(record)
     tags_of(out)
     assert plain(out) == text

@@ -27,14 +27,15 @@ from starlette.exceptions import HTTPException
 
 from onrecord import __version__
 from onrecord.errors import OnrecordError
+from onrecord.findings import Layer, kinds
 from onrecord.ingest import RawDocument
-from onrecord.records import ArticleRecord, Identity, Role
+from onrecord.records import ArticleRecord, Dropped, Identity, Role, Source
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.errors import BadQuery, StoreError
 from onrecord.store.filters import parse_day
 from onrecord.web.charts import share_chart
-from onrecord.web.highlight import record_html, snippet_html
+from onrecord.web.highlight import layer_class, layers, record_html, snippet_html
 from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
 
 router = APIRouter(include_in_schema=False)
@@ -46,6 +47,7 @@ ENV.filters["pct"] = lambda v: "–" if v is None else f"{float(v) * 100:.0f}%"
 ENV.filters["num"] = lambda v: "–" if v is None else f"{float(v):.1f}"
 ENV.filters["plural"] = lambda n: "" if n == 1 else "s"
 ENV.filters["path"] = lambda v: quote(str(v), safe="")
+ENV.filters["layer_class"] = layer_class
 
 MAX_PAGE = 10_000
 MAX_INPUT_BYTES = 2 * 1024 * 1024
@@ -78,18 +80,29 @@ class Pager:
 @dataclass
 class SourceGroup:
     label: str
-    sources: list[dict[str, Any]]
+    sources: list[Source]
+
+
+@dataclass
+class FindingList:
+    """A panel list for a finding kind shown generically (``FindingKind.is_generic``)."""
+
+    title: str
+    layer: str
+    labels: list[str]
 
 
 @dataclass
 class XrayContext:
-    record: dict[str, Any]
+    record: ArticleRecord
     text_html: Markup
     groups: list[SourceGroup]
     summary: dict[str, int]
     safe_url: str | None  # http(s) only: anything else is shown as text, never linked
     json_url: str | None  # /api/articles/{id} for stored records
-    dropped_unplaced: list[dict[str, Any]]  # boilerplate removed before analysis (no offsets)
+    dropped_unplaced: list[Dropped]  # boilerplate removed before analysis (no offsets)
+    layers: tuple[Layer, ...] = ()  # the legend, one entry per highlight layer
+    lists: list[FindingList] = field(default_factory=list)
     stored_note: str | None = None
 
 
@@ -268,22 +281,26 @@ def safe_http_url(url: object) -> str | None:
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
-def xray_context(record: dict[str, Any], *, stored: bool) -> XrayContext:
+def xray_context(record: ArticleRecord, *, stored: bool) -> XrayContext:
     groups = []
-    for identity, label in (("named", "Named"), ("anonymous", "Anonymous"), ("collective", "Collective")):
-        members = [s for s in record.get("sources") or () if s.get("identity") == identity]
-        members.sort(key=lambda s: -len(s.get("attribution_ids") or ()))
-        groups.append(SourceGroup(label, members))
-    summary = record.get("summary") or {}
+    for identity in get_args(Identity):
+        members = sorted((s for s in record.sources if s.identity == identity),
+                         key=lambda s: -len(s.attribution_ids))
+        groups.append(SourceGroup(identity.capitalize(), members))
+    summary = record.summary()
     return XrayContext(
         record=record, text_html=record_html(record), groups=groups,
-        summary={"statements": int(summary.get("attributions", len(record.get("attributions") or ()))),
-                 "anonymous": int(summary.get("anonymous_sources", len(groups[1].sources))),
-                 "non_responses": int(summary.get("non_responses", len(record.get("non_responses") or ()))),
-                 "hedged": int(summary.get("hedged_attributions", 0))},
-        safe_url=safe_http_url(record.get("url")),
-        json_url=f"/api/articles/{quote(str(record['id']), safe='')}" if stored else None,
-        dropped_unplaced=[d for d in record.get("dropped") or () if not d.get("spans")],
+        summary={"statements": summary.get("attributions", 0),
+                 "anonymous": summary.get("anonymous_sources", 0),
+                 "non_responses": summary.get("non_responses", 0),
+                 "hedged": summary.get("hedged_attributions", 0)},
+        safe_url=safe_http_url(record.url),
+        json_url=f"/api/articles/{quote(record.id, safe='')}" if stored else None,
+        dropped_unplaced=[d for d in record.dropped if not d.spans],
+        layers=layers(),
+        lists=[FindingList(k.title, k.layers[0].name if k.layers else "",
+                           [k.label_of(f) for f in record.of(k)])
+               for k in kinds() if k.is_generic and record.of(k)],
     )
 
 
@@ -330,9 +347,9 @@ async def article(request: Request, article_id: str) -> HTMLResponse:
         if version is None:
             raise PageError(404, "No article with this id in the store.")
         record_hash, raw = version
-        record = json.loads(raw)
+        record = ArticleRecord.from_dict(json.loads(raw))
         html = _page_html(request, "xray.html", xray_context(record, stored=True),
-                          title=str(record.get("title") or "Article x-ray"))
+                          title=record.title or "Article x-ray")
         _XRAY_PAGES.put(record_hash, html)
     return HTMLResponse(html)
 
@@ -398,7 +415,7 @@ async def analyze_post(request: Request) -> HTMLResponse:
         outcome = await run_limited(analysis_limits(request),
                                     lambda: store.store_record(record, input_key=record.id))
         stored_note = f"Stored ({outcome})."
-    xray = xray_context(record.to_dict(), stored=stored_note is not None)
+    xray = xray_context(record, stored=stored_note is not None)
     xray.stored_note = stored_note
     return _render(request, "xray.html", xray, title=str(record.title or "Analysis"))
 

@@ -94,7 +94,8 @@ def test_bad_kind_or_attribute_name_is_refused() -> None:
 
 
 def test_record_html_marks_everything() -> None:
-    text = '"<script>alert(1)</script>," said <b>Eve</b> Jones, who may resign. Bank declined to comment.\nREAD MORE'
+    text = ('"<script>alert(1)</script>," said <b>Eve</b> Jones, who may resign. '
+            'Bank declined to comment.\nREAD MORE')
     record = ArticleRecord.from_dict({
         "id": "X1", "text": text, "provenance": {},
         "attributions": [{

@@ -81,8 +81,8 @@ def make_exclamations(nlp: Language, name: str) -> StageComponent[list[Exclamati
 STAGE = Stage("onrecord_test_exclamations", f"{__name__}:make_exclamations", EXCLAMATIONS)
 
 TEXT = (
-    'The mayor opened the bridge on Monday. "It is finally done!" she told reporters. '
-    "The ministry declined to comment. What a day!\n"
+    'The mayor opened the bridge on Monday. "The bridge is safe," she told reporters. '
+    "It is finally done! The ministry declined to comment. What a day!\n"
 )
 
 
@@ -92,10 +92,6 @@ def toy_stage() -> Iterator[Stage]:
         reset_caches()  # the next build_nlp adds the stage
         yield STAGE
     reset_caches()
-
-
-def _exclamations(text: str) -> list[str]:
-    return [s.strip() for s in text.replace("\n", " ").split(". ") if s.strip().endswith("!")]
 
 
 def test_the_toy_kind_is_in_the_record_json(toy_stage: Stage) -> None:
@@ -144,7 +140,7 @@ def test_api_xray_and_report(toy_stage: Stage, tmp_path: Path) -> None:
         page = client.get(f"/articles/{record.id}")
         assert page.status_code == 200
         html = page.text
-    assert html.count('class="hl hl-exclamation hl-finding') == 2  # one highlight per finding
+    assert html.count('class="hl hl-exclamation hl-finding hl-start"') == 2  # one highlight per finding
     assert '<span class="hl hl-exclamation hl-finding">exclamation</span>' in html  # the legend
     assert "<h2>Exclamations</h2>" in html  # the panel list
 

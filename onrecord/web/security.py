@@ -297,14 +297,15 @@ async def run_limited(limits: AnalysisLimits, fn: Callable[[], T], timeout: floa
     future: asyncio.Future[T] = loop.create_future()
 
     def work() -> None:
+        result: T | None = None
+        error: BaseException | None = None
         try:
             result = fn()
         except BaseException as exc:  # noqa: BLE001  (handed to the request, which maps it to the error shape)
-            loop.call_soon_threadsafe(_settle, future, None, exc)
-        else:
-            loop.call_soon_threadsafe(_settle, future, result, None)
+            error = exc
         finally:
-            slots.release()
+            slots.release()  # before the answer goes out: whoever has the answer finds the slot free
+        loop.call_soon_threadsafe(_settle, future, result, error)
 
     threading.Thread(target=work, name="onrecord-analyze", daemon=True).start()
     try:

@@ -37,7 +37,8 @@ from onrecord.nlp.lexicon.source_nouns import (
     POLICE,
 )
 from onrecord.nlp.lexicon.titles import PERSON_ROLES, UNIQUE_TITLES
-from onrecord.nlp.source_typing import Profile, find_head, mention_span, profile_mention
+from onrecord.nlp.source_profile import Profile
+from onrecord.nlp.source_typing import find_head, mention_span, profile_mention
 from onrecord.records import Attribution
 
 _PRONOUN_WINDOW = 3  # sentences back a pronoun looks for its antecedent

@@ -26,7 +26,9 @@ from onrecord.nlp.lexicon.names import KNOWN_POLITICIANS
 from onrecord.nlp.lexicon.pronouns import THE_PREFIX
 from onrecord.nlp.lexicon.punctuation import CURLY_POSSESSIVE, STRAIGHT_POSSESSIVE
 from onrecord.nlp.lexicon.source_nouns import EXPERT_DOCUMENT_NOUNS
-from onrecord.nlp.source_typing import Profile, is_media_name, profile_mention
+from onrecord.nlp.source_profile import Profile
+from onrecord.nlp.source_roles import is_media_name
+from onrecord.nlp.source_typing import profile_mention
 from onrecord.records import Attribution, Identity, Role, Source, SourceType, stable_id
 
 _PRONOUN_KINDS = frozenset({"pronoun", "relative", "first_person", "we"})

@@ -39,6 +39,7 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "a
 
 
 def _bucket(score: float) -> str:
+    """The cue-lexicon score as a coarse feature value."""
     if score <= 0.0:
         return "0"
     if score < 0.08:
@@ -75,6 +76,7 @@ _LOWER_LEMMA: dict[int, str] = {}
 
 
 def token_table(doc: Doc) -> TokenTable:
+    """Read ``doc`` once into a ``TokenTable`` (paragraph breaks always end a sentence)."""
     n = len(doc)
     strings = doc.vocab.strings
     cols = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, SENT_START]).tolist() if n else []
@@ -189,6 +191,7 @@ class _ParaView:
 
 
 def _doc_view(tt: TokenTable, lexicon: CueLexicon) -> _DocView:
+    """Per-document columns: cue scores, nearest cue ancestors, what verbs govern."""
     cue_score = [lexicon.score(lm) for lm in tt.lemma]
     is_cue = [s >= lexicon.threshold for s in cue_score]
     anc, via, depth = _cue_ancestors(tt.head, is_cue)
@@ -241,6 +244,7 @@ def _governed_deps(tt: TokenTable, is_cue: list[bool]) -> tuple[list[bool], dict
 
 
 def _para_view(dv: _DocView, paras: list[list[int]], p_index: int, toks: list[int]) -> _ParaView:
+    """Per-paragraph summaries: quote state, first cue word and colon per sentence, position."""
     tt = dv.tt
     inq, qtok, unclosed = _quote_states(tt.text, toks)
     m = len(toks)

@@ -51,6 +51,7 @@ def _is_name(tokens: list[Token]) -> bool:
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the paragraphs (newline tokens excluded)."""
     out = []
     start = 0
     for t in doc:
@@ -124,6 +125,7 @@ def _sign_offs(doc: Doc, taken: set[int]) -> list[Group]:
 def _group(
     doc: Doc, cue: tuple[int, int], source: tuple[int, int], content: tuple[int, int], para: int
 ) -> Group:
+    """A layout attribution from its cue, source and content token ranges."""
     sent = 0  # set by layout_groups
     g = Group(RoleSpan(ROLE_CUE, cue[0], cue[1], para, sent, LAYOUT_CONFIDENCE))
     g.sources.append(RoleSpan(ROLE_SRC, source[0], source[1], para, sent, LAYOUT_CONFIDENCE))

@@ -50,6 +50,7 @@ class _Linker:
 
     @classmethod
     def of(cls, doc: Doc, spans: list[RoleSpan], head: list[int]) -> _Linker:
+        """The cues of ``spans``, an empty group for each, and the indexes the rules read."""
         cues = [s for s in spans if s.role == ROLE_CUE]
         linker = cls(doc, head, cues, [Group(c) for c in cues])
         for g_index, c in enumerate(cues):

@@ -213,7 +213,7 @@ AGENT_SUFFIXES: Final = (
 # Number words that count a person but give no number of their own ("a spokesman", "both sides").
 NOT_COUNTING_NUMBER_WORDS: Final = ("a", "an", "another", "both", "pair", "couple", "single")
 
-# Words the description rules (``source_typing._description_profile``) test one by one.
+# Words the description rules (``source_descriptions.DESCRIPTION_RULES``) test one by one.
 # Plural in meaning though not in form ("people say", "police said").
 PLURAL_ONLY_NOUNS: Final[frozenset[str]] = frozenset({"people", "police", "staff"})
 # Quantifiers that take a subset of a referent ("Many of the protesters").

@@ -3,7 +3,9 @@
 trafilatura removes most page furniture on its own; these rules catch what it keeps inside
 the body (a "READ MORE:" paragraph, an "Advertisement" slug, a byline) and name what it
 removed silently, so a record can list what was left out of the analysed text.
-Only recognisable items are named: navigation menus and footers are not listed.
+Only recognisable items are named: navigation menus and footers are not listed. The
+patterns and reason codes live in ``onrecord.nlp.lexicon.boilerplate``, shared with the text
+path, so a line gets the same reason from a page as from a text.
 """
 
 from __future__ import annotations

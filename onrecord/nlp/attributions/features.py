@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from onrecord.nlp.attributions.lexicon import CueLexicon
 from onrecord.nlp.lexicon.punctuation import (
     AMBIGUOUS_QUOTES,
+    APOSTROPHE,
     CLOSE_QUOTES,
     OPEN_QUOTES,
     SINGLE_CLOSE_QUOTE,
@@ -294,7 +295,7 @@ def _quote_states(text: list[str], toks: list[int]) -> tuple[list[bool], list[st
                 continue
         elif s in AMBIGUOUS_QUOTES:
             qtok[k] = "amb"
-            if s != "'":
+            if s != APOSTROPHE:
                 if state:
                     inq[k] = True
                     state = False

@@ -12,6 +12,8 @@ from typing import Final
 OPEN_QUOTES: Final[frozenset[str]] = frozenset({"“", "«", "‘", "„"})
 CLOSE_QUOTES: Final[frozenset[str]] = frozenset({"”", "»", "’"})
 AMBIGUOUS_QUOTES: Final[frozenset[str]] = frozenset({'"', "''", "``", "'"})
+# The straight apostrophe: marked as a quote, but it never changes the quote state.
+APOSTROPHE: Final = "'"
 # Single curly quotes: also apostrophes, so they never change the tagger's quote state.
 SINGLE_OPEN_QUOTE: Final = "‘"
 SINGLE_CLOSE_QUOTE: Final = "’"

@@ -45,7 +45,7 @@ def test_migrate_from_empty_then_check_is_clean(store: Store) -> None:
     assert store.check() == []
     store.migrate()  # again: a no-op
     assert store.check() == []
-    assert rows(store, "SELECT version_num FROM alembic_version") == [{"version_num": "0002"}]
+    assert rows(store, "SELECT version_num FROM alembic_version") == [{"version_num": "0003"}]
 
 
 def test_a_run_whose_process_is_gone_is_closed_as_interrupted(store: Store) -> None:
@@ -170,8 +170,9 @@ def test_a_record_is_stored_whole_or_not_at_all(store: Store) -> None:
     good = full_record()
     # Two sources with one id: the sources insert, after the article and attributions, violates
     # uq_sources_article_source, so everything written before it must roll back.
-    broken = ArticleRecord(**{**{f: getattr(good, f) for f in good.__dataclass_fields__},
-                              "sources": good.sources + good.sources[:1]})
+    findings = {**good.findings, "sources": good.sources + good.sources[:1]}
+    fields = {f: getattr(good, f) for f in good.__dataclass_fields__}
+    broken = ArticleRecord(**{**fields, "findings": findings})
     run = store.start_run("ingest", [], {})
     with pytest.raises(StoreError) as err:
         store.store_record(broken, run_id=run, input_key="k")
@@ -298,7 +299,7 @@ def test_export_every_table_and_read_back(store: Store, tmp_path: Path) -> None:
     for fmt in ("parquet", "csv", "jsonl"):
         written = store.export(fmt, out / fmt)
         assert set(written) == {"runs", "articles", "attributions", "sources", "source_mentions",
-                                "non_responses", "failures", "inputs"}
+                                "non_responses", "findings", "failures", "inputs"}
     attrs = pq.read_table(out / "parquet" / "attributions.parquet").to_pylist()
     assert len(attrs) == 3 and attrs[0]["hedged"] is True
     assert attrs[0]["content_text"] == "We will not back down"

@@ -1,8 +1,9 @@
 """Every onrecord stage, and the kind of finding it adds to the record, declared once.
 
-``STAGES`` is the pipeline's ordered list of spaCy components. A stage that adds a kind of
-finding to the record declares it with a ``FindingKind``: the record class, the record field
-(its JSON key), the Doc extension, the store table, the x-ray layers and the report section.
+The stage list below (read it with ``stages()``) is the pipeline's ordered list of spaCy
+components. A stage that adds a kind of finding to the record declares it with a
+``FindingKind``: the record class, the record field (its JSON key), the Doc extension, the
+store table, the x-ray layers and the report section.
 Everything that handles findings reads this table instead of keeping a list of its own:
 
 * ``nlp/model.py`` adds the stages in this order; the entry-point test compares

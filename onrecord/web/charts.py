@@ -47,13 +47,16 @@ def share_chart(rows: Sequence[Mapping[str, Any]], *, label_key: str = "month", 
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         if len(pts) > 1:
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py in pts)
-            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}/>')
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                         f'stroke-width="2.5"{dash_attr}/>')
         for px, py in pts:
             parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"/>')
         lx, ly = LEFT + (li % 3) * 200, H - 22
-        parts.append(f'<line x1="{lx}" x2="{lx + 26}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2.5"'
+        parts.append(f'<line x1="{lx}" x2="{lx + 26}" y1="{ly}" y2="{ly}" stroke="{colour}" '
+                     'stroke-width="2.5"'
                      f'{dash_attr}/><text x="{lx + 32}" y="{ly + 4}" class="legend">{escape(label)}</text>')
     if n == 0:
-        parts.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle" class="axis">No dated articles</text>')
+        parts.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle" class="axis">'
+                     'No dated articles</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -79,7 +79,8 @@ def tokenizer(path: str | Path | None = None) -> Any:
         raise ModelNotInstalled(_EXTRA_HINT) from exc
     file = Path(path) if path is not None else _packaged(TOKENIZER)
     if not file.is_file():
-        raise ModelNotInstalled(f"The accurate mode's tokenizer file '{file}' is missing: reinstall onrecord.")
+        raise ModelNotInstalled(
+            f"The accurate mode's tokenizer file '{file}' is missing: reinstall onrecord.")
     tok = Tokenizer.from_file(str(file))
     tok.no_padding()
     tok.enable_truncation(MAX_PIECES)

@@ -26,11 +26,12 @@ A kind that leaves a hook out gets the generic behaviour, which is enough for an
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any, Generic, Protocol, Self, TypeVar
+from typing import Any, Generic, Literal, Protocol, Self, TypeVar
 
 from onrecord.records import Attribution, NonResponse, Source
 
@@ -80,6 +81,24 @@ class Layer:
     depth: int = 15
 
 
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A search filter on one attribute of a kind's findings: ``onrecord figures --unit trucks``,
+    ``GET /api/findings/figures?unit=trucks``."""
+
+    name: str  # the CLI option (--name) and the query parameter
+    attribute: str  # the key in the finding's JSON (``to_dict()``)
+    help: str
+    match: Literal["exact", "contains"] = "exact"  # "contains": case-insensitive substring
+
+    def __post_init__(self) -> None:
+        if not _IDENT.match(self.name) or not _IDENT.match(self.attribute):
+            raise ValueError(f"Filter names and attributes are lowercase identifiers, not {self!r}.")
+
+
+_IDENT = re.compile(r"^[a-z][a-z0-9_]*$")  # filter attributes go into SQL JSON paths: no quotes there
+
+
 @dataclass(frozen=True)
 class FindingKind(Generic[T]):
     """A kind of finding in the record, and how every layer of onrecord handles it."""
@@ -94,11 +113,18 @@ class FindingKind(Generic[T]):
     report: Hook | None = None  # (record, findings) -> list[str]; None: the title and one line per finding
     summary: Hook | None = None  # (findings) -> dict[str, int]; None: {name: number found}
     label: Callable[[T], str] | None = None  # one line per finding; None: its ``text``
+    filters: tuple[Filter, ...] = ()  # search filters of ``onrecord <name>`` and the API
 
     @property
     def extension(self) -> str:
         """The Doc extension the stage writes its findings to."""
         return f"onrecord_{self.name}"
+
+    @property
+    def is_searchable(self) -> bool:
+        """True for kinds in the generic table: they get ``onrecord <name>`` and
+        ``GET /api/findings/<name>`` (the typed kinds have their own commands)."""
+        return GENERIC_TABLE in self.tables
 
     @property
     def is_generic(self) -> bool:
@@ -232,6 +258,6 @@ def stage_added(stage: Stage, *, after: str | None = None) -> Iterator[Stage]:
 
 __all__ = [
     "ATTRIBUTIONS", "DROPPED_LAYER", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "SOURCES",
-    "FindingKind", "Layer", "Stage", "add_stage", "entry_points", "kind_named", "kinds", "remove_stage",
-    "Finding", "resolve", "stage_added", "stages",
+    "Filter", "Finding", "FindingKind", "Layer", "Stage", "add_stage", "entry_points", "kind_named",
+    "kinds", "remove_stage", "resolve", "stage_added", "stages",
 ]

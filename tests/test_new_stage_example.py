@@ -4,8 +4,9 @@ A toy kind, every exclamation sentence, is declared in this file alone: its reco
 pure function, its spaCy component and one ``Stage`` entry. Added to the pipeline, it shows up
 in the record JSON, in an SQLite store (the generic ``findings`` table, and back through
 ``ArticleRecord.from_dict``), in the export, in ``GET /api/articles/{id}``, in the x-ray page (a
-highlight layer and its legend entry) and in the ``onrecord analyze`` text report, with no edit
-anywhere else. A kind of the product declares its ``Stage`` in ``onrecord/findings.py`` instead
+highlight layer and its legend entry), in the ``onrecord analyze`` text report, and is searchable
+(``onrecord exclamations --words …``, ``GET /api/findings/exclamations``), with no edit anywhere
+else. A kind of the product declares its ``Stage`` in ``onrecord/findings.py`` instead
 of calling ``stage_added``; docs/pipeline.md walks through it.
 """
 
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 
 from onrecord import analyze
 from onrecord.cli import cli
-from onrecord.findings import FindingKind, Layer, Stage, stage_added
+from onrecord.findings import Filter, FindingKind, Layer, Stage, stage_added
 from onrecord.nlp.component import StageComponent
 from onrecord.nlp.extensions import dropped_mask, writer
 from onrecord.nlp.model import reset_caches
@@ -53,9 +54,11 @@ class Exclamation:
         return cls(d["id"], d["text"], tuple((int(s), int(e)) for s, e in d["spans"]))
 
 
-# 2. The declaration: no hooks, so the store, x-ray and report use the generic forms.
+# 2. The declaration: no hooks, so the store, x-ray and report use the generic forms; one
+# search filter gives ``onrecord exclamations --words …`` and ``/api/findings/exclamations?words=…``.
 EXCLAMATIONS: FindingKind[Exclamation] = FindingKind(
     "exclamations", Exclamation, "Exclamations", layers=(Layer("exclamation", "exclamation"),),
+    filters=(Filter("words", "text", "The exclamation contains these words.", "contains"),),
 )
 
 
@@ -137,6 +140,11 @@ def test_api_xray_and_report(toy_stage: Stage, tmp_path: Path) -> None:
         api = client.get(f"/api/articles/{record.id}")
         assert api.status_code == 200
         assert [f["text"] for f in api.json()["exclamations"]] == ["It is finally done!", "What a day!"]
+        listed = client.get("/api/findings/exclamations", params={"words": "DAY"})
+        assert listed.status_code == 200
+        assert [(i["article_id"], i["text"]) for i in listed.json()["items"]] == [(record.id, "What a day!")]
+        assert client.get("/api/findings/exclamations", params={"colour": "red"}).status_code == 400
+        assert client.get("/api/findings/no_such_kind").status_code == 404
         page = client.get(f"/articles/{record.id}")
         assert page.status_code == 200
         html = page.text
@@ -150,3 +158,7 @@ def test_api_xray_and_report(toy_stage: Stage, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Exclamations (2)" in result.output
     assert "  • What a day!" in result.output
+
+    listed = CliRunner().invoke(cli, ["exclamations", "--words", "finally", "--format", "jsonl", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    assert [json.loads(line)["label"] for line in listed.output.splitlines()] == ["It is finally done!"]

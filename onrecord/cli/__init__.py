@@ -15,6 +15,7 @@ import click
 
 from onrecord import __version__, torch_guard
 from onrecord.errors import OnrecordError
+from onrecord.findings import kind_named, kinds
 
 torch_guard.hide_from_spacy()  # before any command imports spaCy (see torch_guard)
 
@@ -42,12 +43,17 @@ class OnrecordGroup(click.Group):
     becomes a message and exit 1."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted({*COMMANDS, *(k.name for k in kinds() if k.is_searchable)})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
         if target is None:
-            return None
+            kind = kind_named(cmd_name)  # a kind in the generic table: onrecord figures, places, …
+            if kind is None or not kind.is_searchable:
+                return None
+            from onrecord.cli.findings import finding_command
+
+            return finding_command(kind)
         module, attr = target.split(":")
         command = getattr(importlib.import_module(module), attr)
         assert isinstance(command, click.Command)

@@ -19,7 +19,7 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from onrecord import __version__
+from onrecord.findings import kind_named, kinds
 from onrecord.records import ArticleRecord
 from onrecord.store import migrate as _migrate
 from onrecord.store import queries as _queries
@@ -277,6 +278,25 @@ class Store:
         _search.parse_query(query)  # a bad query is the user's to fix, before touching the database
         return self._query("search", _search.search_articles, query=query, outlet=outlet, since=since,
                            until=until, identity=identity, limit=limit, offset=offset)
+
+    def findings(self, kind: str, *, where: Mapping[str, str] | None = None, outlet: str | None = None,
+                 since: str | None = None, until: str | None = None, limit: int = 100,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Findings of one kind (``figures``, ``places``, …) filtered by its declared filters."""
+        declared = kind_named(kind)
+        searchable = [k.name for k in kinds() if k.is_searchable]
+        if declared is None or not declared.is_searchable:
+            raise BadQuery(f"Unknown finding kind {kind!r}: use one of {', '.join(searchable) or '(none)'}.")
+        by_name = {f.name: f for f in declared.filters}
+        pairs = []
+        for name, value in (where or {}).items():
+            if name not in by_name:
+                valid = ", ".join(by_name) or "(none)"
+                raise BadQuery(f"{kind} has no filter {name!r}: use one of {valid}.")
+            if value:
+                pairs.append((by_name[name], value))
+        return self._query(f"list {kind} in", _queries.list_findings, kind=kind, where=pairs, outlet=outlet,
+                           since=since, until=until, limit=limit, offset=offset)
 
     def stats(self, by: str = "outlet", *, outlet: str | None = None, since: str | None = None,
               until: str | None = None) -> list[dict[str, Any]]:

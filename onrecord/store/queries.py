@@ -7,12 +7,15 @@ plain dicts of JSON-friendly values.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from onrecord.findings import Filter
 from onrecord.records import Identity, Role
 from onrecord.store.errors import BadQuery
 from onrecord.store.filters import article_filters
@@ -106,6 +109,48 @@ def list_quotes(conn: Connection, *, source: str | None, outlet: str | None, sin
         LEFT JOIN sources AS s ON s.article_row_id = t.article_row_id AND s.source_id = t.source_id
         WHERE a.is_latest {filters}
         ORDER BY a.published DESC, a.row_id DESC, t.content_start LIMIT :limit OFFSET :offset""", params)
+
+
+def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, str]], outlet: str | None,
+                  since: str | None, until: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Findings of one kind from the generic ``findings`` table, newest articles first.
+
+    ``where`` pairs a declared filter with its value; the attribute is read from the finding's
+    JSON (``json_extract`` on SQLite, ``->>`` on PostgreSQL). Each row carries the article,
+    the finding's offsets and every attribute of the finding.
+    """
+    filters, params = article_filters(outlet, since, until)
+    filters += " AND f.kind = :kind"
+    params["kind"] = kind
+    for i, (flt, value) in enumerate(where):
+        column = _json_attribute(conn, "f.attributes", flt.attribute)
+        if flt.match == "contains":
+            filters += f" AND lower(coalesce({column}, '')) LIKE :w{i} ESCAPE '\\'"
+            params[f"w{i}"] = _like(value)
+        else:
+            filters += f" AND lower({column}) = :w{i}"
+            params[f"w{i}"] = value.lower()
+    params.update(limit=limit, offset=offset)
+    rows = _rows(conn, f"""
+        SELECT a.article_id, a.outlet, a.published, f.finding_id, f.label, f.start_char, f.end_char,
+               f.attributes
+        FROM findings AS f JOIN articles AS a ON a.row_id = f.article_row_id
+        WHERE a.is_latest {filters}
+        ORDER BY a.published DESC, a.row_id DESC, f.start_char LIMIT :limit OFFSET :offset""", params)
+    out = []
+    for row in rows:
+        attributes = json.loads(row.pop("attributes") or "{}")
+        attributes.pop("spans", None)
+        attributes.pop("id", None)
+        out.append({**row, **attributes})
+    return out
+
+
+def _json_attribute(conn: Connection, column: str, attribute: str) -> str:
+    """SQL for one top-level JSON attribute as text (the name is a declared identifier)."""
+    if conn.dialect.name == "postgresql":
+        return f"({column}::jsonb ->> '{attribute}')"
+    return f"CAST(json_extract({column}, '$.{attribute}') AS TEXT)"
 
 
 def stats(conn: Connection, *, by: str, outlet: str | None = None, since: str | None = None,

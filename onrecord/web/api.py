@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
+from onrecord.findings import kind_named, kinds
 from onrecord.records import ArticleRecord, Identity
 from onrecord.settings import Settings
 from onrecord.store import Store
@@ -170,6 +171,30 @@ def search(request: Request, p: PagingDep,
     for item in page.items:
         item.pop("row_id", None)
     return page
+
+
+_LIST_PARAMS = frozenset({"page", "per_page", "outlet", "since", "until"})
+
+
+@router.get("/findings/{kind}", response_model=Page, summary="Findings of one kind (figures, places, …)")
+def list_findings(request: Request, p: PagingDep, kind: Annotated[str, Path(max_length=64)],
+                  outlet: Text = None, since: Day = None, until: Day = None) -> Page:
+    """Findings of a kind stored in the generic findings table, newest articles first.
+
+    Every filter the kind declares is a query parameter (``/api/findings/figures?unit=trucks``);
+    an unknown kind is a 404, an unknown parameter a 400 naming the valid ones.
+    """
+    declared = kind_named(kind)
+    if declared is None or not declared.is_searchable:
+        valid = ", ".join(k.name for k in kinds() if k.is_searchable) or "(none)"
+        raise ApiError(404, "not_found", f"No finding kind {kind!r}: use one of {valid}.")
+    where = {k: v for k, v in request.query_params.items() if k not in _LIST_PARAMS}
+    for value in where.values():
+        if len(value) > MAX_QUERY_CHARS:
+            raise ApiError(400, "invalid_parameter", f"A filter value is longer than {MAX_QUERY_CHARS}.")
+    store = _store(request)
+    return _listing(request, p, "-published", "-published", lambda limit, offset: store.findings(
+        kind, where=where, outlet=outlet, since=since, until=until, limit=limit, offset=offset))
 
 
 StatsSort = Literal["-articles", "articles", "key", "-key", "statements_per_article",

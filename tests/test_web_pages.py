@@ -19,6 +19,7 @@ from test_store_records import Quote, make_record
 from web_server import fixture_records, fixture_store, serve
 
 from onrecord.records import ArticleRecord
+from onrecord.web.highlight import layers
 
 pytestmark = pytest.mark.slow
 
@@ -75,11 +76,23 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+def test_legend_switches_a_layer_off_and_on(page: Any, base: str) -> None:
+    page.goto(f"{base}/articles/{LONG_ID}")
+    cues = page.locator("#article-text .hl-cue")
+    assert cues.count() > 0
+    box = page.locator(".legend input[data-layer='cue']")
+    box.uncheck()
+    assert page.locator("#article-text .hl-cue.hl-off").count() == cues.count()
+    assert page.locator("#article-text .hl-content.hl-off").count() == 0  # other layers stay on
+    box.check()
+    assert page.locator("#article-text .hl-off").count() == 0
+
+
 def test_xray_shows_highlighted_spans_and_click_scrolls_to_statements(page: Any, base: str) -> None:
     page.goto(f"{base}/articles/{LONG_ID}")
     for kind in ("source", "cue", "content", "nonresp", "hedge"):
         assert page.locator(f"#article-text .hl-{kind}").count() > 0, kind
-    assert page.locator(".legend .hl").count() == 6
+    assert page.locator(".legend .hl").count() == len(layers())  # one legend entry per layer
     assert page.locator(".summary").inner_text().startswith("14")
     assert page.get_attribute("a[href^='https://news.example.com']", "rel") == "noopener noreferrer nofollow"
     assert page.locator(f"a[href='/api/articles/{LONG_ID}']").count() == 1

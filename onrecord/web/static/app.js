@@ -1,4 +1,5 @@
-// onrecord serve: hover or click a source to highlight its statements in the x-ray.
+// onrecord serve: hover or click a source to highlight its statements in the x-ray; the legend's
+// checkboxes switch a highlight layer off and on.
 // Pages work without this file; it only adds the highlighting. No inline handlers (CSP).
 (function () {
   "use strict";
@@ -16,9 +17,20 @@
     spans.forEach(function (el) { el.classList.add("is-active"); });
     if (spans.length) { text.classList.add("has-active"); }
   }
+  function layerToggles(text) {
+    Array.prototype.forEach.call(document.querySelectorAll(".legend input[data-layer]"), function (box) {
+      box.addEventListener("change", function () {
+        var layer = box.getAttribute("data-layer");
+        Array.prototype.forEach.call(text.querySelectorAll(".hl-" + layer), function (el) {
+          el.classList.toggle("hl-off", !box.checked);
+        });
+      });
+    });
+  }
   function init() {
     var text = document.getElementById("article-text");
     if (!text) { return; }
+    layerToggles(text);
     var buttons = Array.prototype.slice.call(document.querySelectorAll(".source-btn[data-source]"));
     var pinned = null;
     buttons.forEach(function (btn) {

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, Literal, Protocol, Self, TypeVar
 
-from onrecord.records import Attribution, NonResponse, Source
+from onrecord.records import Attribution, Figure, NonResponse, Source
 
 
 class Finding(Protocol):
@@ -189,6 +189,14 @@ NON_RESPONSES: FindingKind[NonResponse] = FindingKind(
     report="onrecord.cli.report:non_responses_section",
 )
 
+def _figure_label(f: Figure) -> str:
+    return f"{f.text} ({f.unit})" if f.unit and f.unit.lower() not in f.text.lower() else f.text
+
+
+FIGURES: FindingKind[Figure] = FindingKind(
+    "figures", Figure, "Figures", layers=(Layer("figure", "figure", 16),), label=_figure_label,
+)
+
 # The lines the boilerplate stage drops are not findings (extraction drops lines too, and
 # nothing may be found in them); this layer draws them in the x-ray, outermost.
 DROPPED_LAYER = Layer("dropped", "dropped boilerplate", 0)
@@ -204,6 +212,7 @@ _STAGES: list[Stage] = [
     Stage("onrecord_sources", "onrecord.nlp.sources:make_sources", SOURCES),
     Stage("onrecord_certainty", "onrecord.nlp.certainty:make_certainty"),
     Stage("onrecord_non_responses", "onrecord.nlp.nonresponses:make_non_responses", NON_RESPONSES),
+    Stage("onrecord_figures", "onrecord.nlp.figures:make_figures", FIGURES),
 ]
 
 
@@ -257,7 +266,7 @@ def stage_added(stage: Stage, *, after: str | None = None) -> Iterator[Stage]:
 
 
 __all__ = [
-    "ATTRIBUTIONS", "DROPPED_LAYER", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "SOURCES",
+    "ATTRIBUTIONS", "DROPPED_LAYER", "FIGURES", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "SOURCES",
     "Filter", "Finding", "FindingKind", "Layer", "Stage", "add_stage", "entry_points", "kind_named",
     "kinds", "remove_stage", "resolve", "stage_added", "stages",
 ]

@@ -192,6 +192,46 @@ class Dropped:
         return cls(d["text"], d["reason"], _offsets(d.get("spans", ())))
 
 
+Qualifier = Literal["at_least", "more_than", "about", "up_to", "nearly", "exactly"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity stated in the article ("more than 300 trucks"), with who states it.
+
+    ``value`` is None for vague quantities ("dozens of investors"); shares are fractions
+    ("about a third": 0.33). ``unit`` is the counted noun, "percent", or the ISO 4217 code for
+    money (which ``currency`` repeats). ``attribution_id`` is the attribution whose content
+    holds the figure, None in the reporter's own voice.
+    """
+
+    id: str  # "F1", "F2", … in text order
+    text: str
+    spans: Offsets
+    value: float | int | None
+    qualifier: Qualifier | None = None
+    unit: str | None = None
+    currency: str | None = None
+    attribution_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "spans": [list(s) for s in self.spans], "value": self.value,
+            "qualifier": self.qualifier, "unit": self.unit, "currency": self.currency,
+            "attribution_id": self.attribution_id,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Figure:
+        value = d.get("value")
+        return cls(
+            id=str(d["id"]), text=str(d["text"]), spans=_offsets(d["spans"]),
+            value=value if isinstance(value, int | float) and not isinstance(value, bool) else None,
+            qualifier=d.get("qualifier"), unit=d.get("unit"), currency=d.get("currency"),
+            attribution_id=d.get("attribution_id"),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Which code and model produced a record."""

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from onrecord.findings import Filter, FindingKind, Stage, stage_added
-from onrecord.records import ArticleRecord, Offsets, Provenance
+from onrecord.records import ArticleRecord, Attribution, Offsets, Provenance, Source, Span
 from onrecord.store import BadQuery, Store
 
 
@@ -23,14 +23,16 @@ class Tally:
     spans: Offsets
     value: int
     unit: str
+    attribution_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "spans": [list(s) for s in self.spans],
-                "value": self.value, "unit": self.unit}
+                "value": self.value, "unit": self.unit, "attribution_id": self.attribution_id}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Tally:
-        return cls(d["id"], d["text"], tuple((s, e) for s, e in d["spans"]), d["value"], d["unit"])
+        return cls(d["id"], d["text"], tuple((s, e) for s, e in d["spans"]), d["value"], d["unit"],
+                   d.get("attribution_id"))
 
 
 TALLIES: FindingKind[Tally] = FindingKind(
@@ -70,6 +72,22 @@ def test_stored_and_searched(store: Store) -> None:
         "40 buses"]
     assert store.findings("tallies", where={"unit": "100%_"}) == []  # LIKE wildcards are literal
     assert len(store.findings("tallies", limit=2, offset=5)) == 1
+
+
+def test_who_says_so(store: Store) -> None:
+    text = "Two officials said 40 buses crossed. Police counted 300 trucks."
+    said = Attribution("A1", "indirect", "statement", Span("said", ((14, 18),)),
+                       Span("Two officials", ((0, 13),)), Span("40 buses crossed", ((19, 35),)), "S1")
+    officials = Source("S1", None, "Two officials", "anonymous", 2, "person", "official", None,
+                       ((0, 13),), ("A1",))
+    tallies = (Tally("F1", "40 buses", ((19, 27),), 40, "buses", "A1"),
+               Tally("F2", "300 trucks", ((52, 62),), 300, "trucks"))
+    record = ArticleRecord(id="w1", text=text, provenance=Provenance("0", "test", ()),
+                           findings={"attributions": (said,), "sources": (officials,), "tallies": tallies})
+    store.store_record(record, input_key="w1")
+    rows = store.findings("tallies")
+    assert [(r["label"], r["said_by"], r["said_by_identity"]) for r in rows] == [
+        ("40 buses", "Two officials", "anonymous"), ("300 trucks", None, None)]
 
 
 def test_a_new_version_replaces_its_findings(store: Store) -> None:

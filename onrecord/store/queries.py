@@ -117,7 +117,8 @@ def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, 
 
     ``where`` pairs a declared filter with its value; the attribute is read from the finding's
     JSON (``json_extract`` on SQLite, ``->>`` on PostgreSQL). Each row carries the article,
-    the finding's offsets and every attribute of the finding.
+    the finding's offsets, who says so (``said_by`` and its identity, for a finding inside an
+    attribution's content: its ``attribution_id``) and every attribute of the finding.
     """
     filters, params = article_filters(outlet, since, until)
     filters += " AND f.kind = :kind"
@@ -131,10 +132,13 @@ def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, 
             filters += f" AND lower({column}) = :w{i}"
             params[f"w{i}"] = value.lower()
     params.update(limit=limit, offset=offset)
+    said_by = _json_attribute(conn, "f.attributes", "attribution_id")
     rows = _rows(conn, f"""
         SELECT a.article_id, a.outlet, a.published, f.finding_id, f.label, f.start_char, f.end_char,
-               f.attributes
+               coalesce(s.name, s.description) AS said_by, s.identity AS said_by_identity, f.attributes
         FROM findings AS f JOIN articles AS a ON a.row_id = f.article_row_id
+        LEFT JOIN attributions AS t ON t.article_row_id = f.article_row_id AND t.attribution_id = {said_by}
+        LEFT JOIN sources AS s ON s.article_row_id = t.article_row_id AND s.source_id = t.source_id
         WHERE a.is_latest {filters}
         ORDER BY a.published DESC, a.row_id DESC, f.start_char LIMIT :limit OFFSET :offset""", params)
     out = []

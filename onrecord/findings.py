@@ -114,6 +114,7 @@ class FindingKind(Generic[T]):
     summary: Hook | None = None  # (findings) -> dict[str, int]; None: {name: number found}
     label: Callable[[T], str] | None = None  # one line per finding; None: its ``text``
     filters: tuple[Filter, ...] = ()  # search filters of ``onrecord <name>`` and the API
+    timeline: str | None = None  # attribute whose values are the lanes of its web page's timeline
 
     @property
     def extension(self) -> str:

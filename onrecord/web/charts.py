@@ -60,3 +60,68 @@ def share_chart(rows: Sequence[Mapping[str, Any]], *, label_key: str = "month", 
                      'No dated articles</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# Event statuses: colour and a shape cue, so colour is not the only way to tell them apart.
+STATUS_STYLE = {
+    "asserted": ("#1d4ed8", "happened, as reported"),
+    "hedged": ("#b45309", "hedged (reportedly, allegedly)"),
+    "negated": ("#b91c1c", "denied"),
+    "future": ("#047857", "planned or threatened"),
+    "hypothetical": ("#6b21a8", "hypothetical (would, could)"),
+}
+_OTHER = ("#374151", "other")
+
+
+def timeline_chart(points: Sequence[Mapping[str, Any]], *, lane_key: str, title: str) -> Markup:
+    """Reports over time: one dot per row (x: ``published``, lane: ``row[lane_key]``), coloured by
+    ``status``; a hollow dot when the report rests on an anonymous source (``said_by_identity``).
+
+    Rows without a publication date are left out of the chart (they stay in the table).
+    """
+    dated = sorted((p for p in points if p.get("published")), key=lambda p: str(p["published"]))
+    lanes = sorted({str(p.get(lane_key) or "–") for p in dated})
+    days = sorted({str(p["published"])[:10] for p in dated})
+    lane_h, left, top = 26, 150, 16
+    height = top + lane_h * max(1, len(lanes)) + 70
+    iw = W - left - RIGHT
+    parts = [(f'<svg class="chart timeline" viewBox="0 0 {W} {height}" role="img" '
+              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>')]
+    if not dated:
+        parts.append(f'<text x="{W / 2}" y="{height / 2}" text-anchor="middle" class="axis">'
+                     'No dated reports</text></svg>')
+        return Markup("".join(parts))
+
+    def x(day: str) -> float:
+        return left + (iw / 2 if len(days) == 1 else iw * days.index(day) / (len(days) - 1))
+
+    for i, lane in enumerate(lanes):
+        yy = top + lane_h * i + lane_h / 2
+        parts.append(f'<line x1="{left}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" class="axis">'
+                     f'{escape(lane)}</text>')
+    axis_y = top + lane_h * len(lanes) + 16
+    for day in (days[0], days[-1]) if len(days) > 1 else (days[0],):
+        parts.append(f'<text x="{x(day):.1f}" y="{axis_y}" text-anchor="middle" class="axis">{day}</text>')
+    stacked: dict[tuple[str, str], int] = {}
+    for p in dated:
+        day, lane = str(p["published"])[:10], str(p.get(lane_key) or "–")
+        n = stacked[(day, lane)] = stacked.get((day, lane), 0) + 1
+        colour, meaning = STATUS_STYLE.get(str(p.get("status")), _OTHER)
+        anonymous = p.get("said_by_identity") == "anonymous"
+        fill = "white" if anonymous else colour
+        cx, cy = x(day) + 7 * (n - 1), top + lane_h * lanes.index(lane) + lane_h / 2
+        tip = f"{day} · {p.get('outlet') or ''} · {p.get('label') or ''} · {meaning}"
+        if anonymous:
+            tip += " · on an anonymous source's word"
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{fill}" stroke="{colour}" '
+                     f'stroke-width="2"><title>{escape(tip)}</title></circle>')
+    ly = axis_y + 22
+    for i, (colour, meaning) in enumerate(STATUS_STYLE.values()):
+        lx = 8 + (i % 3) * 210
+        yy = ly + (i // 3) * 16
+        parts.append(f'<circle cx="{lx + 5}" cy="{yy - 4}" r="5" fill="{colour}"/>'
+                     f'<text x="{lx + 14}" y="{yy}" class="legend">{escape(meaning)}</text>')
+    parts.append(f'<text x="{8 + 2 * 210}" y="{ly + 16}" class="legend">○ hollow: anonymous source</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

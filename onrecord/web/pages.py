@@ -27,14 +27,14 @@ from starlette.exceptions import HTTPException
 
 from onrecord import __version__
 from onrecord.errors import OnrecordError
-from onrecord.findings import Layer, kinds
+from onrecord.findings import FindingKind, Layer, kind_named, kinds
 from onrecord.ingest import RawDocument
 from onrecord.records import ArticleRecord, Dropped, Identity, Role, Source
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.errors import BadQuery, StoreError
 from onrecord.store.filters import parse_day
-from onrecord.web.charts import share_chart
+from onrecord.web.charts import share_chart, timeline_chart
 from onrecord.web.highlight import layer_class, layers, record_html, snippet_html
 from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
 
@@ -154,6 +154,17 @@ class OutletsContext:
 
 
 @dataclass
+class FindingsContext:
+    """``/findings/{kind}``: one kind's findings across stored articles, with its filters."""
+
+    kind: FindingKind[Any]
+    rows: list[dict[str, Any]]
+    pager: Pager
+    values: dict[str, str]  # the filter values given, by filter name (article filters included)
+    chart: Markup | None = None
+
+
+@dataclass
 class SearchContext:
     q: str
     outlet: str
@@ -170,7 +181,8 @@ class SearchContext:
 # -- helpers ------------------------------------------------------------------------------------
 
 def _page_html(request: Request, template: str, ctx: Any, *, title: str) -> str:
-    return ENV.get_template(template).render(ctx=ctx, title=title, nav=NAV, path=request.url.path,
+    nav = NAV + tuple((f"/findings/{k.name}", k.title) for k in kinds() if k.is_searchable)
+    return ENV.get_template(template).render(ctx=ctx, title=title, nav=nav, path=request.url.path,
                                              version=__version__)
 
 
@@ -505,3 +517,29 @@ async def search(request: Request) -> HTMLResponse:
                            for r in rows[:RESULTS_PER_PAGE]]
             ctx.pager = _pager(request, page, len(rows) > RESULTS_PER_PAGE)
     return _render(request, "search.html", ctx, title=f"Search: {q}" if q else "Search", status=status)
+
+
+@router.get("/findings/{kind}", response_class=HTMLResponse)
+@_guard
+async def findings(request: Request, kind: str) -> HTMLResponse:
+    """One kind's findings (figures, places, events, …) with the kind's own filters; kinds that
+    declare a ``timeline`` get one, over the reports on this page."""
+    declared = kind_named(kind)
+    if declared is None or not declared.is_searchable:
+        raise PageError(404, "No such kind of finding.")
+    page = _page_param(request)
+    values = {f.name: _str_param(request, f.name) for f in declared.filters}
+    values["outlet"] = _str_param(request, "outlet")
+    values["since"], values["until"] = _date_param(request, "since"), _date_param(request, "until")
+    where = {f.name: values[f.name] for f in declared.filters if values[f.name]}
+    rows = await run_in_threadpool(_store(request).findings, declared.name, where=where,
+                                   outlet=values["outlet"] or None, since=values["since"] or None,
+                                   until=values["until"] or None, limit=RESULTS_PER_PAGE + 1,
+                                   offset=(page - 1) * RESULTS_PER_PAGE)
+    shown = rows[:RESULTS_PER_PAGE]
+    chart = None
+    if declared.timeline:
+        title = f"{declared.title} reported over time"
+        chart = timeline_chart(shown, lane_key=declared.timeline, title=title)
+    ctx = FindingsContext(declared, shown, _pager(request, page, len(rows) > RESULTS_PER_PAGE), values, chart)
+    return _render(request, "findings.html", ctx, title=declared.title)

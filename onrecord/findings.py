@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, Literal, Protocol, Self, TypeVar
 
-from onrecord.records import Attribution, Figure, NonResponse, Source
+from onrecord.records import Attribution, Figure, NonResponse, Place, Source
 
 
 class Finding(Protocol):
@@ -198,6 +198,15 @@ FIGURES: FindingKind[Figure] = FindingKind(
     "figures", Figure, "Figures", layers=(Layer("figure", "figure", 16),), label=_figure_label,
 )
 
+
+def _place_label(p: Place) -> str:
+    return f"{p.text} ({p.kind}, {p.country_code})" if p.country_code else f"{p.text} ({p.kind})"
+
+
+PLACES: FindingKind[Place] = FindingKind(
+    "places", Place, "Places", layers=(Layer("place", "place", 18),), label=_place_label,
+)
+
 # The lines the boilerplate stage drops are not findings (extraction drops lines too, and
 # nothing may be found in them); this layer draws them in the x-ray, outermost.
 DROPPED_LAYER = Layer("dropped", "dropped boilerplate", 0)
@@ -214,6 +223,7 @@ _STAGES: list[Stage] = [
     Stage("onrecord_certainty", "onrecord.nlp.certainty:make_certainty"),
     Stage("onrecord_non_responses", "onrecord.nlp.nonresponses:make_non_responses", NON_RESPONSES),
     Stage("onrecord_figures", "onrecord.nlp.figures:make_figures", FIGURES),
+    Stage("onrecord_places", "onrecord.nlp.places:make_places", PLACES),
 ]
 
 
@@ -267,7 +277,8 @@ def stage_added(stage: Stage, *, after: str | None = None) -> Iterator[Stage]:
 
 
 __all__ = [
-    "ATTRIBUTIONS", "DROPPED_LAYER", "FIGURES", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "SOURCES",
+    "ATTRIBUTIONS", "DROPPED_LAYER", "FIGURES", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "PLACES",
+    "SOURCES",
     "Filter", "Finding", "FindingKind", "Layer", "Stage", "add_stage", "entry_points", "kind_named",
     "kinds", "remove_stage", "resolve", "stage_added", "stages",
 ]

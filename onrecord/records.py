@@ -232,6 +232,42 @@ class Figure:
         )
 
 
+PlaceKind = Literal["country", "admin", "city", "region", "sea", "facility", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym in the article, with its country, GeoNames id, point and kind (all may be None)."""
+
+    id: str  # "P1", "P2", … in text order
+    text: str
+    spans: Offsets
+    name: str  # the gazetteer's name ("Gdańsk"), else the text
+    country_code: str | None  # ISO 3166-1 alpha-2; None for seas and regions across countries
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    kind: PlaceKind
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "spans": [list(s) for s in self.spans], "name": self.name,
+            "country_code": self.country_code, "lat": self.lat, "lon": self.lon,
+            "geonames_id": self.geonames_id, "kind": self.kind,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        lat, lon, gid = d.get("lat"), d.get("lon"), d.get("geonames_id")
+        return cls(
+            id=str(d["id"]), text=str(d["text"]), spans=_offsets(d["spans"]),
+            name=str(d.get("name") or d["text"]),
+            country_code=d.get("country_code"), lat=None if lat is None else float(lat),
+            lon=None if lon is None else float(lon), geonames_id=None if gid is None else int(gid),
+            kind=d.get("kind") or "other",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Which code and model produced a record."""

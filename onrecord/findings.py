@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, Literal, Protocol, Self, TypeVar
 
-from onrecord.records import Attribution, Figure, NonResponse, Place, Source
+from onrecord.records import Attribution, Figure, NonResponse, Place, Source, TimeExpression
 
 
 class Finding(Protocol):
@@ -207,6 +207,12 @@ PLACES: FindingKind[Place] = FindingKind(
     "places", Place, "Places", layers=(Layer("place", "place", 18),), label=_place_label,
 )
 
+TIMES: FindingKind[TimeExpression] = FindingKind(
+    "times", TimeExpression, "Times",
+    layers=(Layer("time", "time", 17),),
+    label=lambda t: f"{t.text} → {t.value}" if t.value else t.text,
+)
+
 # The lines the boilerplate stage drops are not findings (extraction drops lines too, and
 # nothing may be found in them); this layer draws them in the x-ray, outermost.
 DROPPED_LAYER = Layer("dropped", "dropped boilerplate", 0)
@@ -222,6 +228,7 @@ _STAGES: list[Stage] = [
     Stage("onrecord_sources", "onrecord.nlp.sources:make_sources", SOURCES),
     Stage("onrecord_certainty", "onrecord.nlp.certainty:make_certainty"),
     Stage("onrecord_non_responses", "onrecord.nlp.nonresponses:make_non_responses", NON_RESPONSES),
+    Stage("onrecord_times", "onrecord.nlp.times:make_times", TIMES),
     Stage("onrecord_figures", "onrecord.nlp.figures:make_figures", FIGURES),
     Stage("onrecord_places", "onrecord.nlp.places:make_places", PLACES),
 ]
@@ -278,7 +285,7 @@ def stage_added(stage: Stage, *, after: str | None = None) -> Iterator[Stage]:
 
 __all__ = [
     "ATTRIBUTIONS", "DROPPED_LAYER", "FIGURES", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "PLACES",
-    "SOURCES",
+    "SOURCES", "TIMES",
     "Filter", "Finding", "FindingKind", "Layer", "Stage", "add_stage", "entry_points", "kind_named",
     "kinds", "remove_stage", "resolve", "stage_added", "stages",
 ]

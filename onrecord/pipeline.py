@@ -128,6 +128,7 @@ def _analyze_prepared(
     for _, rid, article in items:
         doc = nlp.make_doc(article.text)
         ext.set_doc_id(doc, rid)
+        ext.set_published(doc, article.published)
         docs.append(doc)
     for doc, (_, rid, article) in zip(nlp.pipe(docs), items, strict=True):
         yield record_from_doc(doc, article, rid, nlp, settings)

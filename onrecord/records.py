@@ -268,6 +268,42 @@ class Place:
         )
 
 
+Anchor = Literal["publication", "dateline", "text", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression and its normalised value ("late Tuesday" -> "2025-03-04").
+
+    ``value`` is an ISO day, a closed interval "A/B", an ISO duration ("P2W", "PXW" when the
+    number is unspecified) or PAST_REF / PRESENT_REF / FUTURE_REF; None when it could not be
+    resolved. ``anchor`` says what it was resolved against: the publication date, the
+    dateline, an earlier expression in the text, or nothing (durations, absolute dates, and
+    relative ones in an article with no date).
+    """
+
+    id: str
+    text: str
+    spans: Offsets
+    value: str | None
+    vague: bool = False
+    anchor: Anchor = "none"
+    attribution_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "spans": [list(s) for s in self.spans], "value": self.value,
+            "vague": self.vague, "anchor": self.anchor, "attribution_id": self.attribution_id,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TimeExpression:
+        return cls(
+            str(d["id"]), d["text"], _offsets(d["spans"]), d.get("value"), bool(d.get("vague", False)),
+            d.get("anchor") or "none", d.get("attribution_id"),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Which code and model produced a record."""

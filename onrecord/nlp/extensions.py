@@ -24,11 +24,12 @@ T = TypeVar("T", bound=Finding)
 
 _DROPPED = "onrecord_dropped"  # list[Dropped]: boilerplate lines, with spans into doc.text
 _DOC_ID = "onrecord_doc_id"  # str: article id, used to derive stable finding ids
+_PUBLISHED = "onrecord_published"  # str: the article's publication date, as given (times resolve against it)
 
 
 def register_extensions() -> None:
     """Register onrecord's Doc extensions (one per declared finding kind); safe to call many times."""
-    for name in (_DROPPED, _DOC_ID, *(kind.extension for kind in kinds())):
+    for name in (_DROPPED, _DOC_ID, _PUBLISHED, *(kind.extension for kind in kinds())):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -64,6 +65,16 @@ def doc_id_of(doc: Doc) -> str:
 
 def set_doc_id(doc: Doc, value: str) -> None:
     doc._.set(_DOC_ID, value)
+
+
+def published_of(doc: Doc) -> str | None:
+    """The publication date the caller set (``article.published``), else None."""
+    value = doc._.get(_PUBLISHED) if Doc.has_extension(_PUBLISHED) else None
+    return str(value) if value else None
+
+
+def set_published(doc: Doc, value: str | None) -> None:
+    doc._.set(_PUBLISHED, value)
 
 
 def dropped_of(doc: Doc) -> list[Dropped]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, Literal, Protocol, Self, TypeVar
 
-from onrecord.records import Attribution, Figure, NonResponse, Place, Source, TimeExpression
+from onrecord.records import Attribution, Event, Figure, NonResponse, Place, Source, TimeExpression
 
 
 class Finding(Protocol):
@@ -207,6 +207,21 @@ PLACES: FindingKind[Place] = FindingKind(
     "places", Place, "Places", layers=(Layer("place", "place", 18),), label=_place_label,
 )
 
+def _event_label(e: Event) -> str:
+    actor = f"{e.actor.text}: " if e.actor else ""
+    return f"{actor}{e.trigger.text} ({e.event_type}, {e.status})"
+
+
+EVENTS: FindingKind[Event] = FindingKind(
+    "events", Event, "Events", layers=(Layer("event", "event", 19),), label=_event_label,
+    filters=(
+        Filter("type", "event_type", "The PLOVER 2.0 event type (ASSAULT, PROTEST, …)."),
+        Filter("status", "status", "asserted, hedged, negated, future or hypothetical."),
+        Filter("mode", "mode", "The PLOVER 2.0 mode (heavy-weapons, demo, arrest, …)."),
+        Filter("actor", "actor_text", "The actor contains these words.", "contains"),
+    ),
+)
+
 TIMES: FindingKind[TimeExpression] = FindingKind(
     "times", TimeExpression, "Times",
     layers=(Layer("time", "time", 17),),
@@ -231,6 +246,7 @@ _STAGES: list[Stage] = [
     Stage("onrecord_times", "onrecord.nlp.times:make_times", TIMES),
     Stage("onrecord_figures", "onrecord.nlp.figures:make_figures", FIGURES),
     Stage("onrecord_places", "onrecord.nlp.places:make_places", PLACES),
+    Stage("onrecord_events", "onrecord.nlp.events:make_events", EVENTS),
 ]
 
 
@@ -284,8 +300,8 @@ def stage_added(stage: Stage, *, after: str | None = None) -> Iterator[Stage]:
 
 
 __all__ = [
-    "ATTRIBUTIONS", "DROPPED_LAYER", "FIGURES", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS", "PLACES",
-    "SOURCES", "TIMES",
+    "ATTRIBUTIONS", "DROPPED_LAYER", "EVENTS", "FIGURES", "GENERIC_TABLE", "NON_RESPONSES", "PARAGRAPHS",
+    "PLACES", "SOURCES", "TIMES",
     "Filter", "Finding", "FindingKind", "Layer", "Stage", "add_stage", "entry_points", "kind_named",
     "kinds", "remove_stage", "resolve", "stage_added", "stages",
 ]

@@ -268,6 +268,65 @@ class Place:
         )
 
 
+EventStatus = Literal["asserted", "hedged", "negated", "future", "hypothetical"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A political event in PLOVER 2.0 terms: who did what to whom, and whether it happened.
+
+    ``event_type`` is one of the 16 PLOVER 2.0 types and ``mode`` one of its modes (or None).
+    ``status`` says whether the act is reported as done (``asserted``), hedged ("reportedly"),
+    denied or not done (``negated``), announced, planned or threatened (``future``) or only
+    possible (``hypothetical``: would, could, if). ``attribution_id`` is the attribution whose
+    content holds the trigger (who says it happened); ``actor_source_id`` the source that is
+    the actor. ``place_id``, ``time_id`` and ``figure_ids`` link to places, times and figures
+    found in the same clause. ``to_dict`` also carries the trigger's ``text`` and ``spans`` at
+    the top level (the generic store rows, x-ray marks and report read them) and
+    ``actor_text`` (the ``--actor`` search filter reads it).
+    """
+
+    id: str
+    event_type: str
+    mode: str | None
+    trigger: Span
+    actor: Span | None
+    target: Span | None
+    status: EventStatus = "asserted"
+    actor_source_id: str | None = None
+    place_id: str | None = None
+    time_id: str | None = None
+    figure_ids: tuple[str, ...] = ()
+    attribution_id: str | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "event_type": self.event_type, "mode": self.mode,
+            "trigger": self.trigger.to_dict(),
+            "actor": self.actor.to_dict() if self.actor else None, "actor_source_id": self.actor_source_id,
+            "target": self.target.to_dict() if self.target else None,
+            "place_id": self.place_id, "time_id": self.time_id, "figure_ids": list(self.figure_ids),
+            "status": self.status, "attribution_id": self.attribution_id,
+            "confidence": round(self.confidence, 4),
+            "text": self.trigger.text, "spans": [list(s) for s in self.trigger.spans],
+            "actor_text": self.actor.text if self.actor else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            id=str(d["id"]), event_type=d["event_type"], mode=d.get("mode"),
+            trigger=Span.from_dict(d["trigger"]),
+            actor=Span.from_dict(d["actor"]) if d.get("actor") else None,
+            target=Span.from_dict(d["target"]) if d.get("target") else None,
+            status=d.get("status") or "asserted", actor_source_id=d.get("actor_source_id"),
+            place_id=d.get("place_id"), time_id=d.get("time_id"),
+            figure_ids=tuple(d.get("figure_ids") or ()), attribution_id=d.get("attribution_id"),
+            confidence=float(d.get("confidence", 1.0)),
+        )
+
+
 Anchor = Literal["publication", "dateline", "text", "none"]
 
 

@@ -190,14 +190,6 @@ NON_RESPONSES: FindingKind[NonResponse] = FindingKind(
     report="onrecord.cli.report:non_responses_section",
 )
 
-def _figure_label(f: Figure) -> str:
-    return f"{f.text} ({f.unit})" if f.unit and f.unit.lower() not in f.text.lower() else f.text
-
-
-FIGURES: FindingKind[Figure] = FindingKind(
-    "figures", Figure, "Figures", layers=(Layer("figure", "figure", 16),), label=_figure_label,
-)
-
 
 def _place_label(p: Place) -> str:
     return f"{p.text} ({p.kind}, {p.country_code})" if p.country_code else f"{p.text} ({p.kind})"
@@ -205,7 +197,37 @@ def _place_label(p: Place) -> str:
 
 PLACES: FindingKind[Place] = FindingKind(
     "places", Place, "Places", layers=(Layer("place", "place", 18),), label=_place_label,
+    filters=(
+        Filter("country", "country_code", "ISO 3166 alpha-2 country code (PL, KE, …)."),
+        Filter("kind", "kind", "country, admin, city, region, sea, facility or other."),
+        Filter("name", "name", "The place name contains these words.", "contains"),
+    ),
 )
+
+
+def _figure_label(f: Figure) -> str:
+    return f"{f.text} ({f.unit})" if f.unit and f.unit.lower() not in f.text.lower() else f.text
+
+
+FIGURES: FindingKind[Figure] = FindingKind(
+    "figures", Figure, "Figures", layers=(Layer("figure", "figure", 16),), label=_figure_label,
+    filters=(
+        Filter("unit", "unit", "The unit contains these words (trucks, troops, …).", "contains"),
+        Filter("currency", "currency", "ISO 4217 currency code (USD, EUR, …)."),
+        Filter("qualifier", "qualifier", "at_least, more_than, about, up_to, nearly or exactly."),
+    ),
+)
+
+TIMES: FindingKind[TimeExpression] = FindingKind(
+    "times", TimeExpression, "Times",
+    layers=(Layer("time", "time", 17),),
+    label=lambda t: f"{t.text} → {t.value}" if t.value else t.text,
+    filters=(
+        Filter("value", "value", "The resolved value contains this (2025-03, PAST_REF, …).", "contains"),
+        Filter("anchor", "anchor", "publication, dateline, text or none."),
+    ),
+)
+
 
 def _event_label(e: Event) -> str:
     actor = f"{e.actor.text}: " if e.actor else ""
@@ -214,18 +236,13 @@ def _event_label(e: Event) -> str:
 
 EVENTS: FindingKind[Event] = FindingKind(
     "events", Event, "Events", layers=(Layer("event", "event", 19),), label=_event_label,
+    marks="onrecord.web.highlight:event_marks", timeline="event_type",
     filters=(
         Filter("type", "event_type", "The PLOVER 2.0 event type (ASSAULT, PROTEST, …)."),
         Filter("status", "status", "asserted, hedged, negated, future or hypothetical."),
         Filter("mode", "mode", "The PLOVER 2.0 mode (heavy-weapons, demo, arrest, …)."),
         Filter("actor", "actor_text", "The actor contains these words.", "contains"),
     ),
-)
-
-TIMES: FindingKind[TimeExpression] = FindingKind(
-    "times", TimeExpression, "Times",
-    layers=(Layer("time", "time", 17),),
-    label=lambda t: f"{t.text} → {t.value}" if t.value else t.text,
 )
 
 # The lines the boilerplate stage drops are not findings (extraction drops lines too, and

@@ -192,6 +192,78 @@ class Dropped:
         return cls(d["text"], d["reason"], _offsets(d.get("spans", ())))
 
 
+Anchor = Literal["publication", "dateline", "text", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression and its normalised value ("late Tuesday" -> "2025-03-04").
+
+    ``value`` is an ISO day, a closed interval "A/B", an ISO duration ("P2W", "PXW" when the
+    number is unspecified) or PAST_REF / PRESENT_REF / FUTURE_REF; None when it could not be
+    resolved. ``anchor`` says what it was resolved against: the publication date, the
+    dateline, an earlier expression in the text, or nothing (durations, absolute dates, and
+    relative ones in an article with no date).
+    """
+
+    id: str
+    text: str
+    spans: Offsets
+    value: str | None
+    vague: bool = False
+    anchor: Anchor = "none"
+    attribution_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "spans": [list(s) for s in self.spans], "value": self.value,
+            "vague": self.vague, "anchor": self.anchor, "attribution_id": self.attribution_id,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TimeExpression:
+        return cls(
+            str(d["id"]), d["text"], _offsets(d["spans"]), d.get("value"), bool(d.get("vague", False)),
+            d.get("anchor") or "none", d.get("attribution_id"),
+        )
+
+
+PlaceKind = Literal["country", "admin", "city", "region", "sea", "facility", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym in the article, with its country, GeoNames id, point and kind (all may be None)."""
+
+    id: str  # "P1", "P2", … in text order
+    text: str
+    spans: Offsets
+    name: str  # the gazetteer's name ("Gdańsk"), else the text
+    country_code: str | None  # ISO 3166-1 alpha-2; None for seas and regions across countries
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    kind: PlaceKind
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "spans": [list(s) for s in self.spans], "name": self.name,
+            "country_code": self.country_code, "lat": self.lat, "lon": self.lon,
+            "geonames_id": self.geonames_id, "kind": self.kind,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        lat, lon, gid = d.get("lat"), d.get("lon"), d.get("geonames_id")
+        return cls(
+            id=str(d["id"]), text=str(d["text"]), spans=_offsets(d["spans"]),
+            name=str(d.get("name") or d["text"]),
+            country_code=d.get("country_code"), lat=None if lat is None else float(lat),
+            lon=None if lon is None else float(lon), geonames_id=None if gid is None else int(gid),
+            kind=d.get("kind") or "other",
+        )
+
+
 Qualifier = Literal["at_least", "more_than", "about", "up_to", "nearly", "exactly"]
 
 
@@ -229,42 +301,6 @@ class Figure:
             value=value if isinstance(value, int | float) and not isinstance(value, bool) else None,
             qualifier=d.get("qualifier"), unit=d.get("unit"), currency=d.get("currency"),
             attribution_id=d.get("attribution_id"),
-        )
-
-
-PlaceKind = Literal["country", "admin", "city", "region", "sea", "facility", "other"]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A toponym in the article, with its country, GeoNames id, point and kind (all may be None)."""
-
-    id: str  # "P1", "P2", … in text order
-    text: str
-    spans: Offsets
-    name: str  # the gazetteer's name ("Gdańsk"), else the text
-    country_code: str | None  # ISO 3166-1 alpha-2; None for seas and regions across countries
-    lat: float | None
-    lon: float | None
-    geonames_id: int | None
-    kind: PlaceKind
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "text": self.text, "spans": [list(s) for s in self.spans], "name": self.name,
-            "country_code": self.country_code, "lat": self.lat, "lon": self.lon,
-            "geonames_id": self.geonames_id, "kind": self.kind,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Place:
-        lat, lon, gid = d.get("lat"), d.get("lon"), d.get("geonames_id")
-        return cls(
-            id=str(d["id"]), text=str(d["text"]), spans=_offsets(d["spans"]),
-            name=str(d.get("name") or d["text"]),
-            country_code=d.get("country_code"), lat=None if lat is None else float(lat),
-            lon=None if lon is None else float(lon), geonames_id=None if gid is None else int(gid),
-            kind=d.get("kind") or "other",
         )
 
 
@@ -324,42 +360,6 @@ class Event:
             place_id=d.get("place_id"), time_id=d.get("time_id"),
             figure_ids=tuple(d.get("figure_ids") or ()), attribution_id=d.get("attribution_id"),
             confidence=float(d.get("confidence", 1.0)),
-        )
-
-
-Anchor = Literal["publication", "dateline", "text", "none"]
-
-
-@dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """A time expression and its normalised value ("late Tuesday" -> "2025-03-04").
-
-    ``value`` is an ISO day, a closed interval "A/B", an ISO duration ("P2W", "PXW" when the
-    number is unspecified) or PAST_REF / PRESENT_REF / FUTURE_REF; None when it could not be
-    resolved. ``anchor`` says what it was resolved against: the publication date, the
-    dateline, an earlier expression in the text, or nothing (durations, absolute dates, and
-    relative ones in an article with no date).
-    """
-
-    id: str
-    text: str
-    spans: Offsets
-    value: str | None
-    vague: bool = False
-    anchor: Anchor = "none"
-    attribution_id: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "text": self.text, "spans": [list(s) for s in self.spans], "value": self.value,
-            "vague": self.vague, "anchor": self.anchor, "attribution_id": self.attribution_id,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> TimeExpression:
-        return cls(
-            str(d["id"]), d["text"], _offsets(d["spans"]), d.get("value"), bool(d.get("vague", False)),
-            d.get("anchor") or "none", d.get("attribution_id"),
         )
 
 

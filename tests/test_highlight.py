@@ -127,3 +127,29 @@ def test_snippet_marks() -> None:
     assert snippet_html(None) == ""
     out = snippet_html("[<script>alert(1)</script>]")
     assert out == "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>"
+
+
+def test_event_marks_carry_status_and_who_says_so() -> None:
+    text = "Officials said rebels shelled the port. Workers will strike on Monday."
+    record = ArticleRecord.from_dict({
+        "id": "E", "text": text, "provenance": {},
+        "attributions": [{"id": "A1", "kind": "indirect", "mode": "statement",
+                          "cue": {"text": "said", "spans": [[10, 14]]},
+                          "source": {"text": "Officials", "spans": [[0, 9]]},
+                          "content": {"text": "rebels shelled the port", "spans": [[15, 38]]},
+                          "source_id": "S1"}],
+        "sources": [{"id": "S1", "name": None, "description": "Officials", "identity": "anonymous",
+                     "type": "person", "role": "official", "mentions": [[0, 9]]}],
+        "events": [
+            {"id": "E1", "event_type": "ASSAULT", "mode": None, "status": "asserted",
+             "trigger": {"text": "shelled", "spans": [[22, 29]]}, "actor": None, "target": None,
+             "attribution_id": "A1"},
+            {"id": "E2", "event_type": "PROTEST", "mode": "strike", "status": "future",
+             "trigger": {"text": "strike", "spans": [[53, 59]]}, "actor": None, "target": None},
+        ],
+    })
+    out = str(record_html(record))
+    assert plain(out) == text
+    assert 'class="hl hl-event hl-start" data-status="asserted" data-attr="A1" data-source="S1"' in out
+    assert "Event: ASSAULT, reported as done; said by Officials" in out
+    assert 'data-status="future"' in out and "planned or threatened; in the reporter&#39;s own words" in out

@@ -160,6 +160,6 @@ def test_api_xray_and_report(toy_stage: Stage, tmp_path: Path) -> None:
     assert "Exclamations (2)" in result.output
     assert "  • What a day!" in result.output
 
-    listed = CliRunner().invoke(cli, ["exclamations", "--words", "finally", "--format", "jsonl", "--db", db])
-    assert listed.exit_code == 0, listed.output
-    assert [json.loads(line)["label"] for line in listed.output.splitlines()] == ["It is finally done!"]
+    found = CliRunner().invoke(cli, ["exclamations", "--words", "finally", "--format", "jsonl", "--db", db])
+    assert found.exit_code == 0, found.output
+    assert [json.loads(line)["label"] for line in found.output.splitlines()] == ["It is finally done!"]

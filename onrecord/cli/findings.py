@@ -30,7 +30,8 @@ def finding_command(kind: FindingKind[Any]) -> click.Command:
                                   since=since, until=until, limit=limit, offset=offset)
         columns = None
         if fmt == "table" and rows:
-            rest = [k for k in rows[0] if k not in _LEAD and k not in _HIDDEN]
+            rest = [k for k, v in rows[0].items()  # spans (actor, trigger, …) stay in jsonl/csv
+                    if k not in _LEAD and k not in _HIDDEN and not isinstance(v, dict)]
             columns = [*_LEAD, *rest]
         emit(rows, fmt, columns)
 

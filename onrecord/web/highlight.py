@@ -19,7 +19,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from onrecord.findings import DROPPED_LAYER, Finding, FindingKind, Layer, kinds, resolve
-from onrecord.records import ArticleRecord, Attribution, NonResponse, Source
+from onrecord.records import ArticleRecord, Attribution, Event, NonResponse, Source
 
 
 def layers() -> tuple[Layer, ...]:
@@ -33,7 +33,7 @@ def layers() -> tuple[Layer, ...]:
 
 
 _ATTR_NAME = re.compile(r"^data-[a-z][a-z0-9-]*$")
-_CORE_CSS = frozenset({"dropped", "nonresp", "content", "hedge", "source", "cue"})  # styled in app.css
+_CORE_CSS = frozenset({"dropped", "nonresp", "content", "hedge", "source", "cue", "event"})  # in app.css
 
 
 def layer_class(name: str) -> str:
@@ -153,6 +153,32 @@ def non_response_marks(record: ArticleRecord, found: Sequence[NonResponse]) -> I
         for s, e in nr.span.spans:
             title = f"Non-response: {nr.kind.replace('_', ' ')}"
             yield Mark(s, e, "nonresp", (("data-kind", nr.kind),), title)
+
+
+_STATUS_WORDS = {"asserted": "reported as done", "hedged": "hedged", "negated": "denied or not done",
+                 "future": "planned or threatened", "hypothetical": "hypothetical"}
+
+
+def event_marks(record: ArticleRecord, found: Sequence[Event]) -> Iterator[Mark]:
+    """Each event's trigger, marked by status (``data-status``) and tied to the attribution that
+    says it happened (``data-attr``, ``data-source``), so picking a source lights its events too."""
+    names = _source_names(record)
+    said = {a.id: a for a in record.attributions}
+    for ev in found:
+        data: tuple[tuple[str, str], ...] = (("data-status", ev.status),)
+        att = said.get(ev.attribution_id or "")
+        if att is not None:
+            data += (("data-attr", att.id),)
+            if att.source_id:
+                data += (("data-source", att.source_id),)
+            who = names.get(att.source_id or "", att.source.text if att.source else "an unnamed source")
+            voice = f"said by {who}"
+        else:
+            voice = "in the reporter's own words"
+        mode = f", {ev.mode}" if ev.mode else ""
+        title = f"Event: {ev.event_type}{mode}, {_STATUS_WORDS.get(ev.status, ev.status)}; {voice}"
+        for s, e in ev.trigger.spans:
+            yield Mark(s, e, "event", data, title)
 
 
 def _hedge_marks(text: str, start: int, end: int, hedges: Sequence[str]) -> list[Mark]:

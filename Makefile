@@ -69,9 +69,13 @@ bench-quick: install system-deps bench-deps
 	$(BIN)/python benchmarks/bench_ingest.py --quick
 	$(BIN)/python benchmarks/bench_web.py --quick
 
-# Scores onrecord on the shared dev sets (PolNeAR attributions and sources, wire records).
+# Scores onrecord on the shared dev sets: PolNeAR attributions and sources, wire records, times,
+# PLOVER events and GeoWebNews places.
 eval: install
 	benchmarks/eval_dev.sh $(SHARED)
+	benchmarks/eval_times.sh $(SHARED)
+	benchmarks/eval_events.sh $(SHARED)
+	$(BIN)/python benchmarks/eval_places.py $(SHARED)
 
 # The same scores for the accurate mode (the transformer beside the CRF).
 eval-accurate: install

@@ -335,6 +335,7 @@ class Event:
     figure_ids: tuple[str, ...] = ()
     attribution_id: str | None = None
     confidence: float = 1.0
+    place_country: str | None = None  # the linked place's country code: ``onrecord events --place KE``
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -346,7 +347,7 @@ class Event:
             "status": self.status, "attribution_id": self.attribution_id,
             "confidence": round(self.confidence, 4),
             "text": self.trigger.text, "spans": [list(s) for s in self.trigger.spans],
-            "actor_text": self.actor.text if self.actor else None,
+            "actor_text": self.actor.text if self.actor else None, "place_country": self.place_country,
         }
 
     @classmethod
@@ -359,7 +360,7 @@ class Event:
             status=d.get("status") or "asserted", actor_source_id=d.get("actor_source_id"),
             place_id=d.get("place_id"), time_id=d.get("time_id"),
             figure_ids=tuple(d.get("figure_ids") or ()), attribution_id=d.get("attribution_id"),
-            confidence=float(d.get("confidence", 1.0)),
+            confidence=float(d.get("confidence", 1.0)), place_country=d.get("place_country"),
         )
 
 

@@ -139,7 +139,7 @@ def test_no_events_in_plain_text(onrecord_nlp: Language) -> None:
 
 
 def test_stored_and_searchable(onrecord_nlp: Language, tmp_path: Path) -> None:
-    text = ("Rebels shelled the airport on Monday. Police arrested ten students. "
+    text = ("Rebels shelled the airport in Mombasa on Monday. Police arrested ten students. "
             "The army plans to attack the rebel camp.")
     record = analyze(text)
     db = str(tmp_path / "events.db")
@@ -158,3 +158,4 @@ def test_stored_and_searchable(onrecord_nlp: Language, tmp_path: Path) -> None:
     assert search("--type", "ASSAULT", "--status", "asserted") == ["shelled"]
     assert search("--actor", "POLICE") == ["arrested"]
     assert search("--status", "future") == ["attack"]
+    assert search("--place", "ke") == ["shelled"]  # the event's place is in Kenya

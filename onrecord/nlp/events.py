@@ -105,7 +105,8 @@ def find_events(doc: Doc) -> list[Event]:
         attribution_id = attribution_holding(attributions, first.idx, first.idx + len(first))
         attribution = next((a for a in attributions if a.id == attribution_id), None)
         clause_ids = {t.i for t in clause}
-        place = next((p["id"] for p in places if _in_clause(p, starts, clause_ids)), None)
+        linked = next((p for p in places if _in_clause(p, starts, clause_ids)), None)
+        place = linked["id"] if linked else None
         time = next((t["id"] for t in times if _in_clause(t, starts, clause_ids)), None)
         figure_ids = tuple(f["id"] for f in figures if _in_clause(f, starts, clause_ids))
         actor_source = None
@@ -118,7 +119,8 @@ def find_events(doc: Doc) -> list[Event]:
         built.append((trigger.start, Event(
             id="", event_type=frame.event_type, mode=frame.mode, trigger=trigger, actor=actor, target=target,
             status=status, actor_source_id=actor_source, place_id=place, time_id=time,
-            figure_ids=figure_ids, attribution_id=attribution_id, confidence=min(confidence, 0.95))))
+            figure_ids=figure_ids, attribution_id=attribution_id, confidence=min(confidence, 0.95),
+            place_country=linked.get("country_code") if linked else None)))
     built.sort(key=lambda pair: pair[0])
     return [_with_id(event, n) for n, (_, event) in enumerate(built, start=1)]
 

@@ -62,14 +62,18 @@ def _h_iso(m: re.Match[str], ctx: Context, s: int, e: int) -> Result:
     return (tv.iso(tv.make_date(int(m["year"]), int(m["mo"]), int(m["day"]))), False, "none")
 
 
-def _h_date(m: re.Match[str], ctx: Context, s: int, e: int) -> Result | None:
-    month, day = month_number(m["mon"]), int(re.sub(r"\D", "", m["day"]))
-    year = _year(m["year"])
+def _calendar_day(month: int, day: int, year_text: str | None, ctx: Context, s: int, e: int) -> Result:
+    """A month and day: with a year, that date; without, the nearest one the tense points to."""
+    year = _year(year_text)
     if year is not None:
         return (tv.iso(tv.make_date(year, month, day)), False, "none")
     if ctx.ref is None:
         return (None, False, "ref")
     return _day_value(ctx, tv.month_day(ctx.ref, month, day, ctx.future(s, e)))
+
+
+def _h_date(m: re.Match[str], ctx: Context, s: int, e: int) -> Result | None:
+    return _calendar_day(month_number(m["mon"]), int(re.sub(r"\D", "", m["day"])), m["year"], ctx, s, e)
 
 
 def _h_week_of(m: re.Match[str], ctx: Context, s: int, e: int) -> Result | None:
@@ -81,12 +85,7 @@ def _h_week_of(m: re.Match[str], ctx: Context, s: int, e: int) -> Result | None:
 
 def _h_holiday(m: re.Match[str], ctx: Context, s: int, e: int) -> Result | None:
     month, day = lex.HOLIDAYS[m["hol"]]
-    year = _year(m["year"])
-    if year is not None:
-        return (tv.iso(tv.make_date(year, month, day)), False, "none")
-    if ctx.ref is None:
-        return (None, False, "ref")
-    return _day_value(ctx, tv.month_day(ctx.ref, month, day, ctx.future(s, e)))
+    return _calendar_day(month, day, m["year"], ctx, s, e)
 
 
 def _h_month(m: re.Match[str], ctx: Context, s: int, e: int) -> Result | None:

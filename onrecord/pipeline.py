@@ -135,8 +135,8 @@ def _analyze_prepared(
 
 
 def nlp_for(settings: Settings) -> Language:
-    """The (cached) pipeline ``settings`` ask for: accurate mode and cue threshold."""
-    return build_nlp(settings.accurate, settings.cue_threshold)
+    """The (cached) pipeline ``settings`` ask for: accurate mode, cue threshold, place adjectives."""
+    return build_nlp(settings.accurate, settings.cue_threshold, settings.place_adjectives)
 
 
 def analyze_one(raw: RawDocument, settings: Settings, nlp: Language | None = None) -> ArticleRecord:

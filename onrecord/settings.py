@@ -33,6 +33,7 @@ class Settings:
     min_confidence: float = 0.0  # attributions below this are left out of the record
     accurate: bool = False  # add the transformer tagger beside the CRF: slower, finds more sources
     cue_threshold: float | None = None  # CRF cue marginal a lexicon word needs; None: the model's own (0.3)
+    place_adjectives: bool = False  # count country adjectives ("Turkish officials") as places
     check_language: bool = True  # refuse texts that are clearly not English
     jobs: int = 1  # analysis worker processes for batches
     web_analyze_timeout: float = 30.0  # seconds for one analysis asked of `onrecord serve`

@@ -150,3 +150,14 @@ def test_places_in_the_record_and_the_store(tmp_path: Path) -> None:
         stored = store.article(record.id)
     assert stored is not None
     assert ArticleRecord.from_dict(stored) == record
+
+
+def test_place_adjectives_setting_reaches_the_stage() -> None:
+    # Off (the wire convention) an adjective is no place; the setting counts it, as GeoWebNews does.
+    from onrecord import Settings, analyze
+
+    text = "Turkish officials met in Ankara on Monday to discuss the talks."
+    off = [p["text"] for p in analyze(text).to_dict()["places"]]
+    on = analyze(text, settings=Settings(place_adjectives=True)).to_dict()["places"]
+    assert off == ["Ankara"]
+    assert [(p["text"], p["country_code"]) for p in on] == [("Turkish", "TR"), ("Ankara", "TR")]

@@ -42,12 +42,13 @@ def load_base_model() -> Language:
 
 
 def add_onrecord_stages(
-    nlp: Language, accurate: bool = False, cue_threshold: float | None = None
+    nlp: Language, accurate: bool = False, cue_threshold: float | None = None, place_adjectives: bool = False
 ) -> Language:
     """Append onrecord's components to a spaCy pipeline that has a parser and NER.
 
     ``accurate`` adds the transformer tagger beside the CRF (the ``onrecord[accurate]`` extra);
-    ``cue_threshold`` replaces the attribution model's own (None keeps it).
+    ``cue_threshold`` replaces the attribution model's own (None keeps it); ``place_adjectives``
+    counts country adjectives ("Turkish officials") as places, as GeoWebNews does.
     """
     register_extensions()
     for stage in stages():  # the ordered list in onrecord.findings
@@ -60,14 +61,17 @@ def add_onrecord_stages(
                     config["accurate"] = True
                 if cue_threshold is not None:
                     config["cue_threshold"] = cue_threshold
+            if name == "onrecord_places" and place_adjectives:
+                config["demonyms"] = True
             nlp.add_pipe(name, config=config)
     return nlp
 
 
 @functools.lru_cache(maxsize=4)
-def build_nlp(accurate: bool = False, cue_threshold: float | None = None) -> Language:
+def build_nlp(accurate: bool = False, cue_threshold: float | None = None, place_adjectives: bool = False
+              ) -> Language:
     """The full onrecord pipeline: the English model plus every onrecord stage."""
-    return add_onrecord_stages(load_base_model(), accurate, cue_threshold)
+    return add_onrecord_stages(load_base_model(), accurate, cue_threshold, place_adjectives)
 
 
 def model_description(nlp: Language) -> str:

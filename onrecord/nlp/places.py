@@ -18,6 +18,7 @@ mentions ("Valencia" in a story about Spain), unless that reading is far smaller
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -409,11 +410,17 @@ def find_places(doc: Doc, demonyms: bool = False) -> list[Place]:
 
 
 @Language.factory(
-    "onrecord_places", assigns=["doc._.onrecord_places"], requires=["doc.ents"], default_config={},
+    "onrecord_places", assigns=["doc._.onrecord_places"], requires=["doc.ents"],
+    default_config={"demonyms": False},
 )
-def make_places(nlp: Language, name: str) -> StageComponent[list[Place]]:
-    """Build the places component; registers onrecord's Doc extensions first."""
+def make_places(nlp: Language, name: str, demonyms: bool = False) -> StageComponent[list[Place]]:
+    """Build the places component; registers onrecord's Doc extensions first.
+
+    ``demonyms`` (the ``place_adjectives`` setting) counts country adjectives as places.
+    """
     register_extensions()
+    if demonyms:
+        return StageComponent(name, functools.partial(find_places, demonyms=True), writer(PLACES))
     return StageComponent(name, find_places, writer(PLACES))
 
 

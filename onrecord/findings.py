@@ -242,6 +242,7 @@ EVENTS: FindingKind[Event] = FindingKind(
         Filter("status", "status", "asserted, hedged, negated, future or hypothetical."),
         Filter("mode", "mode", "The PLOVER 2.0 mode (heavy-weapons, demo, arrest, …)."),
         Filter("actor", "actor_text", "The actor contains these words.", "contains"),
+        Filter("target", "target_text", "The target contains these words.", "contains"),
         Filter("place", "place_country", "The country code of the event's place (KE, PL, …)."),
     ),
 )

@@ -319,7 +319,7 @@ class Event:
     the actor. ``place_id``, ``time_id`` and ``figure_ids`` link to places, times and figures
     found in the same clause. ``to_dict`` also carries the trigger's ``text`` and ``spans`` at
     the top level (the generic store rows, x-ray marks and report read them) and
-    ``actor_text`` (the ``--actor`` search filter reads it).
+    ``actor_text`` and ``target_text`` (the ``--actor`` and ``--target`` search filters read them).
     """
 
     id: str
@@ -347,7 +347,8 @@ class Event:
             "status": self.status, "attribution_id": self.attribution_id,
             "confidence": round(self.confidence, 4),
             "text": self.trigger.text, "spans": [list(s) for s in self.trigger.spans],
-            "actor_text": self.actor.text if self.actor else None, "place_country": self.place_country,
+            "actor_text": self.actor.text if self.actor else None,
+            "target_text": self.target.text if self.target else None, "place_country": self.place_country,
         }
 
     @classmethod

@@ -159,3 +159,5 @@ def test_stored_and_searchable(onrecord_nlp: Language, tmp_path: Path) -> None:
     assert search("--actor", "POLICE") == ["arrested"]
     assert search("--status", "future") == ["attack"]
     assert search("--place", "ke") == ["shelled"]  # the event's place is in Kenya
+    assert search("--actor", "army", "--target", "camp") == ["attack"]  # one actor pair
+    assert search("--actor", "army", "--target", "airport") == []

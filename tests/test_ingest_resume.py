@@ -10,7 +10,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 import pytest
 from test_ingest_run import assert_healthy, buckets, ingest, ledger, query, write_article_warc, write_stories
+from unprivileged import file_modes_apply
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -95,23 +95,18 @@ def test_two_writers_on_one_file_both_finish(tmp_path: Path) -> None:
 
 
 def test_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
-    root = Path(tempfile.mkdtemp(prefix="onrecord-ingest-ro-"))
+    root = tmp_path / "ro"
+    root.mkdir()
     try:
-        root.chmod(0o755)
         stories = root / "stories"
         write_stories(stories, 2)
         db = root / "ro.db"
         assert ingest(str(stories / "s000.txt"), "--db", str(db))[0] == 0
-        for path in (stories, stories / "more"):
-            path.chmod(0o755)
         db.chmod(0o444)
-        if os.geteuid() != 0:
-            root.chmod(0o555)
-        # root ignores file modes: write as nobody (setpriv, from util-linux)
-        user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else None
-        if user and shutil.which("setpriv") is None:
-            pytest.skip("running as root without setpriv")
-        code, _, err = _finish(_start(str(stories), "--db", str(db), user=user))
+        root.chmod(0o555)
+        # root ignores file modes: the child drops the capabilities that override them, and
+        # stays the same user, so it can read a checkout in a private folder
+        code, _, err = _finish(_start(str(stories), "--db", str(db), user=file_modes_apply()))
         assert code == 1
         assert "read-only" in err and str(db) in err and "Traceback" not in err
         assert query(db, "SELECT COUNT(*) FROM articles") == [(1,)]  # nothing written

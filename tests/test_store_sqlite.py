@@ -8,7 +8,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.pool import ConnectionPoolEntry
 from test_store_records import Quote, full_record, make_record
+from unprivileged import file_modes_apply
 
 from onrecord.store import Store, StoreError, schema
 from onrecord.store import writer as store_writer
@@ -106,26 +106,22 @@ print("wrote")
 
 
 def _as_unprivileged(db: Path) -> subprocess.CompletedProcess[str]:
-    """Try a write as an ordinary user: root ignores file permissions, so tests that run as
-    root drop to ``nobody`` for this (setpriv, from util-linux)."""
-    cmd = [sys.executable, "-c", _PROBE, str(db)]
-    if os.geteuid() == 0:
-        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
-    return subprocess.run(
-        cmd, check=False, capture_output=True, text=True, timeout=60, env={**os.environ, "HOME": "/tmp"}
-    )
+    """Try a write in a child to which file modes apply (root drops the capabilities that
+    override them; see tests/unprivileged.py), as the same user, so it reads this checkout
+    wherever it was cloned."""
+    cmd = [*file_modes_apply(), sys.executable, "-c", _PROBE, str(db)]
+    return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=60)
 
 
-def test_read_only_file_and_folder_are_clear_store_errors() -> None:
-    root = Path(tempfile.mkdtemp(prefix="onrecord-ro-"))
+def test_read_only_file_and_folder_are_clear_store_errors(tmp_path: Path) -> None:
+    root = tmp_path / "ro"
+    root.mkdir()
     try:
-        root.chmod(0o755)
         db = root / "ro.db"
         with Store.open(str(db)) as store:
             store.migrate()
         db.chmod(0o444)
-        if os.geteuid() != 0:
-            root.chmod(0o555)
+        root.chmod(0o555)
         done = _as_unprivileged(db)
         assert done.returncode == 3, done.stdout + done.stderr
         assert done.stdout.splitlines()[0] == "read_only" and str(db) in done.stdout

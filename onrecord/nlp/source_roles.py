@@ -95,7 +95,21 @@ def appositive(head: Token) -> Token | None:
 
 
 def affiliation_of(head: Token, title: Token | None) -> tuple[int, int] | None:
-    """Token range of the organisation a person speaks for or works at."""
+    """Token range of the organisation a person speaks for or works at, inside one paragraph."""
+    found = _affiliation_range(head, title)
+    if found is None:
+        return None
+    doc = head.doc
+    start, end = found
+    # "chief operating officer of Tempus Inc.\n\n": the parse may run past the paragraph break
+    end = next((k for k in range(start, end) if "\n" in doc[k].text), end)
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _affiliation_range(head: Token, title: Token | None) -> tuple[int, int] | None:
+    """The organisation's token range as the parse gives it (``affiliation_of`` clips it)."""
     for tok in (title, head):
         if tok is None:
             continue

@@ -9,6 +9,7 @@ whose attributions are already set.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, cast
 
 from spacy.language import Language
@@ -31,6 +32,8 @@ from onrecord.nlp.source_roles import is_media_name
 from onrecord.nlp.source_typing import profile_mention
 from onrecord.records import Attribution, Identity, Role, Source, SourceType, stable_id
 
+# A punctuation mark cut off a name by a space ("Data Project ."): the sentence's, not the name's.
+DETACHED_END = re.compile(r"\s+[.,;:]+$")
 _PRONOUN_KINDS = frozenset({"pronoun", "relative", "first_person", "we"})
 # Roles that outrank a person's "other" title ("businessman Donald Trump" is also a candidate).
 _OFFICES = frozenset({"politician", "official", "spokesperson", "expert", "journalist"})
@@ -104,11 +107,11 @@ def _describe(
     role = _role(doc, ent, defining, etype, clusters)
     description = next((p.description for p in defining if p.description and p.kind != "name"), None) \
         or next((p.description for p in defining if p.description), None)
-    affiliation = _affiliation_text(doc, defining, clusters, ent)
+    affiliation = _one_paragraph(_affiliation_text(doc, defining, clusters, ent))
     return Source(
         id=sid,
-        name=name if identity == "named" else None,
-        description=description,
+        name=_one_paragraph(name) if identity == "named" else None,
+        description=_one_paragraph(description),
         identity=cast(Identity, identity),
         count=count,
         type=cast(SourceType, etype),
@@ -118,6 +121,14 @@ def _describe(
         attribution_ids=tuple(dict.fromkeys(ent.attribution_ids)),
         candidates=tuple(ent.candidates) if not named else (),
     )
+
+
+def _one_paragraph(label: str | None) -> str | None:
+    """A name, description or affiliation never runs past a line break nor keeps edge whitespace."""
+    if label is None:
+        return None
+    kept = DETACHED_END.sub("", label.split("\n", 1)[0].strip())
+    return kept or None
 
 
 def _interviewer(doc: Doc, ent: Entity, source: Source, asks: dict[str, bool]) -> bool:

@@ -23,6 +23,7 @@ from onrecord.nlp.attributions.role_spans import ROLE_CUE, Group, RoleSpan, span
 from onrecord.nlp.attributions.tagger import LABEL_INDEX, AttributionModel
 from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
 from onrecord.nlp.lexicon import non_responses as silence
+from onrecord.nlp.lexicon.markets import PRICE_MOVE_CONTENT, PRICE_MOVE_LEMMAS, TICKER
 from onrecord.nlp.lexicon.punctuation import (
     CLOSING_TAIL_PATTERN,
     DOUBLE_QUOTE_CHARS,
@@ -124,6 +125,13 @@ def _is_non_response(cue_lemmas: list[str], content: str) -> bool:
     return silence.NOT in cue_lemmas and any(lm in silence.NO_ANSWER_LEMMAS for lm in cue_lemmas)
 
 
+def _is_price_move(cue_lemmas: list[str], source: Span | None, content: str) -> bool:
+    """ "Spot gold XAU= added 0.3% to $2,031": a ticker or a price move, not a statement."""
+    if source is not None and any(TICKER.match(word) for word in source.text.split()):
+        return True
+    return bool(set(cue_lemmas) & PRICE_MOVE_LEMMAS) and PRICE_MOVE_CONTENT.match(content) is not None
+
+
 def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -> Attribution | None:
     cs, ce = _char_span(doc, text, g.cue)
     if ce <= cs:
@@ -139,6 +147,8 @@ def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -
     content = Span.from_offsets(text, cons)
     cue_lemmas = [lemma[i] for i in range(g.cue.start, g.cue.end)]
     if _is_non_response(cue_lemmas, content.text):
+        return None
+    if _is_price_move(cue_lemmas, source, content.text):
         return None
     kind = _kind(cue.text, content)
     if kind == "according_to":
@@ -228,6 +238,10 @@ def _find(
     groups = group_spans(doc, spans, table.head) if spans else []
     groups += layout_groups(doc, groups, table.sent_id)
     groups += rescue_speech_verbs(doc, groups, table)
+    if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped:
+        # a cue inside a dropped boilerplate line ("Graphic: World FX rates - here") states nothing
+        dropped = dropped_mask(doc)
+        groups = [g for g in groups if not dropped[g.cue.start]]
     if not groups and title is None:
         return []
     text = doc.text  # built from the tokens on every access: read once

@@ -13,4 +13,6 @@ HEADLINE_NON_SPEAKERS: Final[frozenset[str]] = frozenset({
 LAYOUT_NON_NAMES: Final[frozenset[str]] = frozenset({
     "note", "update", "editor", "correction", "clarification", "watch", "read", "related", "source",
     "sources", "photo", "video", "q", "a", "question", "answer", "transcript", "excerpt", "warning",
+    # wire graphics and fact boxes: "Graphic: World FX rates - here", "FACTBOX: ..."
+    "graphic", "graphics", "chart", "factbox", "infographic",
 })

@@ -219,3 +219,11 @@ def test_unreachable_url(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["analyze", "http://127.0.0.1:9/none", "--allow-private"])
     assert result.exit_code == 1
     assert "127.0.0.1:9" in result.stderr
+
+
+def test_analyse_is_an_alias_of_analyze(runner: CliRunner, article_file: Path, onrecord_nlp: Language) -> None:
+    """The web UI says "Analyse": the British spelling runs the same command, and is not listed twice."""
+    result = runner.invoke(cli, ["analyse", str(article_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == ARTICLE
+    assert "analyse" not in runner.invoke(cli, ["--help"]).output

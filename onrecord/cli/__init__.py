@@ -37,6 +37,9 @@ COMMANDS = {
     "serve": "onrecord.cli.serve:serve_command",
 }
 
+# other spellings a user types (the web UI says "Analyse"): resolved, never listed
+ALIASES = {"analyse": "analyze"}
+
 
 class OnrecordGroup(click.Group):
     """The command group: commands load on demand, and every command's ``OnrecordError``
@@ -46,7 +49,7 @@ class OnrecordGroup(click.Group):
         return sorted({*COMMANDS, *(k.name for k in kinds() if k.is_searchable)})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
+        target = COMMANDS.get(ALIASES.get(cmd_name, cmd_name))
         if target is None:
             kind = kind_named(cmd_name)  # a kind in the generic table: onrecord figures, places, …
             if kind is None or not kind.is_searchable:

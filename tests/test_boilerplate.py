@@ -7,6 +7,7 @@ import sys
 
 import pytest
 import spacy
+from spacy.language import Language
 
 from onrecord.extract import extract_article
 from onrecord.extract.boilerplate import boilerplate_reason
@@ -178,3 +179,36 @@ def test_the_html_side_imports_no_spacy() -> None:
     code = ("import sys, onrecord.extract.boilerplate, onrecord.nlp.lexicon.boilerplate; "
             "sys.exit(1 if 'spacy' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# Every sentence below is a line the boilerplate stage drops; each would yield findings as prose
+# (a "says" cue, a headline-colon layout, a newsletter "minister", places, times, figures, events).
+DROPPED_ONLY = (
+    "READ MORE: The agency fined banks it says broke the rules\n\n"
+    "Sign up for our newsletter, the minister said on Tuesday.\n\n"
+    "RELATED: Rebels shelled two border posts near Nairobi last week, officials said\n\n"
+    "Photo: Police officers guard the parliament in Kampala on Friday, March 7, 2025.\n\n"
+    "Reporting by Jane Doe in London; Editing by Peter Kiprono\n"
+)
+
+
+def test_dropped_lines_yield_no_finding_in_any_stage(onrecord_nlp: Language) -> None:
+    from onrecord.findings import kinds, stages
+    from onrecord.nlp.extensions import findings_of
+
+    assert {s.name for s in stages()} <= set(onrecord_nlp.pipe_names)  # every registered stage runs
+    doc = onrecord_nlp(DROPPED_ONLY)
+    lines = [line for line in DROPPED_ONLY.splitlines() if line]
+    assert [d.text for d in dropped_of(doc)] == lines
+    assert {kind.name: findings_of(doc, kind) for kind in kinds()} == {kind.name: [] for kind in kinds()}
+
+
+def test_prose_between_dropped_lines_keeps_its_findings(onrecord_nlp: Language) -> None:
+    from onrecord.nlp.extensions import attributions_of, sources_of
+
+    text = ("READ MORE: The agency fined banks it says broke the rules\n\n"
+            "The harbour will close for repairs, the port authority said on Monday.\n\n"
+            "Sign up for our newsletter, the minister said.\n")
+    doc = onrecord_nlp(text)
+    assert [a.source.text for a in attributions_of(doc) if a.source] == ["the port authority"]
+    assert [text[s:e] for src in sources_of(doc) for s, e in src.mentions] == ["the port authority"]

@@ -10,7 +10,7 @@ can carry them; the accessors rebuild the frozen records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound=Finding)
 
 _DROPPED = "onrecord_dropped"  # list[Dropped]: boilerplate lines, with spans into doc.text
+DROPPED_EXTENSION = _DROPPED
 _DOC_ID = "onrecord_doc_id"  # str: article id, used to derive stable finding ids
 _PUBLISHED = "onrecord_published"  # str: the article's publication date, as given (times resolve against it)
 
@@ -40,7 +41,45 @@ def findings_of(doc: Doc, kind: FindingKind[T]) -> list[T]:
 
 
 def set_findings(doc: Doc, kind: FindingKind[T], value: Sequence[T]) -> None:
-    doc._.set(kind.extension, [f.to_dict() for f in value])
+    """Store a stage's findings, leaving out whatever lies inside a dropped boilerplate line.
+
+    A dropped line ("READ MORE: The agency fined banks it says broke the rules") yields no
+    finding in any stage: the guard sits here, where every stage writes, so a new kind is
+    covered without code of its own (``_outside_dropped``).
+    """
+    dropped = _dropped_spans(doc)
+    rows = [f.to_dict() for f in value]
+    doc._.set(kind.extension, [r for r in (_outside_dropped(r, dropped) for r in rows) if r is not None]
+              if dropped else rows)
+
+
+def _dropped_spans(doc: Doc) -> list[tuple[int, int]]:
+    value = doc._.get(_DROPPED) if Doc.has_extension(_DROPPED) else None
+    return [(int(s), int(e)) for d in value or [] for s, e in d.get("spans") or ()]
+
+
+def _within(spans: Sequence[Sequence[int]], dropped: list[tuple[int, int]]) -> bool:
+    """True when every fragment of ``spans`` lies inside one dropped line."""
+    return bool(spans) and all(any(ds <= s and e <= de for ds, de in dropped) for s, e in spans)
+
+
+def _outside_dropped(row: dict[str, Any], dropped: list[tuple[int, int]]) -> dict[str, Any] | None:
+    """A finding's dict without its mentions in dropped lines; None when it is anchored in one.
+
+    The anchor is the cue of an attribution, the mentions of a source, else the finding's own
+    ``spans`` (every generic kind has them).
+    """
+    mentions = row.get("mentions")
+    if isinstance(mentions, list):
+        kept = [m for m in mentions if not _within([m], dropped)]
+        if not kept:
+            return None
+        if len(kept) < len(mentions):
+            row = {**row, "mentions": kept}
+        return row
+    cue = row.get("cue")
+    anchor = cue.get("spans") if isinstance(cue, dict) else row.get("spans")
+    return None if anchor and _within(anchor, dropped) else row
 
 
 def has_findings(doc: Doc, kind: FindingKind[T]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan, para_end
+from onrecord.nlp.extensions import DROPPED_EXTENSION, dropped_of
 from onrecord.nlp.lexicon.labels import HEADLINE_NON_SPEAKERS, LAYOUT_NON_NAMES
 from onrecord.nlp.lexicon.punctuation import DASHES, QUOTE_CLOSERS, QUOTE_OPENERS
 
@@ -35,6 +36,14 @@ def layout_groups(doc: Doc, groups: list[Group], sent_id: list[int]) -> list[Gro
         for sp in [g.cue, *g.sources, *g.contents]:
             sp.sent = sent_id[g.cue.start]
     return out
+
+
+def _in_dropped_line(doc: Doc, i: int) -> bool:
+    """True when token ``i`` lies inside a line the boilerplate stage dropped."""
+    if not Doc.has_extension(DROPPED_EXTENSION):
+        return False
+    at = doc[i].idx
+    return any(s <= at < e for d in dropped_of(doc) for s, e in d.spans)
 
 
 def _is_name(tokens: list[Token]) -> bool:
@@ -142,6 +151,8 @@ def headline_colon(doc: Doc, spans: list[RoleSpan], tags: list[str]) -> Group | 
     end = para_end(doc, 0)
     if end == len(doc) or end > 40 or any(sp.start < end for sp in spans):
         return None
+    if _in_dropped_line(doc, 0):
+        return None  # "READ MORE: The agency fined banks it says broke the rules" is a link, not a headline
     colon = next((i for i in range(1, min(end, 8)) if doc[i].text == ":"), -1)
     if colon < 1 or doc[0:colon].text.lower() in HEADLINE_NON_SPEAKERS:
         return None

@@ -234,3 +234,18 @@ def test_ray_engine_missing_says_how_to_install(tmp_path: Path, monkeypatch: pyt
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--engine", "ray"])
     assert result.exit_code == 1
     assert "pip install 'onrecord[ray]'" in result.stderr
+
+
+def test_a_run_whose_only_input_failed_is_not_ok(tmp_path: Path) -> None:
+    """A run with nothing but failures says so, in the summary and in 'onrecord runs'."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"x\xff\xfe\x00\x01 binary")
+    db = tmp_path / "s.db"
+    code, summary, _ = ingest(str(bad), "--db", str(db))
+    assert code == 1 and summary["failed"] == 1 and summary["status"] == "failed"
+    text = CliRunner().invoke(cli, ["ingest", str(bad), "--db", str(db), "--retry-failed"])
+    assert "onrecord ingest: run 2 failed in" in text.stderr and "run 2 ok" not in text.stderr
+    assert query(db, "SELECT status FROM runs ORDER BY id") == [("failed",), ("failed",)]
+    (tmp_path / "good.txt").write_text(article_text(1), encoding="utf-8")
+    code, summary, _ = ingest(str(tmp_path), "--db", str(db), "--retry-failed")
+    assert code == 1 and summary["status"] == "ok"  # one stored, one failed: the run itself was ok

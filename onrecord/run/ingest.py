@@ -180,6 +180,8 @@ def run_ingest(
         result.status, result.error = "failed", exc.error
     except OnrecordError as exc:  # the model missing, the store refusing the run row
         result.status, result.error = "failed", exc
+    if result.status == "ok" and counts.failed and counts.failed == counts.read:
+        result.status = "failed"  # every input this run read failed: nothing about it was ok
     if result.run_id is not None:
         try:
             store.finish_run(result.run_id, result.status)

@@ -15,7 +15,9 @@
      │         ├── HttpStatus         http_status: an archived 404, a redirect, a 500
      │         ├── CrawlerTruncated   crawler_truncated: the crawler kept only part of the page
      │         ├── RobotsDisallowed   robots_disallowed: the site's robots.txt says no
-     │         └── DuplicateEntry     duplicate_entry: a feed entry already read
+     │         ├── DuplicateEntry     duplicate_entry: a feed entry already read
+     │         ├── NotRegularFile     not_regular_file: a device, FIFO or socket named like a file
+     │         └── LinkOutside        link_outside_folder: a symlink in a folder to a file outside it
      ├── ExtractError           could not turn an input into article text
      │    ├── NoArticleText     empty input, or a page with no article in it
      │    ├── NotEnglish        the text is in a language the model does not cover
@@ -106,6 +108,18 @@ class RobotsDisallowed(SkippedInput):
 
 class DuplicateEntry(SkippedInput):
     code = "duplicate_entry"
+
+
+class NotRegularFile(SkippedInput):
+    """A device, FIFO or socket: reading one could block forever or never end (/dev/zero)."""
+
+    code = "not_regular_file"
+
+
+class LinkOutside(SkippedInput):
+    """A symlink in an ingest folder to a file outside it (``x.txt`` -> ``/etc/passwd``)."""
+
+    code = "link_outside_folder"
 
 
 class ExtractError(OnrecordError):

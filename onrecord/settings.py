@@ -35,6 +35,7 @@ class Settings:
     cue_threshold: float | None = None  # CRF cue marginal a lexicon word needs; None: the model's own (0.3)
     place_adjectives: bool = False  # count country adjectives ("Turkish officials") as places
     check_language: bool = True  # refuse texts that are clearly not English
+    follow_links: bool = False  # in an ingest folder, read symlinks to files outside the folder
     jobs: int = 1  # analysis worker processes for batches
     web_analyze_timeout: float = 30.0  # seconds for one analysis asked of `onrecord serve`
     web_analyze_concurrency: int = 2  # analyses `onrecord serve` runs at once; more get 503

@@ -24,7 +24,7 @@ def _inputs(paths: tuple[str, ...], settings: Settings) -> Iterator[RawDocument 
     try:
         for path in paths:
             try:
-                yield from iter_inputs(path, settings, client=client, stdin=sys.stdin.buffer)
+                yield from iter_inputs(path, settings, client=client)  # stdin looked up only for -
             except OnrecordError as exc:
                 yield InputFailure(origin=path, line=None, error=exc)
     finally:
@@ -38,6 +38,8 @@ def _inputs(paths: tuple[str, ...], settings: Settings) -> Iterator[RawDocument 
               show_default=True, help="A readable report, one JSON record, or one record per line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for batches; each loads the model once.")
+@click.option("--follow-links", "follow_links", is_flag=True, default=None,
+              help="In a folder, also read symlinks to files outside it (skipped by default).")
 @click.option("--silent", is_flag=True, help="No progress on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
 @settings_options

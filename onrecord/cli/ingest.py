@@ -41,6 +41,8 @@ EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by Ctrl-C
               help="Obey robots.txt when fetching feed entries, URL lists and URLs.")
 @click.option("--per-host-delay", "per_host_delay", type=click.FloatRange(min=0), default=None,
               help="Seconds between two requests to the same host (default 1.0).")
+@click.option("--follow-links", "follow_links", is_flag=True, default=None,
+              help="In a folder, also read symlinks to files outside it (skipped by default).")
 @click.option("--force", is_flag=True, help="Analyse again inputs an earlier run finished.")
 @click.option("--retry-failed", is_flag=True, help="Analyse again inputs that failed in an earlier run.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,

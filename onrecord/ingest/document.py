@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from onrecord.errors import IngestError, OnrecordError
+from onrecord.errors import OnrecordError
 
 Kind = Literal["text", "html"]
 
@@ -43,13 +43,11 @@ class InputFailure:
 
 
 def open_input(path: Path) -> BinaryIO:
-    """Open an input file for reading bytes; a missing or unreadable file is an IngestError."""
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise IngestError(
-            f"Cannot read '{path}': {exc.strerror or exc}. Check the path and its permissions."
-        ) from exc
+    """Open an input file for reading bytes; a missing or unreadable file is an IngestError, and a
+    device or FIFO is refused unread (``NotRegularFile``: a FIFO would block the run forever)."""
+    from onrecord.ingest.opening import open_regular  # opening -> decode -> this module
+
+    return open_regular(path)
 
 
 def display_name(origin: str) -> str:

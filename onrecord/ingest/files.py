@@ -21,6 +21,7 @@ from onrecord.ingest.decode import check_size, declared_html_charset, decode_inp
 from onrecord.ingest.document import InputFailure, Kind, RawDocument
 from onrecord.ingest.fetch import fetch_url
 from onrecord.ingest.jsonl import iter_jsonl
+from onrecord.ingest.opening import link_outside, read_regular
 from onrecord.settings import Settings
 
 # Suffixes read from directories, and the kind each one is; other files are skipped there.
@@ -51,7 +52,7 @@ def iter_inputs(
         IngestError: the argument itself cannot be read (subclasses say why).
     """
     if arg == "-":
-        yield read_stdin(stdin or sys.stdin.buffer, settings)
+        yield read_stdin(stdin or stdin_stream(), settings)
     elif is_url(arg):
         yield fetch_url(arg, settings, client)
     else:
@@ -67,9 +68,27 @@ def iter_inputs(
             )
 
 
+def stdin_stream() -> BinaryIO:
+    """Standard input as bytes, looked up only when '-' is read.
+
+    Raises:
+        IngestError: standard input is closed (``cmd <&-``, or a service started without one).
+    """
+    if sys.stdin is None:  # Python sets it to None when descriptor 0 was closed at start-up
+        raise IngestError(_STDIN_CLOSED)
+    return sys.stdin.buffer
+
+
+_STDIN_CLOSED = ("Cannot read standard input ('-'): it is closed. Pipe the text in "
+                 "(e.g. '- < story.txt') or name the file instead of '-'.")
+
+
 def read_stdin(stream: BinaryIO, settings: Settings) -> RawDocument:
     """Read standard input, up to the size cap, as HTML or text (by looking at it)."""
-    data = stream.read(settings.max_text_bytes + 1)
+    try:
+        data = stream.read(settings.max_text_bytes + 1)
+    except (OSError, ValueError) as exc:  # a closed or write-only descriptor 0
+        raise IngestError(f"{_STDIN_CLOSED} ({exc})") from exc
     check_size(len(data), "-", settings.max_text_bytes, exact=False)
     decoded = decode_input(data, "-", declared_html_charset(data))
     kind: Kind = "html" if looks_like_html(decoded.text) else "text"
@@ -82,13 +101,7 @@ def read_file(path: Path, settings: Settings) -> RawDocument:
     Plain text is decoded and otherwise left exactly as it is, so offsets point into the file.
     """
     origin = str(path)
-    try:
-        check_size(path.stat().st_size, origin, settings.max_text_bytes)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(
-            f"Cannot read '{origin}': {exc.strerror or exc}. Check the path and its permissions."
-        ) from exc
+    data = read_regular(path, settings.max_text_bytes)
     kind = SUFFIX_KINDS.get(path.suffix.lower())
     declared = declared_html_charset(data) if kind != "text" else None
     decoded = decode_input(data, origin, declared, max_bytes=settings.max_text_bytes)
@@ -116,6 +129,10 @@ def _iter_directory(
     found = False
     for path in _directory_files(root):
         found = True
+        outside = None if settings.follow_links else link_outside(path, root)
+        if outside is not None:
+            yield InputFailure(origin=str(path), line=None, error=outside)
+            continue
         try:
             yield from _iter_file(path, settings, client)
         except OnrecordError as exc:

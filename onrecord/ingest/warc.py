@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 import re
 import zlib
 from collections.abc import Iterator
@@ -56,6 +57,7 @@ from onrecord.ingest.archived_http import parse_http_response
 from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import InputFailure, RawDocument
 from onrecord.ingest.fetch import HTML_TYPES, SNIFF_TYPES, looks_like_html_bytes
+from onrecord.ingest.opening import open_regular
 from onrecord.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -82,14 +84,9 @@ def iter_warc(path: Path | str, settings: Settings) -> Iterator[RawDocument | In
         IngestError: the file cannot be opened at all.
     """
     path = Path(path)
-    try:
-        handle = path.open("rb")
-        size = path.stat().st_size
-    except OSError as exc:
-        raise IngestError(
-            f"Cannot read '{path}': {exc.strerror or exc}. Check the path and its permissions."
-        ) from exc
+    handle = open_regular(path)  # a FIFO or device named *.warc would block or never end
     with handle:
+        size = os.fstat(handle.fileno()).st_size
         gzipped = handle.read(3) == _GZIP_MAGIC
         if gzipped and not _is_per_record(handle, size):
             yield from _iter_single_stream(path, settings)

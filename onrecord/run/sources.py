@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import Kind
 from onrecord.ingest.fetch import HTML_TYPES, SNIFF_TYPES, Fetched, looks_like_html_bytes
 from onrecord.ingest.files import JSONL_SUFFIXES, SUFFIX_KINDS, is_url
+from onrecord.ingest.opening import link_outside
 from onrecord.settings import Settings
 
 Item = RawDocument | InputFailure
@@ -85,7 +85,7 @@ def iter_sources(
 
 def _iter_arg(arg: str, settings: Settings, fetcher: RunFetcher, url_lists: bool) -> Iterator[Item]:
     if arg == "-":
-        yield from iter_inputs(arg, settings, stdin=sys.stdin.buffer)
+        yield from iter_inputs(arg, settings)  # a closed stdin is an IngestError, not a crash
         return
     if is_url(arg):
         yield from _iter_url(arg, settings, fetcher)
@@ -117,6 +117,10 @@ def _iter_directory(root: Path, settings: Settings, fetcher: RunFetcher) -> Iter
     found = False
     for path in _directory_files(root):
         found = True
+        outside = None if settings.follow_links else link_outside(path, root)
+        if outside is not None:
+            yield InputFailure(origin=str(path), line=None, error=outside)
+            continue
         try:
             yield from _iter_file(path, settings, fetcher, url_lists=False)
         except OnrecordError as exc:

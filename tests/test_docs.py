@@ -46,3 +46,16 @@ def test_readme_starts_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     quick = readme.split("## Quick start", 1)[1].split("##", 1)[0]
     assert "make demo" in quick and "make test" in quick
+
+
+def test_search_examples_keep_their_phrase_quotes_through_the_shell() -> None:
+    """A phrase search in the docs must reach onrecord with its double quotes (the shell eats bare ones)."""
+    import shlex
+
+    examples = [line for doc in ("README.md", "docs/cli.md")
+                for line in (ROOT / doc).read_text(encoding="utf-8").splitlines()
+                if line.lstrip().startswith(".venv/bin/onrecord search ")]
+    assert examples
+    for line in examples:
+        argv = shlex.split(line.split("#", 1)[0])
+        assert argv[2].startswith('"') and argv[2].endswith('"'), line

@@ -57,8 +57,9 @@ def test_articles_filters_and_table(db: str) -> None:
     code, out, _ = run("articles", "--outlet", "reuters.com", "--since", "2025-09-01", "--db", db)
     assert code == 0
     header, rule, *lines = out.splitlines()
-    assert header.split()[:3] == ["published", "outlet", "title"] and set(rule) <= {"-", " "}
-    assert len(lines) == 1 and "2025-09-20" in lines[0] and "reuters.com/r1" in lines[0]
+    # the id first: all that names an article without title or URL (issue 14 §5)
+    assert header.split()[:4] == ["article_id", "published", "outlet", "title"] and set(rule) <= {"-", " "}
+    assert len(lines) == 1 and lines[0].split()[:2] == ["r1", "2025-09-20"] and "reuters.com/r1" in lines[0]
     code, out, _ = run("articles", "--format", "csv", "--db", db)
     assert [row["article_id"] for row in csv.DictReader(io.StringIO(out))] == ["r1", "full-1", "r0"]
 
@@ -74,6 +75,7 @@ def test_sources_quotes_and_search(db: str) -> None:
                                                            "Earlier"]
     code, out, _ = run("search", "declined to comment", "--db", db)
     assert code == 0 and "[declined]" in out and "reuters.com" in out
+    assert any(line.split()[:2] == ["r1", "2025-09-20"] for line in out.splitlines())  # the id names it
     code, out, _ = run("search", '"declined to comment"', "--outlet", "reuters.com", "--format", "jsonl",
                        "--db", db)
     assert [json.loads(line)["article_id"] for line in out.splitlines()] == ["r1"]

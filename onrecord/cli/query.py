@@ -88,8 +88,10 @@ def articles_command(outlet: str | None, since: str | None, until: str | None, f
     """List stored articles (latest versions), newest first."""
     with _open(db) as store:
         rows = store.articles(outlet=outlet, since=since, until=until, limit=limit, offset=offset)
-    columns = None if fmt != "table" else ["published", "outlet", "title", "attributions", "sources",
-                                           "non_responses", "url"]
+    # the id first: it names the article for `onrecord serve`'s /articles/{id} and the API, and it is
+    # all a plain-text article without title or URL has
+    columns = None if fmt != "table" else ["article_id", "published", "outlet", "title", "attributions",
+                                           "sources", "non_responses", "url"]
     emit(rows, fmt, columns)
 
 
@@ -150,7 +152,7 @@ def search_command(query: str, outlet: str | None, since: str | None, until: str
     if fmt == "table":
         for row in rows:
             heading = row["title"] or row["url"] or ""
-            click.echo(f"{row['published'] or '-'}  {row['outlet'] or '-'}  {heading}")
+            click.echo(f"{row['article_id']}  {row['published'] or '-'}  {row['outlet'] or '-'}  {heading}")
             click.echo(f"    {row['snippet']}")
         if not rows:
             click.echo("(no matches)")

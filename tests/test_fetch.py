@@ -7,6 +7,9 @@ import shutil
 import socket
 import ssl
 import subprocess
+import threading
+import tracemalloc
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -87,6 +90,50 @@ def _gzip_bomb(handler: BaseHTTPRequestHandler, server: Server) -> None:
     reply(handler, 200, body, {"Content-Type": "text/plain", "Content-Encoding": "gzip"})
 
 
+# 64 MB of zeros, gzipped twice: about 200 bytes on the wire (issue 14 had 1 GiB in a few KB).
+_STACKED = gzip.compress(gzip.compress(bytes(64 << 20), 9), 9)
+_SINGLE = gzip.compress(bytes(32 << 20), 9)  # 32 MB of zeros in about 32 KB: one read's worth
+_TEXT = "Plain copy, compressed. " * 50
+
+
+def _gzip_gzip(handler: BaseHTTPRequestHandler, server: Server) -> None:
+    reply(handler, 200, _STACKED, {"Content-Type": "text/plain", "Content-Encoding": "gzip, gzip"})
+
+
+def _gzip_single(handler: BaseHTTPRequestHandler, server: Server) -> None:
+    reply(handler, 200, _SINGLE, {"Content-Type": "text/plain", "Content-Encoding": "gzip"})
+
+
+def _deflate(raw: bool) -> Handler:
+    def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
+        packer = zlib.compressobj(wbits=-zlib.MAX_WBITS if raw else zlib.MAX_WBITS)
+        body = packer.compress(_TEXT.encode()) + packer.flush()
+        reply(h, 200, body, {"Content-Type": "text/plain", "Content-Encoding": "deflate"})
+
+    return handler
+
+
+_HEADER_LINES_SENT: list[int] = []
+_HEADER_TRICKLE_DONE = threading.Event()
+
+
+def _header_trickle(handler: BaseHTTPRequestHandler, server: Server) -> None:
+    """One header line every 0.05 s for 10 s: never idle for a read timeout, far past the deadline."""
+    sent = 0
+    try:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n")
+        for i in range(200):
+            if server.stop.wait(0.05):
+                return
+            handler.wfile.write(f"X-Pad-{i}: x\r\n".encode())
+            handler.wfile.flush()
+            sent += 1
+        handler.wfile.write(b"Content-Length: 2\r\n\r\nok")
+    finally:
+        _HEADER_LINES_SENT.append(sent)
+        _HEADER_TRICKLE_DONE.set()
+
+
 def _redirect(location: str, status: int = 302) -> Handler:
     def handler(h: BaseHTTPRequestHandler, server: Server) -> None:
         target = location.replace("PORT", str(server.port))
@@ -114,6 +161,11 @@ ROUTES = {
     "/big": _big,
     "/big-unannounced": _big_unannounced,
     "/gzip-bomb": _gzip_bomb,
+    "/gzip-gzip": _gzip_gzip,
+    "/gzip-single": _gzip_single,
+    "/deflate": _deflate(raw=False),
+    "/deflate-raw": _deflate(raw=True),
+    "/header-trickle": _header_trickle,
     "/moved": _redirect("/article", 301),
     "/relative": _redirect("plain", 307),
     "/loop-a": _redirect("/loop-b"),
@@ -334,6 +386,46 @@ def test_byte_cap(server: Server, path: str) -> None:
     settings = Settings(allow_private=True, max_fetch_bytes=4000)
     with pytest.raises(FetchError, match=r"larger than 4,000 bytes.*ONRECORD_MAX_FETCH_BYTES"):
         fetch_url(server.url(path), settings)
+
+
+def test_stacked_encodings_are_refused_before_inflating(server: Server) -> None:
+    with pytest.raises(FetchError, match=r"compressed 2 times over \(Content-Encoding: gzip, gzip\)"):
+        fetch_url(server.url("/gzip-gzip"), LOCAL)
+
+
+def test_one_gzip_layer_inflates_no_further_than_the_cap(server: Server) -> None:
+    """32 MB packed in one read: the decoder must stop at the cap, not inflate it all first."""
+    settings = Settings(allow_private=True, max_fetch_bytes=100_000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match=r"larger than 100,000 bytes"):
+            fetch_url(server.url("/gzip-single"), settings)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20, f"peak {peak:,} bytes"
+
+
+@pytest.mark.parametrize("path", ["/deflate", "/deflate-raw"])
+def test_deflate_with_and_without_the_zlib_header(server: Server, path: str) -> None:
+    assert fetch_url(server.url(path), LOCAL).data == _TEXT
+
+
+def test_the_client_asks_only_for_codings_it_can_bound(server: Server) -> None:
+    fetch_url(server.url("/plain"), LOCAL)
+    assert server.requests[-1]["headers"]["Accept-Encoding"] == "gzip, deflate"
+
+
+def test_total_deadline_covers_trickled_headers(server: Server) -> None:
+    _HEADER_LINES_SENT.clear()
+    _HEADER_TRICKLE_DONE.clear()
+    settings = Settings(allow_private=True, read_timeout=1, total_timeout=0.5)
+    with pytest.raises(FetchError, match=r"longer than 0.5 s in all.*ONRECORD_TOTAL_TIMEOUT"):
+        fetch_url(server.url("/header-trickle"), settings)
+    server.stop.set()  # the handler stops at its next line; count what it had sent by then
+    assert _HEADER_TRICKLE_DONE.wait(30)
+    # the client hung up near the deadline, long before the 200 lines a slow server had to send
+    assert _HEADER_LINES_SENT and _HEADER_LINES_SENT[0] < 150
 
 
 # --- redirects -----------------------------------------------------------------------------

@@ -8,10 +8,14 @@ time (``GuardedBackend``), so a DNS answer that changes between check and connec
 
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import logging
 import socket
+import ssl
+import time
 from collections.abc import Iterable
+from typing import Any
 
 import httpcore
 
@@ -21,6 +25,11 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 logger = logging.getLogger(__name__)
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+# The monotonic time by which the current fetch must be done (connect, headers and body), set
+# by ``fetch._fetch`` for the thread it runs in. httpx only bounds each read, so a server
+# sending one header line a second would otherwise hold a fetch for as long as it likes.
+FETCH_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("fetch_deadline", default=None)
 
 
 def address_problem(address: str | IPAddress) -> str | None:
@@ -123,10 +132,22 @@ class GuardedBackend(httpcore.NetworkBackend):
         # resolve to ::1 first while the server listens on 127.0.0.1 only).
         for address in allowed[:-1]:
             try:
-                return self._backend.connect_tcp(address, port, timeout, local_address, socket_options)
+                return self._connect(address, port, timeout, local_address, socket_options)
             except httpcore.ConnectError:
                 logger.debug("Cannot connect to %s at %s; trying the next address", host, address)
-        return self._backend.connect_tcp(allowed[-1], port, timeout, local_address, socket_options)
+        return self._connect(allowed[-1], port, timeout, local_address, socket_options)
+
+    def _connect(
+        self,
+        address: str,
+        port: int,
+        timeout: float | None,
+        local_address: str | None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None,
+    ) -> httpcore.NetworkStream:
+        timeout = _within_deadline(timeout, httpcore.ConnectTimeout)
+        stream = self._backend.connect_tcp(address, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream)
 
     def connect_unix_socket(
         self,
@@ -138,3 +159,39 @@ class GuardedBackend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:
         self._backend.sleep(seconds)
+
+
+def _within_deadline(timeout: float | None, error: type[Exception]) -> float | None:
+    """``timeout`` cut to what is left of the current fetch's deadline; ``error`` once it has passed."""
+    deadline = FETCH_DEADLINE.get()
+    if deadline is None:
+        return timeout
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise error("the total deadline of the fetch has passed")
+    return remaining if timeout is None else min(timeout, remaining)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose every read and write ends by the fetch's total deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _within_deadline(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _within_deadline(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._stream.start_tls(
+            ssl_context, server_hostname, _within_deadline(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -19,7 +20,7 @@ import httpcore
 import httpx
 
 from onrecord.errors import FetchError, UnsupportedInput
-from onrecord.ingest.addresses import GuardedBackend, pick_address, refusal
+from onrecord.ingest.addresses import FETCH_DEADLINE, GuardedBackend, pick_address, refusal
 from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import Kind, RawDocument
 from onrecord.settings import Settings
@@ -30,6 +31,10 @@ SNIFF_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 _REDIRECTS = {301, 302, 303, 307, 308}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+# Only codings whose decoded size can be bounded as they inflate (zlib's max_length): a bomb of a
+# few KB must stop at max_fetch_bytes, not after inflating to a gigabyte (issue 14).
+_ACCEPT_ENCODING = "gzip, deflate"
+_ZLIB_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 _T = TypeVar("_T")
 _Reader = Callable[[str, httpx.Response, Settings, float], _T]
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<!--)", re.IGNORECASE)
@@ -63,7 +68,7 @@ def make_client(settings: Settings) -> httpx.Client:
     return httpx.Client(
         transport=_GuardedTransport(settings.allow_private),
         timeout=_timeout(settings, settings.total_timeout),
-        headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT},
+        headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT, "Accept-Encoding": _ACCEPT_ENCODING},
         follow_redirects=False,
         trust_env=False,
     )
@@ -119,8 +124,20 @@ def _raw(original: str, response: httpx.Response, settings: Settings, deadline: 
 
 
 def _fetch(url: str, settings: Settings, client: httpx.Client, read: _Reader[_T]) -> _T:
-    """Follow redirects under the guards, then hand the final response to ``read``."""
+    """Follow redirects under the guards, then hand the final response to ``read``.
+
+    The total deadline covers every hop's connection, headers and body: the network streams
+    read it from ``FETCH_DEADLINE`` (a server trickling one header line a second is stopped).
+    """
     deadline = time.monotonic() + settings.total_timeout
+    token = FETCH_DEADLINE.set(deadline)
+    try:
+        return _follow(url, settings, client, read, deadline)
+    finally:
+        FETCH_DEADLINE.reset(token)
+
+
+def _follow(url: str, settings: Settings, client: httpx.Client, read: _Reader[_T], deadline: float) -> _T:
     current = _parse(url, url)
     seen = {str(current)}
     for hop in range(settings.max_redirects + 1):
@@ -185,7 +202,14 @@ def _send(
     try:
         return client.send(request, stream=True)
     except httpx.HTTPError as exc:
-        raise FetchError(f"Cannot fetch '{original}': {_reason(exc, settings)}") from exc
+        raise _http_error(original, exc, settings, deadline) from exc
+
+
+def _http_error(original: str, exc: httpx.HTTPError, settings: Settings, deadline: float) -> FetchError:
+    """The FetchError for a failed exchange; a timeout at the total deadline says so."""
+    if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline - 0.01:
+        return _too_slow(original, settings)
+    return FetchError(f"Cannot fetch '{original}': {_reason(exc, settings)}")
 
 
 def _reason(exc: httpx.HTTPError, settings: Settings) -> str:
@@ -275,16 +299,70 @@ def _read_capped(original: str, response: httpx.Response, settings: Settings, de
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         raise too_large
+    coding = _coding(original, response.headers.get("content-encoding", ""))
+    inflater: zlib._Decompress | None = None
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise too_large
-            chunks.append(chunk)
+        for raw in response.iter_raw():
+            pending = raw
+            if coding is not None and inflater is None and raw:
+                inflater = _decompressor(coding, raw)
+            while pending:
+                if inflater is None:
+                    chunk, pending = pending, b""
+                else:  # never more than the room left + 1 byte per call, however well it packs
+                    chunk = inflater.decompress(pending, cap - size + 1)
+                    pending = inflater.unconsumed_tail
+                size += len(chunk)
+                if size > cap:
+                    raise too_large
+                chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise _too_slow(original, settings)
+        if inflater is not None:
+            chunk = inflater.flush(cap - size + 1)
+            if size + len(chunk) > cap:
+                raise too_large
+            chunks.append(chunk)
     except httpx.HTTPError as exc:
-        raise FetchError(f"Cannot fetch '{original}': {_reason(exc, settings)}") from exc
+        raise _http_error(original, exc, settings, deadline) from exc
+    except zlib.error as exc:
+        raise FetchError(
+            f"Cannot fetch '{original}': the response could not be decompressed ({exc})."
+        ) from exc
     return b"".join(chunks)
+
+
+def _decompressor(coding: str, first: bytes) -> zlib._Decompress:
+    """A zlib decompressor for ``coding``; 'deflate' may come raw, without the zlib header."""
+    wbits = _ZLIB_WBITS[coding]
+    zlib_header = len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0
+    if coding == "deflate" and not zlib_header:
+        wbits = -zlib.MAX_WBITS
+    return zlib.decompressobj(wbits)
+
+
+def _coding(original: str, content_encoding: str) -> str | None:
+    """The response's one content coding (gzip or deflate) or None; stacked codings are refused.
+
+    ``Content-Encoding: gzip, gzip`` lets a few KB inflate to gigabytes in one step of a
+    decoder chain, before any cap can look; no real site needs two layers.
+    """
+    codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip()]
+    codings = [c for c in codings if c != "identity"]
+    if not codings:
+        return None
+    if len(codings) > 1:
+        raise FetchError(
+            f"Cannot fetch '{original}': the response is compressed {len(codings)} times over "
+            f"(Content-Encoding: {content_encoding}). onrecord refuses stacked encodings: they are "
+            "how decompression bombs are built, and no real site needs them."
+        )
+    coding = codings[0]
+    if coding not in _ZLIB_WBITS:
+        raise FetchError(
+            f"Cannot fetch '{original}': the response uses Content-Encoding '{coding}', which "
+            "onrecord did not ask for (it accepts gzip and deflate)."
+        )
+    return coding

@@ -110,6 +110,32 @@ def test_lists_share_envelope_pagination_sorting_and_errors(client: httpx.Client
     assert beyond["items"] == [] and beyond["next"] is None
 
 
+@pytest.mark.parametrize("path", ["/api/articles", "/api/attributions", "/api/search", "/api/sources"])
+def test_first_page_gives_the_total(client: httpx.Client, path: str) -> None:
+    """A researcher paging one row at a time still learns on page 1 how many rows there are."""
+    params = LISTS[path][0]
+    n = client.get(path, params=params).json()["total"]
+    first = client.get(path, params={**params, "per_page": 1}).json()
+    assert n >= 2 and first["next"] is not None and first["total"] == n
+
+
+def test_an_unknown_parameter_is_refused_with_the_valid_ones(client: httpx.Client) -> None:
+    """A typo must not silently return unfiltered data."""
+    typo = client.get("/api/sources", params={"identiy": "anonymous"})
+    error = assert_error(typo, 400, "invalid_parameter")
+    assert "'identiy'" in error["message"] and "identity" in error["message"].split("takes", 1)[1]
+    for path in sorted(LISTS):
+        assert_error(client.get(path, params={**LISTS[path][0], "nope": "1"}), 400, "invalid_parameter")
+    assert_error(client.get("/api/articles/web-1", params={"pretty": "1"}), 400, "invalid_parameter")
+
+
+def test_errors_name_api_parameters_not_cli_options(client: httpx.Client) -> None:
+    for path in ("/api/articles", "/api/attributions", "/api/findings/figures"):
+        for name in ("since", "until"):
+            error = assert_error(client.get(path, params={name: "last tuesday"}), 400, "bad_query")
+            assert f"Cannot read {name} 'last tuesday'" in error["message"] and "--" not in error["message"]
+
+
 def test_filters(client: httpx.Client) -> None:
     params = {"outlet": "daily.example.org", "since": "2025-08-15"}
     articles = client.get("/api/articles", params=params).json()

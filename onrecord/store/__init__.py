@@ -279,6 +279,14 @@ class Store:
         return self._query("search", _search.search_articles, query=query, outlet=outlet, since=since,
                            until=until, identity=identity, limit=limit, offset=offset)
 
+    def total(self, listing: str, **filters: Any) -> int:
+        """How many rows a listing ("articles", "sources", "quotes" or "search") matches in all,
+        with the same filters as its method: the API's ``total`` on a first page."""
+        fn = {"articles": _queries.list_articles, "sources": _queries.list_sources,
+              "quotes": _queries.list_quotes, "search": _search.search_articles}[listing]
+        rows = self._query(f"count {listing} in", fn, count=True, limit=0, offset=0, **filters)
+        return int(rows[0]["total"])
+
     def findings(self, kind: str, *, where: Mapping[str, str] | None = None, outlet: str | None = None,
                  since: str | None = None, until: str | None = None, limit: int = 100,
                  offset: int = 0) -> list[dict[str, Any]]:

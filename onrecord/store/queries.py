@@ -33,6 +33,13 @@ def _rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[dict[str, 
     return [{k: _plain(k, v) for k, v in row._mapping.items()} for row in conn.execute(text(sql), params)]
 
 
+def count_rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """``[{"total": n}]``: how many rows a listing's SQL matches, its ORDER BY and paging left out."""
+    body = sql[: sql.rindex("ORDER BY")]
+    total = conn.execute(text(f"SELECT count(*) FROM ({body}) AS counted"), params).scalar()
+    return [{"total": int(total or 0)}]
+
+
 def _plain(key: str, value: Any) -> Any:
     """Same Python types from every backend: SQLite's 0/1 become bools, PostgreSQL's numerics floats."""
     if value is None:
@@ -49,11 +56,11 @@ def _like(value: str) -> str:
 
 
 def list_articles(conn: Connection, *, outlet: str | None, since: str | None, until: str | None,
-                  limit: int, offset: int) -> list[dict[str, Any]]:
-    """Latest versions, newest first."""
+                  limit: int, offset: int, count: bool = False) -> list[dict[str, Any]]:
+    """Latest versions, newest first (with ``count``, ``[{"total": n}]`` instead: every listing)."""
     filters, params = article_filters(outlet, since, until)
     params.update(limit=limit, offset=offset)
-    return _rows(conn, f"""
+    return (count_rows if count else _rows)(conn, f"""
         SELECT a.article_id, a.version, a.url, a.outlet, a.published, a.title, a.language,
                a.n_attributions AS attributions, a.n_sources AS sources,
                a.n_anonymous_sources AS anonymous_sources, a.n_non_responses AS non_responses, a.stored_at
@@ -62,7 +69,8 @@ def list_articles(conn: Connection, *, outlet: str | None, since: str | None, un
 
 
 def list_sources(conn: Connection, *, identity: str | None, role: str | None, outlet: str | None,
-                 name: str | None, since: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+                 name: str | None, since: str | None, limit: int, offset: int,
+                 count: bool = False) -> list[dict[str, Any]]:
     """Sources aggregated across articles by name (description when unnamed), most cited first."""
     if identity is not None and identity not in IDENTITIES:
         raise BadQuery(f"Unknown identity {identity!r}: use one of {', '.join(IDENTITIES)}.")
@@ -77,7 +85,7 @@ def list_sources(conn: Connection, *, identity: str | None, role: str | None, ou
         filters += " AND lower(coalesce(s.name, s.description, '')) LIKE :name ESCAPE '\\'"
         params["name"] = _like(name)
     params.update(limit=limit, offset=offset)
-    return _rows(conn, f"""
+    return (count_rows if count else _rows)(conn, f"""
         SELECT coalesce(s.name, s.description) AS name, s.identity, min(s.role) AS role,
                count(DISTINCT s.article_row_id) AS articles, sum(s.attribution_count) AS citations,
                sum(s.mention_count) AS mentions, count(DISTINCT a.outlet) AS outlets
@@ -89,7 +97,7 @@ def list_sources(conn: Connection, *, identity: str | None, role: str | None, ou
 
 def list_quotes(conn: Connection, *, source: str | None, outlet: str | None, since: str | None,
                 until: str | None, text_contains: str | None, limit: int,
-                offset: int) -> list[dict[str, Any]]:
+                offset: int, count: bool = False) -> list[dict[str, Any]]:
     """Attributed statements with who said them, newest articles first, in text order."""
     filters, params = article_filters(outlet, since, until)
     if source:
@@ -100,7 +108,7 @@ def list_quotes(conn: Connection, *, source: str | None, outlet: str | None, sin
         filters += " AND lower(t.content_text) LIKE :content ESCAPE '\\'"
         params["content"] = _like(text_contains)
     params.update(limit=limit, offset=offset)
-    return _rows(conn, f"""
+    return (count_rows if count else _rows)(conn, f"""
         SELECT a.article_id, a.url, a.outlet, a.published, t.attribution_id, t.kind, t.mode,
                coalesce(s.name, t.source_text) AS source, s.identity, s.role, t.cue_text AS cue,
                t.content_text AS content, t.content_start, t.content_end, t.hedges, t.negated, t.confidence

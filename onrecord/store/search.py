@@ -65,7 +65,7 @@ def parse_query(query: str) -> Query:
 
 def search_articles(
     conn: Connection, query: str, *, outlet: str | None, since: str | None,
-    until: str | None, limit: int, offset: int, identity: str | None = None,
+    until: str | None, limit: int, offset: int, identity: str | None = None, count: bool = False,
 ) -> list[dict[str, Any]]:
     """Latest article versions matching ``query``, best first, with a snippet around the match.
 
@@ -78,6 +78,8 @@ def search_articles(
                     " AND s.identity = :identity)")
         params["identity"] = identity
     params.update(limit=limit, offset=offset)
+    if count:
+        return _count_matches(conn, parsed, filters, params)
     if conn.dialect.name == "sqlite":
         params["q"] = parsed.fts5()
         sql = f"""
@@ -101,3 +103,17 @@ def search_articles(
         params["headline"] = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_TOKENS}, "
                               "MinWords=6, ShortWord=2")
     return [dict(row._mapping) for row in conn.execute(text(sql), params)]
+
+
+def _count_matches(conn: Connection, parsed: Query, filters: str,
+                   params: dict[str, Any]) -> list[dict[str, Any]]:
+    """``[{"total": n}]``: how many latest articles match (no ranking, no snippets)."""
+    if conn.dialect.name == "sqlite":
+        params["q"] = parsed.fts5()
+        sql = f"""SELECT count(*) FROM articles_fts JOIN articles AS a ON a.row_id = articles_fts.rowid
+                  WHERE articles_fts MATCH :q AND a.is_latest {filters}"""
+    else:
+        params["q"] = parsed.websearch()
+        sql = f"""SELECT count(*) FROM articles AS a, websearch_to_tsquery('english', :q) AS q
+                  WHERE {PG_DOCUMENT} @@ q AND a.is_latest {filters}"""
+    return [{"total": int(conn.execute(text(sql), params).scalar() or 0)}]

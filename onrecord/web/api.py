@@ -4,7 +4,9 @@ Conventions, the same on every endpoint (docs/web.md):
 
 * Lists: ``?page=1&per_page=50`` (per_page ≤ 200, page ≤ 10,000) and ``?sort=field`` or
   ``-field`` from the endpoint's whitelist; the answer is ``{"items", "page", "per_page",
-  "total", "next"}``. ``total`` is null when it is not known without counting everything.
+  "total", "next"}``. ``total`` is given on the first page (and on the last); a later page
+  leaves it null rather than count again (and so do findings lists).
+* An unknown query parameter is a 400 that lists the endpoint's parameters.
 * Errors: ``{"error": {"code", "message", "status"}}``; a bad or out-of-bounds parameter is 400.
 * Read-only: ``POST /api/analyze`` stores only when the server runs with ``--allow-store``.
 
@@ -23,11 +25,14 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from onrecord.findings import kind_named, kinds
 from onrecord.records import ArticleRecord, Identity
 from onrecord.settings import Settings
 from onrecord.store import Store
+from onrecord.store.filters import parse_day
 from onrecord.web.schemas import ERROR_RESPONSES, AnalyzeRequest, Page
 from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
 
@@ -44,7 +49,33 @@ def _no_nul(request: Request) -> None:
             raise ApiError(400, "invalid_parameter", f"Parameter {key!r} contains a NUL character.")
 
 
-router = APIRouter(tags=["api"], responses=ERROR_RESPONSES, dependencies=[Depends(_no_nul)])
+def _query_names(dependant: Dependant) -> frozenset[str]:
+    """The query parameters an endpoint declares, its dependencies' (page, per_page) included."""
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return frozenset(names)
+
+
+def _known_parameters(request: Request) -> None:
+    """Refuse a query parameter the endpoint does not know (a typo would silently not filter), and
+    read ``since``/``until`` here so a bad date names the API parameter, not the CLI's option."""
+    for name in ("since", "until"):
+        if request.query_params.get(name):
+            parse_day(request.query_params[name], name)  # BadQuery: a 400 naming the parameter
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or route.path.endswith("/findings/{kind}"):
+        return  # findings declare their filters per kind and check them themselves
+    valid = _query_names(route.dependant)
+    unknown = sorted({k for k in request.query_params if k not in valid})
+    if unknown:
+        raise ApiError(400, "invalid_parameter", f"Unknown parameter{'s' * (len(unknown) > 1)} "
+                       f"{', '.join(repr(k) for k in unknown)}: {request.url.path} takes "
+                       f"{', '.join(sorted(valid)) or 'no query parameters'}.")
+
+
+router = APIRouter(tags=["api"], responses=ERROR_RESPONSES,
+                   dependencies=[Depends(_no_nul), Depends(_known_parameters)])
 
 
 @dataclass(frozen=True)
@@ -80,12 +111,18 @@ def _envelope(request: Request, p: Paging, items: list[dict[str, Any]], more: bo
 
 
 def _listing(request: Request, p: Paging, sort: str, default: str,
-             fetch: Callable[[int, int], list[dict[str, Any]]]) -> Page:
-    """Page ``fetch(limit, offset)``: in SQL for the default order, else sorted within SORT_WINDOW."""
+             fetch: Callable[[int, int], list[dict[str, Any]]],
+             count: Callable[[], int] | None = None) -> Page:
+    """Page ``fetch(limit, offset)``: in SQL for the default order, else sorted within SORT_WINDOW.
+
+    ``count`` gives the number of matching rows; a first page with more after it asks it for
+    ``total`` (later pages leave it null rather than count again)."""
     if sort == default:
         rows = fetch(p.per_page + 1, p.offset)
         more = len(rows) > p.per_page
         total = None if more or (not rows and p.page > 1) else p.offset + len(rows)
+        if total is None and p.page == 1 and count is not None:
+            total = count()
         return _envelope(request, p, rows[: p.per_page], more, total)
     rows = fetch(SORT_WINDOW + 1, 0)
     if len(rows) > SORT_WINDOW:
@@ -113,7 +150,8 @@ def list_articles(request: Request, p: PagingDep, outlet: Text = None, since: Da
     """Latest article versions; default order newest first."""
     store = _store(request)
     return _listing(request, p, sort, "-published", lambda limit, offset: store.articles(
-        outlet=outlet, since=since, until=until, limit=limit, offset=offset))
+        outlet=outlet, since=since, until=until, limit=limit, offset=offset),
+        lambda: store.total("articles", outlet=outlet, since=since, until=until))
 
 
 @router.get("/articles/{article_id}", summary="One article's record (the ArticleRecord JSON contract)")
@@ -137,7 +175,8 @@ def list_sources(request: Request, p: PagingDep,
     """Sources aggregated by name (description when unnamed); default order most cited first."""
     store = _store(request)
     return _listing(request, p, sort, "-citations", lambda limit, offset: store.sources(
-        identity=identity, role=role, outlet=outlet, name=name, since=since, limit=limit, offset=offset))
+        identity=identity, role=role, outlet=outlet, name=name, since=since, limit=limit, offset=offset),
+        lambda: store.total("sources", identity=identity, role=role, outlet=outlet, name=name, since=since))
 
 
 QuoteSort = Literal["-published", "published", "source", "-source", "confidence", "-confidence"]
@@ -150,7 +189,9 @@ def list_attributions(request: Request, p: PagingDep, source: Text = None, outle
     """Who said what: by source name, outlet, date or words in the statement; newest articles first."""
     store = _store(request)
     return _listing(request, p, sort, "-published", lambda limit, offset: store.quotes(
-        source=source, outlet=outlet, since=since, until=until, text=text, limit=limit, offset=offset))
+        source=source, outlet=outlet, since=since, until=until, text=text, limit=limit, offset=offset),
+        lambda: store.total("quotes", source=source, outlet=outlet, since=since, until=until,
+                            text_contains=text))
 
 
 SearchSort = Literal["relevance", "published", "-published"]
@@ -167,7 +208,8 @@ def search(request: Request, p: PagingDep,
     keeps articles citing at least one source of that identity."""
     store = _store(request)
     page = _listing(request, p, sort, "relevance", lambda limit, offset: store.search(
-        q, outlet=outlet, since=since, until=until, identity=identity, limit=limit, offset=offset))
+        q, outlet=outlet, since=since, until=until, identity=identity, limit=limit, offset=offset),
+        lambda: store.total("search", query=q, outlet=outlet, since=since, until=until, identity=identity))
     for item in page.items:
         item.pop("row_id", None)
     return page

@@ -2,21 +2,33 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two stamps: the runtime install (`make demo`, `make serve`) and the dev group on top of it
+# (`make test`, lint, bench, eval, train). Each is redone only when pyproject.toml changes.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
 SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps demo serve test test-fast lint bench bench-deps bench-quick bench-web eval eval-accurate train train-accurate calibrate-accurate clean
+.PHONY: install install-runtime system-deps demo serve test test-fast lint bench bench-deps bench-quick bench-web eval eval-accurate train train-accurate calibrate-accurate clean
 
-install: $(STAMP)
+# The development install: onrecord, its runtime dependencies and the dev group (pytest, mypy,
+# ruff, ray, playwright, schemathesis, torch for training).
+install: $(DEV_STAMP)
 
-$(STAMP): pyproject.toml
+# onrecord and its runtime dependencies only: what `make demo` and `make serve` need.
+install-runtime: $(RUNTIME_STAMP)
+
+$(RUNTIME_STAMP): pyproject.toml
 	@# Debian splits venv support into python3-venv; install it when it is missing.
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); $(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/pip install --quiet -e . --group dev
-	touch $(STAMP)
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME_STAMP)
+
+$(DEV_STAMP): $(RUNTIME_STAMP) pyproject.toml
+	$(BIN)/pip install --quiet --group dev
+	touch $(DEV_STAMP)
 
 # Debian packages the test suite needs: a real PostgreSQL server (tests start a throwaway cluster)
 # and chromium for the web UI tests (driven by Playwright).
@@ -26,7 +38,7 @@ system-deps:
 		postgresql chromium; }
 
 # Analyses the bundled samples into a fresh SQLite store (demo.db), then reads it back.
-demo: install
+demo: install-runtime
 	@rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/onrecord ingest samples/ --db demo.db
 	$(BIN)/onrecord stats --by outlet --db demo.db
@@ -36,7 +48,7 @@ demo: install
 
 # The web UI and REST API on http://127.0.0.1:8000 over DB (the demo store, built if missing).
 DB ?= demo.db
-serve: install
+serve: install-runtime
 	@[ -f $(DB) ] || $(BIN)/onrecord ingest samples/ --db $(DB) --quiet
 	$(BIN)/onrecord serve --db $(DB)
 

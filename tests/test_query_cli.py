@@ -142,3 +142,35 @@ def test_an_analysed_article_goes_in_and_comes_back_out(tmp_path: Path) -> None:
         assert len(store.quotes()) == len(record.attributions) > 0
     code, out, _ = run("search", "declined to comment", "--format", "jsonl", "--db", db)
     assert code == 0 and json.loads(out)["url"] == "https://example.org/harbour"
+
+
+def _stats_csv(db: str) -> dict[str, dict[str, str]]:
+    code, out, _ = run("stats", "--by", "outlet", "--format", "csv", "--db", db)
+    assert code == 0
+    return {r["outlet"]: r for r in csv.DictReader(io.StringIO(out))}
+
+
+def _assert_identity_stats(rows: dict[str, dict[str, str]]) -> None:
+    """full-1: Jane Doe (named) says two things, a senior official (anonymous) one."""
+    full = rows["news.example.com"]
+    assert (full["named_sources"], full["anonymous_sources"], full["collective_sources"]) == ("1", "1", "0")
+    assert full["anonymous_source_share"] == "0.5"  # one of two sources ...
+    assert full["anonymous_statement_share"] == "0.3333"  # ... but one of three statements
+    reuters = rows["reuters.com"]
+    assert (reuters["statements"], reuters["anonymous_statement_share"]) == ("2", "0.5")
+
+
+def test_stats_count_identities_and_anonymous_statements(db: str) -> None:
+    _assert_identity_stats(_stats_csv(db))
+
+
+def test_stats_count_identities_on_postgresql(postgres_url: str) -> None:
+    assert run("db", "migrate", "--db", postgres_url)[0] == 0
+    with Store.open(postgres_url) as store:
+        store.store_record(full_record())
+        store.store_record(make_record("r1", url="https://reuters.com/r1", outlet="reuters.com",
+                                       quotes=[Quote("people familiar with the plans", "Ships will sail",
+                                                     identity="anonymous")]))
+        store.store_record(make_record("r0", url="https://reuters.com/r0", outlet="reuters.com",
+                                       quotes=[Quote("Jane Doe", "Earlier")]))
+    _assert_identity_stats(_stats_csv(postgres_url))

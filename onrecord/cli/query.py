@@ -171,8 +171,9 @@ def search_command(query: str, outlet: str | None, since: str | None, until: str
 @db_option
 def stats_command(by: str, outlet: str | None, since: str | None, until: str | None, fmt: str,
                   db: str | None) -> None:
-    """Per outlet or month: articles, statements per article, anonymous-source share,
-    non-response rate (articles with one) and hedged share of statements."""
+    """Per outlet or month: articles, statements per article, sources by identity (named,
+    anonymous, collective), the anonymous share of sources and of statements, non-response
+    rate (articles with one) and hedged share of statements. --format csv for a spreadsheet."""
     with _open(db) as store:
         rows = store.stats(by, outlet=outlet, since=since, until=until)
     emit(rows, fmt)

@@ -167,10 +167,13 @@ def _json_attribute(conn: Connection, column: str, attribute: str) -> str:
 
 def stats(conn: Connection, *, by: str, outlet: str | None = None, since: str | None = None,
           until: str | None = None) -> list[dict[str, Any]]:
-    """Per outlet or month: articles, statements per article, anonymous-source share, non-response
-    rate (share of articles with at least one), hedged share of statements.
+    """Per outlet or month: articles and statements, statements per article, sources by identity
+    (named, anonymous, collective), the anonymous share of sources and of statements (those
+    whose source is anonymous), non-response rate (share of articles with at least one),
+    hedged share of statements.
 
-    Computed from the per-article counts on ``articles``, so one indexed scan answers it.
+    Mostly from the per-article counts on ``articles``; the identity counts and the statement
+    share read ``sources`` and ``attributions`` grouped the same way.
     """
     if by not in STATS_BY:
         raise BadQuery(f"Cannot group stats by {by!r}: use one of {', '.join(STATS_BY)}.")
@@ -185,7 +188,20 @@ def stats(conn: Connection, *, by: str, outlet: str | None = None, since: str | 
                sum(CASE WHEN a.n_non_responses > 0 THEN 1 ELSE 0 END) AS with_non_response
         FROM articles AS a WHERE a.is_latest {filters}
         GROUP BY {key} ORDER BY count(*) DESC, {key}""", params)
-    return [_ratios(by, row) for row in rows]
+    identities = {row[by]: row for row in _rows(conn, f"""
+        SELECT {key} AS {by},
+               sum(CASE WHEN s.identity = 'named' THEN 1 ELSE 0 END) AS named_sources,
+               sum(CASE WHEN s.identity = 'collective' THEN 1 ELSE 0 END) AS collective_sources
+        FROM sources AS s JOIN articles AS a ON a.row_id = s.article_row_id
+        WHERE a.is_latest {filters} GROUP BY {key}""", params)}
+    # statements, not sources: one anonymous source cited six times weighs six here
+    anonymous = {row[by]: row["n"] for row in _rows(conn, f"""
+        SELECT {key} AS {by}, count(*) AS n
+        FROM attributions AS t JOIN articles AS a ON a.row_id = t.article_row_id
+        JOIN sources AS s ON s.article_row_id = t.article_row_id AND s.source_id = t.source_id
+        WHERE a.is_latest AND s.identity = 'anonymous' {filters} GROUP BY {key}""", params)}
+    return [_ratios(by, {**row, **identities.get(row[by], {}),
+                         "anonymous_statements": anonymous.get(row[by], 0)}) for row in rows]
 
 
 def _ratios(by: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -193,9 +209,13 @@ def _ratios(by: str, row: dict[str, Any]) -> dict[str, Any]:
         return round(int(num) / int(den), 4) if den else None
 
     return {
-        by: row[by], "articles": int(row["articles"]),
+        by: row[by], "articles": int(row["articles"]), "statements": int(row["statements"] or 0),
         "statements_per_article": share(row["statements"], row["articles"]),
+        "named_sources": int(row.get("named_sources") or 0),
+        "anonymous_sources": int(row["anonymous_sources"] or 0),
+        "collective_sources": int(row.get("collective_sources") or 0),
         "anonymous_source_share": share(row["anonymous_sources"], row["sources"]),
+        "anonymous_statement_share": share(row["anonymous_statements"], row["statements"]),
         "non_response_rate": share(row["with_non_response"], row["articles"]),
         "hedged_share": share(row["n_hedged"], row["statements"]),
     }

@@ -242,14 +242,18 @@ def list_findings(request: Request, p: PagingDep, kind: Annotated[str, Path(max_
 StatsSort = Literal["-articles", "articles", "key", "-key", "statements_per_article",
                     "-statements_per_article", "anonymous_source_share", "-anonymous_source_share",
                     "non_response_rate",
-                    "-non_response_rate", "hedged_share", "-hedged_share"]
+                    "-non_response_rate", "hedged_share", "-hedged_share", "statements", "-statements",
+                    "named_sources", "-named_sources", "anonymous_sources", "-anonymous_sources",
+                    "collective_sources", "-collective_sources", "anonymous_statement_share",
+                    "-anonymous_statement_share"]
 
 
 @router.get("/stats", response_model=Page, summary="Counts and shares per outlet or month")
 def stats(request: Request, p: PagingDep, by: Literal["outlet", "month"] = "outlet", outlet: Text = None,
           since: Day = None, until: Day = None, sort: StatsSort = "-articles") -> Page:
-    """Per outlet or month: articles, statements per article, anonymous-source share, non-response
-    rate, hedged share. ``sort=key`` orders by the outlet or month."""
+    """Per outlet or month: articles, statements, statements per article, sources by identity,
+    anonymous share of sources and of statements, non-response rate, hedged share. ``sort=key``
+    orders by the outlet or month."""
     rows = _store(request).stats(by, outlet=outlet, since=since, until=until)
     return _sorted_page(request, p, rows, sort.replace("key", by))
 

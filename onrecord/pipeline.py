@@ -32,6 +32,7 @@ from onrecord.nlp import extensions as ext
 from onrecord.nlp.model import build_nlp, model_description
 from onrecord.records import ArticleRecord, Dropped, Provenance, stable_id
 from onrecord.settings import Settings
+from onrecord.stories.features import features_of_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
         if SOURCES.name in found:
             found[SOURCES.name] = tuple(sources)
     dropped: list[Dropped] = list(article.dropped) + ext.dropped_of(doc)
-    return ArticleRecord(
+    record = ArticleRecord(
         id=rid,
         text=doc.text,
         url=article.url,
@@ -118,6 +119,8 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
             stages=tuple(n for n in nlp.pipe_names if n.startswith("onrecord_")),
         ),
     )
+    # Story features are made here, where the analysis runs (worker processes, Ray actors).
+    return dataclasses.replace(record, story_features=features_of_record(record))
 
 
 def _analyze_prepared(

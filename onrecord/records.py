@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from onrecord.findings import Finding, FindingKind
+    from onrecord.stories.features import StoryFeatures
 
 T = TypeVar("T", bound="Finding")
 
@@ -403,6 +404,10 @@ class ArticleRecord:
     findings: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     dropped: tuple[Dropped, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Not part of the JSON contract: what story building needs of this article (shingle
+    # signature, sentence hashes, terms), computed where the analysis runs (worker processes,
+    # Ray actors) and stored beside the record; None for records read back from JSON.
+    story_features: StoryFeatures | None = field(default=None, compare=False, repr=False)
 
     def of(self, kind: FindingKind[T]) -> tuple[T, ...]:
         """The findings of one kind (empty when the stage did not run)."""

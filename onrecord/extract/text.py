@@ -46,7 +46,8 @@ def extract_article(raw: RawDocument, settings: Settings) -> Article:
     """Turn one raw input into article text and metadata.
 
     Plain text is returned exactly as given (offsets point into the user's file); its title
-    is None. HTML is reduced to its article with trafilatura.
+    is the one the input gave (a JSON Lines 'title'), else None. An outlet the input names wins
+    over the URL's host and the page's site name. HTML is reduced to its article with trafilatura.
 
     Raises:
         NoArticleText: the input is empty, or the page holds no article text.
@@ -66,8 +67,8 @@ def extract_article(raw: RawDocument, settings: Settings) -> Article:
     if raw.kind == "text":
         return Article(
             text=content,
-            title=None,
-            outlet=_host(raw.url),
+            title=raw.title,
+            outlet=raw.outlet or _host(raw.url),
             authors=(),
             published=raw.published,
             url=raw.url,
@@ -109,7 +110,7 @@ def _extract_html(page: str, raw: RawDocument, warnings: tuple[str, ...]) -> Art
     return Article(
         text=f"{title}\n\n{body}" if title else body,
         title=title,
-        outlet=_outlet(document.sitename, url),
+        outlet=raw.outlet or _outlet(document.sitename, url),
         authors=_authors(document.author),
         published=raw.published or document.date,
         url=url,

@@ -1,4 +1,9 @@
-"""JSON Lines batches: one article per line, ``{"id", "text" | "html" | "url", "published"?}``.
+"""JSON Lines batches: one article per line, ``{"id", "text" | "html" | "url", "published"?, "title"?,
+"outlet"?}``.
+
+``published`` may be a date or a full ISO 8601 timestamp with its time zone (stories order
+articles by it); ``outlet`` names the publisher and wins over the URL's host; ``title`` is the
+headline as the input gives it.
 
 A bad line becomes an ``InputFailure`` carrying its line number and the rest of the file is
 still read. URL records are fetched lazily, when the reader reaches them, so a large batch
@@ -106,6 +111,10 @@ def _document(
     record_id = _optional_str(record, "id", origin, allow_int=True)
     url = _optional_str(record, "url", origin)
     published = _optional_str(record, "published", origin)
+    title = _optional_str(record, "title", origin)
+    outlet = _optional_str(record, "outlet", origin)
+    title = title.strip() or None if title else None
+    outlet = outlet.strip() or None if outlet else None
     for field in ("text", "html"):
         if record.get(field) is not None:
             content = _optional_str(record, field, origin) or ""
@@ -130,6 +139,8 @@ def _document(
                 url=url,
                 published=published,
                 line=number,
+                title=title,
+                outlet=outlet,
             )
     if url:
         fetched = fetch_url(url, settings, get_client())
@@ -142,6 +153,8 @@ def _document(
             published=published,
             line=number,
             warnings=fetched.warnings,
+            title=title,
+            outlet=outlet,
         )
     keys = ", ".join(f"'{k}'" for k in sorted(record)) or "none"
     raise IngestError(f"'{origin}' has no article: a record needs {_FIELDS} (its keys: {keys}).")

@@ -131,3 +131,13 @@ def non_response_rows(record: ArticleRecord, found: Sequence[NonResponse], row_i
             "article_row_id": row_id, "kind": n.kind, **_span_columns("actor", n.actor),
             "text": n.span.text, "start_char": n.span.start, "end_char": n.span.end,
         }
+
+
+def story_feature_row(record: ArticleRecord, row_id: int) -> Row:
+    """The ``story_features`` row of a record: made during analysis, else computed here."""
+    from onrecord.stories.features import features_of_record
+    from onrecord.stories.members import timestamp
+
+    features = record.story_features or features_of_record(record)
+    return {"article_row_id": row_id, "version": features.version, "published_ts": timestamp(record.published),
+            "data": features.to_json()}

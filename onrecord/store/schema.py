@@ -188,6 +188,75 @@ inputs = Table(
     Column("updated_at", String(32), nullable=False),
 )
 
+# Stories across outlets (``onrecord stories build``, docs/stories.md). Articles are named by
+# their record id (``articles.article_id``), which stays the same across versions.
+story_features = Table(
+    "story_features", metadata,
+    Column("article_row_id", Integer, ForeignKey("articles.row_id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),  # onrecord.stories.features.FEATURES_VERSION
+    Column("published_ts", Float),  # POSIX seconds of ``published``; NULL when undated or unreadable
+    Column("data", Text, nullable=False),  # JSON: MinHash signature, sentence hashes, terms
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("title", Text),  # the first report's headline
+    Column("first_report", String(128)),  # article_id; NULL when no member is dated
+    Column("first_published", String(32)),
+    Column("last_published", String(32)),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("n_independent", Integer, nullable=False),
+    Column("n_claims", Integer, nullable=False),
+    Column("summary", Text, nullable=False),  # JSON: the one-line summary and per-claim sourcing
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_stories_last_published", "last_published"),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article_id", String(128), primary_key=True),
+    Column("story_id", String(64), nullable=False),
+    Column("published_ts", Float),
+    Column("role", String(16), nullable=False),  # first_report | independent | copy | credited
+    Column("score", Float),  # similarity with which it joined (1.0 for the article that began it)
+    Index("ix_story_articles_story", "story_id", "published_ts"),
+    Index("ix_story_articles_published", "published_ts"),
+)
+
+story_relations = Table(
+    "story_relations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(64), nullable=False),
+    Column("article_id", String(128), nullable=False),
+    Column("type", String(16), nullable=False),  # copy_of | cites | follows_up
+    Column("target_id", String(128)),  # NULL: credits an outlet with no article in the store
+    Column("score", Float, nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON
+    Index("ix_story_relations_story", "story_id"),
+    Index("ix_story_relations_article", "article_id"),
+)
+
+story_claims = Table(
+    "story_claims", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(64), nullable=False),
+    Column("article_id", String(128), nullable=False),
+    Column("attribution_id", String(128), nullable=False),
+    Column("content_text", Text, nullable=False),
+    Column("content_spans", Text, nullable=False),  # JSON [[s, e], …] into the article's text
+    Column("speaker", Text),
+    Column("origin_article_id", String(128), nullable=False),
+    Column("origin_attribution_id", String(128), nullable=False),
+    Column("origin_text", Text, nullable=False),
+    Column("origin_spans", Text, nullable=False),  # JSON [[s, e], …] into the origin's text
+    Column("match", String(16), nullable=False),  # verbatim | paraphrase
+    Column("score", Float, nullable=False),
+    Index("ix_story_claims_story", "story_id"),
+    Index("ix_story_claims_article", "article_id"),
+)
+
 # What ``onrecord export`` writes (here, not in export.py, so the CLI need not load pyarrow).
 EXPORT_FORMATS = ("parquet", "csv", "jsonl")
 

@@ -18,7 +18,15 @@ from sqlalchemy.engine import Connection
 
 from onrecord.records import ArticleRecord
 from onrecord.store import schema as t
-from onrecord.store.rows import Row, article_columns, canonical_key, finding_rows, record_json, sha256
+from onrecord.store.rows import (
+    Row,
+    article_columns,
+    canonical_key,
+    finding_rows,
+    record_json,
+    sha256,
+    story_feature_row,
+)
 
 Outcome = Literal["stored", "new_version", "unchanged"]
 InputState = Literal["stored", "skipped", "failed"]
@@ -60,6 +68,7 @@ def store_record(
                                   stored_at=now())
         row_id = int(conn.execute(_INSERT_ARTICLE, columns).scalar_one())
         _insert_findings(conn, row_id, record)
+        conn.execute(insert(t.story_features), story_feature_row(record, row_id))
         if conn.dialect.name == "sqlite":
             conn.execute(text("INSERT INTO articles_fts(rowid, title, text) VALUES (:r, :title, :text)"),
                          {"r": row_id, "title": record.title or "", "text": record.text})

@@ -1,0 +1,167 @@
+"""Claim provenance: link each attribution that repeats an earlier one in its story to its origin.
+
+A repeat is the same speaker making the same assertion. *Verbatim*: the quote-folded words of one
+content are the other's, or run inside it ("a warning for every port in Europe" inside a longer
+clause), so curly quotes and punctuation do not matter. *Paraphrase*: the speakers share a name
+or description word and the contents share most of their content words. The origin is the
+earliest article where the claim appears: a repeat of a repeat points past it to the first.
+Candidates come from an index of the story's claims by their rarest content words, so a story of
+thousands of articles never compares every claim with every other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.nlp.lexicon.stories import GENERIC_SPEAKERS
+from onrecord.stories.members import Member
+from onrecord.stories.text import content_words, words
+
+MIN_CLAIM_WORDS = 3  # contents shorter than this ("Yes", "No comment") repeat by chance
+VERBATIM_MIN_WORDS = 4  # a content inside a longer one must be at least this long to count
+PARAPHRASE_OVERLAP = 0.5  # share of the shorter content's content words found in the other
+PARAPHRASE_MIN_SHARED = 3
+_RAREST = 4  # a claim looks for candidates through its rarest content words
+_POSTING_CAP = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One attribution of one article, as claim provenance compares it."""
+
+    article_id: str
+    attribution_id: str
+    content_text: str
+    content_spans: tuple[tuple[int, int], ...]
+    speaker: str | None  # as written ("she", "Marta Zielinska"), or the source's name
+    speaker_words: frozenset[str]
+    identity: str | None  # the source's identity: named | anonymous | collective
+    count: int | None  # people the source denotes ("three sources" → 3)
+    folded: str  # the content's words, quote-folded and lower-cased, space-joined
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    """A claim that repeats an earlier one, and the claim where it first appeared."""
+
+    claim: Claim
+    origin: Claim
+    match: str  # verbatim | paraphrase
+    score: float
+
+
+def claims_of(member: Member) -> list[Claim]:
+    """The attributions of one article that could be repeated claims (with a source, long enough)."""
+    record = member.record
+    sources = {s.get("id"): s for s in record.get("sources") or () if isinstance(s, Mapping)}
+    found = []
+    for att in record.get("attributions") or ():
+        content = att.get("content") or {}
+        spans = tuple((int(s), int(e)) for s, e in content.get("spans") or ())
+        text = str(content.get("text") or "")
+        if not spans or len(words(text)) < MIN_CLAIM_WORDS:
+            continue
+        source = sources.get(att.get("source_id")) or {}
+        written = (att.get("source") or {}).get("text")
+        if not written and not source:
+            continue  # "is believed to", "reportedly": nobody to repeat it after
+        named = source.get("name") or source.get("description") or written or ""
+        speaker_words = frozenset(w for w in content_words(" ".join([named, written or ""]))
+                                  if w not in GENERIC_SPEAKERS)
+        found.append(Claim(
+            article_id=member.article_id, attribution_id=str(att.get("id")), content_text=text,
+            content_spans=spans, speaker=source.get("name") or written, speaker_words=speaker_words,
+            identity=source.get("identity"), count=source.get("count"), folded=" ".join(words(text)),
+            terms=frozenset(content_words(text)),
+        ))
+    return found
+
+
+def _verbatim(a: Claim, b: Claim) -> bool:
+    if a.folded == b.folded:
+        return True
+    shorter, longer = (a, b) if len(a.folded) <= len(b.folded) else (b, a)
+    return len(shorter.folded.split()) >= VERBATIM_MIN_WORDS and f" {shorter.folded} " in f" {longer.folded} "
+
+
+def _speakers_agree(a: Claim, b: Claim, *, required: bool) -> bool:
+    """Same speaker as far as the words tell: a shared name or description word.
+
+    Where either side names nobody (a bare pronoun the sources stage left unresolved) a verbatim
+    repeat still counts (``required`` False); a paraphrase needs the shared word.
+    """
+    if a.speaker_words and b.speaker_words:
+        return bool(a.speaker_words & b.speaker_words)
+    return not required
+
+
+def match(a: Claim, b: Claim) -> tuple[str, float] | None:
+    """How claim ``a`` repeats claim ``b``: ("verbatim" | "paraphrase", score), or None."""
+    if _verbatim(a, b):
+        return ("verbatim", 1.0) if _speakers_agree(a, b, required=False) else None
+    shared = len(a.terms & b.terms)
+    if shared < PARAPHRASE_MIN_SHARED:
+        return None
+    overlap = shared / min(len(a.terms), len(b.terms))
+    if overlap >= PARAPHRASE_OVERLAP and _speakers_agree(a, b, required=True):
+        return "paraphrase", round(overlap, 3)
+    return None
+
+
+def link_claims(members: Sequence[Member]) -> list[ClaimLink]:
+    """Link every repeated claim of a story to the claim where it first appeared."""
+    ordered = sorted(members, key=Member.sort_key)
+    per_article = [(m, claims_of(m)) for m in ordered]
+    df: Counter[str] = Counter()
+    for _, claims in per_article:
+        for c in claims:
+            df.update(c.terms)
+    postings: dict[str, list[int]] = defaultdict(list)
+    seen: list[Claim] = []
+    origin_of: dict[int, int] = {}
+    links: list[ClaimLink] = []
+    for member, claims in per_article:
+        found: list[tuple[Claim, int]] = []
+        for claim in claims:
+            rarest = sorted(claim.terms, key=lambda t: (df[t], t))[:_RAREST]
+            candidates = {i for t in rarest for i in postings.get(t, ())[-_POSTING_CAP:]}
+            best: tuple[int, tuple[str, float]] | None = None
+            for i in sorted(candidates):
+                other = seen[i]
+                if other.article_id == member.article_id:
+                    continue
+                how = match(claim, other)
+                if how is None:
+                    continue
+                key = (how[0] == "verbatim", how[1])
+                if best is None or key > (best[1][0] == "verbatim", best[1][1]):
+                    best = (i, how)
+            index = len(seen) + len(found)
+            if best is not None:
+                root = origin_of.get(best[0], best[0])
+                origin_of[index] = root
+                links.append(ClaimLink(claim, seen[root] if root < len(seen) else claim, best[1][0], best[1][1]))
+            found.append((claim, index))
+        for claim, index in found:  # claims of one article never match each other
+            seen.append(claim)
+            for t in claim.terms:
+                postings[t].append(index)
+    return links
+
+
+def claim_dicts(links: Sequence[ClaimLink]) -> dict[str, list[dict[str, Any]]]:
+    """Links grouped by article, in the export's form."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for link in links:
+        out[link.claim.article_id].append({
+            "content": {"text": link.claim.content_text, "spans": [list(s) for s in link.claim.content_spans]},
+            "origin": {"article": link.origin.article_id,
+                       "content": {"text": link.origin.content_text,
+                                   "spans": [list(s) for s in link.origin.content_spans]}},
+            "match": link.match,
+        })
+    return out

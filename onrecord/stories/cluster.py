@@ -1,0 +1,236 @@
+"""Group articles into stories, one article at a time, without comparing all pairs.
+
+An arriving article looks for candidates in two indexes over the articles published within
+the window of it: LSH buckets of its MinHash signature (near-duplicates: copies and light
+edits) and an inverted index of its title and lead terms (the same story in other words).
+Each term keeps only its ``POSTING_CAP`` most recent articles, so a term every article shares
+costs a bounded amount, and a story of thousands of articles costs what a small one does.
+The article then joins the candidate story it is most similar to (cosine of TF-IDF vectors
+against the story's centroid, or a near-duplicate of one of its members), or starts a story.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from onrecord.stories.features import NUM_PERM, StoryFeatures, similarity
+
+BANDS = 16  # LSH: 16 bands of 4 rows find pairs above ~0.5 estimated Jaccard
+ROWS = NUM_PERM // BANDS
+POSTING_CAP = 200  # articles kept per term (the most recent): bounds the work per article
+MAX_CANDIDATE_STORIES = 12  # candidate stories scored per article, by shared-term evidence
+NEAR_DUPLICATE = 0.5  # estimated Jaccard above which an article is a near-copy of a member
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterParams:
+    """The knobs chosen on dev by cross-validation (docs/stories.md)."""
+
+    threshold: float = 0.2  # cosine to a story's centroid needed to join it
+    window_seconds: float = 3 * 86400.0  # only articles published this close are compared
+    max_df_share: float = 0.5  # terms in more than this share of articles are not indexed
+    linkage: str = "centroid"  # "centroid", or "single" (best member), or "mixed" (the larger)
+
+
+@dataclass(slots=True)
+class _Story:
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0  # squared norm of the centroid, kept up to date as members join
+    size: int = 0
+    last: float | None = None  # newest publication time among members
+    first: float | None = None
+
+
+class StoryIndex:
+    """Stories under construction: their centroids and the two candidate indexes."""
+
+    def __init__(self, df: Mapping[str, int], n_docs: int, params: ClusterParams) -> None:
+        self.params = params
+        self.n_docs = max(1, n_docs)
+        self.df = df
+        self.max_df = max(50, int(params.max_df_share * self.n_docs))
+        self.stories: dict[str, _Story] = {}
+        self.story_of: dict[str, str] = {}
+        self.published: dict[str, float | None] = {}
+        self.signatures: dict[str, tuple[int, ...]] = {}
+        self.vectors: dict[str, dict[str, float]] = {}
+        self.buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+        self.postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=POSTING_CAP))
+
+    # -- vectors -----------------------------------------------------------------------------
+
+    def vector(self, terms: Mapping[str, int]) -> dict[str, float]:
+        """Unit TF-IDF vector (sublinear tf, smooth idf) of an article's terms."""
+        vec = {}
+        for term, tf in terms.items():
+            idf = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            vec[term] = (1.0 + math.log(tf)) * idf
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+    def _within(self, a: float | None, b: float | None) -> bool:
+        return a is None or b is None or abs(a - b) <= self.params.window_seconds
+
+    # -- adding ------------------------------------------------------------------------------
+
+    def add(self, article_id: str, story_id: str, published: float | None, features: StoryFeatures) -> None:
+        """Put an article (already assigned) into the indexes and its story's centroid."""
+        self.story_of[article_id] = story_id
+        self.published[article_id] = published
+        self.signatures[article_id] = features.signature
+        for band in range(BANDS):
+            self.buckets[(band, features.signature[band * ROWS:(band + 1) * ROWS])].append(article_id)
+        for term in features.terms:
+            if self.df.get(term, 0) <= self.max_df:
+                self.postings[term].append(article_id)
+        story = self.stories.setdefault(story_id, _Story())
+        vec = self.vector(features.terms)
+        self.vectors[article_id] = vec
+        for t, v in vec.items():
+            old = story.centroid.get(t, 0.0)
+            story.centroid[t] = old + v
+            story.norm2 += 2 * old * v + v * v
+        story.size += 1
+        if published is not None:
+            story.last = published if story.last is None else max(story.last, published)
+            story.first = published if story.first is None else min(story.first, published)
+
+    def merge(self, mapping: Mapping[str, str]) -> None:
+        """Fold stories into others (``merge_candidates``' result): centroids, sizes, members."""
+        for small, big in mapping.items():
+            if small == big or small not in self.stories:
+                continue
+            a, b = self.stories.pop(small), self.stories[big]
+            for t, v in a.centroid.items():
+                old = b.centroid.get(t, 0.0)
+                b.centroid[t] = old + v
+                b.norm2 += 2 * old * v + v * v
+            b.size += a.size
+            for attr in ("first", "last"):
+                x, y = getattr(a, attr), getattr(b, attr)
+                if x is not None:
+                    setattr(b, attr, x if y is None else (min(x, y) if attr == "first" else max(x, y)))
+        for article_id, sid in self.story_of.items():
+            if sid in mapping:
+                self.story_of[article_id] = mapping[sid]
+
+    # -- assigning ---------------------------------------------------------------------------
+
+    def near_duplicates(self, published: float | None, features: StoryFeatures) -> list[tuple[float, str]]:
+        """Indexed articles sharing an LSH bucket, with their estimated Jaccard (best first)."""
+        seen: set[str] = set()
+        for band in range(BANDS):
+            seen.update(self.buckets.get((band, features.signature[band * ROWS:(band + 1) * ROWS]), ()))
+        scored = [(similarity(features.signature, self.signatures[a]), a) for a in seen
+                  if self._within(published, self.published[a])]
+        return sorted(scored, reverse=True)
+
+    def best_story(self, published: float | None, features: StoryFeatures) -> tuple[str | None, float]:
+        """The story this article should join and the evidence score, or (None, best score)."""
+        for jaccard, other in self.near_duplicates(published, features):
+            if jaccard >= NEAR_DUPLICATE:
+                return self.story_of[other], jaccard
+            break
+        votes: Counter[str] = Counter()
+        members: set[str] = set()
+        for term in features.terms:
+            for other in self.postings.get(term, ()):
+                if self._within(published, self.published[other]):
+                    votes[self.story_of[other]] += 1
+                    members.add(other)
+        vec = self.vector(features.terms)
+        link: dict[str, float] = {}
+        if self.params.linkage != "centroid":
+            for other in members:
+                ov = self.vectors[other]
+                score = sum(v * ov.get(t, 0.0) for t, v in vec.items())
+                sid = self.story_of[other]
+                if score > link.get(sid, 0.0):
+                    link[sid] = score
+        best: tuple[str | None, float] = (None, 0.0)
+        for story_id, _ in votes.most_common(MAX_CANDIDATE_STORIES):
+            story = self.stories[story_id]
+            norm = math.sqrt(story.norm2) or 1.0
+            score = sum(v * story.centroid.get(t, 0.0) for t, v in vec.items()) / norm
+            if self.params.linkage == "single":
+                score = link.get(story_id, 0.0)
+            elif self.params.linkage == "mixed":
+                score = max(score, link.get(story_id, 0.0))
+            if score > best[1]:
+                best = (story_id, score)
+        if best[0] is not None and best[1] >= self.params.threshold:
+            return best
+        return None, best[1]
+
+
+def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float,
+                     top_terms: int = 10) -> dict[str, str]:
+    """Fragments of one story to fold together: story -> the story it merges into.
+
+    Arriving one at a time, early articles of a story can start fragments that later articles
+    never bridge; comparing the fragments' centroids (stories sharing a top term, within the
+    window of each other) and merging those above ``threshold`` is average-link clustering one
+    level up, and stays near-linear through the same capped index.
+    """
+    def unit(story: _Story) -> dict[str, float]:
+        norm = math.sqrt(story.norm2) or 1.0
+        return {t: v / norm for t, v in story.centroid.items()}
+
+    wanted = [sid for sid in dict.fromkeys(stories) if sid in index.stories]
+    by_term: dict[str, list[str]] = defaultdict(list)
+    units: dict[str, dict[str, float]] = {}
+    for sid in index.stories:
+        story = index.stories[sid]
+        top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[:top_terms]
+        for term, _ in top:
+            by_term[term].append(sid)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent.get(x, x)
+        return x
+
+    pairs: list[tuple[float, str, str]] = []
+    for sid in wanted:
+        a = index.stories[sid]
+        ua = units.setdefault(sid, unit(a))
+        seen: set[str] = set()
+        for term, _ in sorted(a.centroid.items(), key=lambda kv: -kv[1])[:top_terms]:
+            for other in by_term[term][-POSTING_CAP:]:
+                if other == sid or other in seen:
+                    continue
+                seen.add(other)
+                b = index.stories[other]
+                if not _overlap(a, b, index.params.window_seconds):
+                    continue
+                ub = units.setdefault(other, unit(b))
+                score = sum(v * ub.get(t, 0.0) for t, v in ua.items())
+                if score >= threshold:
+                    pairs.append((score, sid, other))
+    for _, x, y in sorted(pairs, reverse=True):
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            big, small = (rx, ry) if index.stories[rx].size >= index.stories[ry].size else (ry, rx)
+            parent[small] = big
+    return {sid: find(sid) for sid in parent}
+
+
+def _overlap(a: _Story, b: _Story, window: float) -> bool:
+    """Two stories' spans of publication come within ``window`` of each other."""
+    if a.first is None or b.first is None or a.last is None or b.last is None:
+        return True
+    return a.first - window <= b.last and b.first - window <= a.last
+
+
+def document_frequencies(all_terms: Iterable[Mapping[str, int]]) -> tuple[Counter[str], int]:
+    """Document frequency of every term, and the number of documents."""
+    df: Counter[str] = Counter()
+    n = 0
+    for terms in all_terms:
+        df.update(terms.keys())
+        n += 1
+    return df, n

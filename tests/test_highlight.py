@@ -153,3 +153,64 @@ def test_event_marks_carry_status_and_who_says_so() -> None:
     assert 'class="hl hl-event hl-start" data-status="asserted" data-attr="A1" data-source="S1"' in out
     assert "Event: ASSAULT, reported as done; said by Officials" in out
     assert 'data-status="future"' in out and "planned or threatened; in the reporter&#39;s own words" in out
+
+
+# --- the one-sweep highlighter, capped x-rays (issue 14) -------------------------------------
+
+
+def _reference_highlight(text: str, marks: list[Mark]) -> str:
+    """The first highlighter, kept as the reference: for every piece, test every mark (quadratic).
+    The sweep must give the same bytes."""
+    from itertools import pairwise
+
+    from onrecord.web.highlight import _open, layers
+
+    order = {layer.name: i for i, layer in enumerate(layers())}
+    n = len(text)
+    kept = [Mark(max(0, min(n, m.start)), max(0, min(n, m.end)), m.kind, m.data, m.title) for m in marks]
+    kept = [m for m in kept if m.end > m.start]
+    bounds = sorted({0, n, *(m.start for m in kept), *(m.end for m in kept)})
+    kept.sort(key=lambda m: (order[m.kind], m.start, -m.end))
+    out = []
+    for a, b in pairwise(bounds):
+        active = [m for m in kept if m.start <= a and m.end >= b]
+        out.append("".join(_open(m, first=m.start == a) for m in active) + str(Markup.escape(text[a:b]))
+                   + "</span>" * len(active))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_sweep_gives_the_same_bytes_as_the_reference(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    text = PAYLOAD * 3
+    kinds = ["content", "source", "cue", "hedge", "nonresp", "dropped", "event"]
+    marks = []
+    for i in range(rng.randint(0, 60)):
+        s = rng.randint(-5, len(text) + 5)
+        e = s + rng.randint(-3, 40)
+        data = ((("data-attr", f"A{i % 7}"),) if rng.random() < 0.5 else ())
+        marks.append(Mark(s, e, rng.choice(kinds), data, rng.choice([None, f"t{i}", "<b>"])))
+    marks += marks[: rng.randint(0, 5)]  # exact duplicates keep their given order
+    assert str(highlight(text, marks)) == _reference_highlight(text, marks)
+
+
+def _crowded(n: int) -> ArticleRecord:
+    from test_store_records import Quote, make_record
+
+    return make_record("crowded", quotes=[Quote(f"Person {i}", f"Statement number {i}") for i in range(n)])
+
+
+def test_an_x_ray_of_10000_statements_draws_only_its_first_highlights() -> None:
+    from onrecord.web.highlight import MAX_XRAY_MARKS, xray_html
+
+    record = _crowded(10_000)
+    out, capped = xray_html(record)
+    assert capped is not None and capped.total == 30_000  # content, cue and source of each statement
+    assert capped.shown <= MAX_XRAY_MARKS and out.count("hl-start") == capped.shown
+    assert plain(out) == record.text  # the whole text is there; only the highlights stop
+    tail = str(Markup.escape(record.text[capped.until:]))
+    assert out.endswith(tail)  # after the cut, the text is unmarked
+    normal = _crowded(20)
+    assert xray_html(normal) == (record_html(normal), None)  # an ordinary article is drawn as before

@@ -35,7 +35,7 @@ from onrecord.store import Store
 from onrecord.store.errors import BadQuery, StoreError
 from onrecord.store.filters import parse_day
 from onrecord.web.charts import share_chart, timeline_chart
-from onrecord.web.highlight import layer_class, layers, record_html, snippet_html
+from onrecord.web.highlight import Capped, layer_class, layers, snippet_html, xray_html
 from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
 
 router = APIRouter(include_in_schema=False)
@@ -54,6 +54,7 @@ MAX_INPUT_BYTES = 2 * 1024 * 1024
 MAX_PARAM = 500
 ARTICLES_PER_PAGE = 25
 RESULTS_PER_PAGE = 20
+MAX_PANEL_ITEMS = 500  # sources (per group) or findings (per kind) listed in an x-ray's side panel
 IDENTITIES: tuple[Identity, ...] = get_args(Identity)  # the record's vocabularies (records.py)
 ROLES: tuple[Role, ...] = get_args(Role)
 NAV = (("/", "Articles"), ("/sources", "Sources"), ("/outlets", "Outlets"), ("/search", "Search"),
@@ -104,6 +105,8 @@ class XrayContext:
     layers: tuple[Layer, ...] = ()  # the legend, one entry per highlight layer
     lists: list[FindingList] = field(default_factory=list)
     stored_note: str | None = None
+    capped: Capped | None = None  # set when the text shows only the first MAX_XRAY_MARKS highlights
+    panel_cap: int = MAX_PANEL_ITEMS  # entries one panel list shows; the heading counts them all
 
 
 @dataclass
@@ -300,8 +303,9 @@ def xray_context(record: ArticleRecord, *, stored: bool) -> XrayContext:
                          key=lambda s: -len(s.attribution_ids))
         groups.append(SourceGroup(identity.capitalize(), members))
     summary = record.summary()
+    text_html, capped = xray_html(record)
     return XrayContext(
-        record=record, text_html=record_html(record), groups=groups,
+        record=record, text_html=text_html, capped=capped, groups=groups,
         summary={"statements": summary.get("attributions", 0),
                  "anonymous": summary.get("anonymous_sources", 0),
                  "non_responses": summary.get("non_responses", 0),
@@ -359,11 +363,18 @@ async def article(request: Request, article_id: str) -> HTMLResponse:
         if version is None:
             raise PageError(404, "No article with this id in the store.")
         record_hash, raw = version
-        record = ArticleRecord.from_dict(json.loads(raw))
-        html = _page_html(request, "xray.html", xray_context(record, stored=True),
-                          title=record.title or "Article x-ray")
+        # parsing and highlighting a long record takes a while: off the event loop, so other
+        # requests are answered meanwhile
+        html = await run_in_threadpool(_xray_page, request, raw)
         _XRAY_PAGES.put(record_hash, html)
     return HTMLResponse(html)
+
+
+def _xray_page(request: Request, raw: str) -> str:
+    """The x-ray page of a stored record (its JSON)."""
+    record = ArticleRecord.from_dict(json.loads(raw))
+    return _page_html(request, "xray.html", xray_context(record, stored=True),
+                      title=record.title or "Article x-ray")
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -427,9 +438,13 @@ async def analyze_post(request: Request) -> HTMLResponse:
         outcome = await run_limited(analysis_limits(request),
                                     lambda: store.store_record(record, input_key=record.id))
         stored_note = f"Stored ({outcome})."
-    xray = xray_context(record, stored=stored_note is not None)
-    xray.stored_note = stored_note
-    return _render(request, "xray.html", xray, title=str(record.title or "Analysis"))
+
+    def page() -> str:  # off the event loop, like a stored x-ray
+        xray = xray_context(record, stored=stored_note is not None)
+        xray.stored_note = stored_note
+        return _page_html(request, "xray.html", xray, title=str(record.title or "Analysis"))
+
+    return HTMLResponse(await run_in_threadpool(page))
 
 
 def _analyze(data: str | None, url: str | None, settings: Settings) -> ArticleRecord:

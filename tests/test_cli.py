@@ -221,9 +221,20 @@ def test_unreachable_url(runner: CliRunner) -> None:
     assert "127.0.0.1:9" in result.stderr
 
 
-def test_analyse_is_an_alias_of_analyze(runner: CliRunner, article_file: Path, onrecord_nlp: Language) -> None:
+def test_analyse_is_an_alias_of_analyze(
+    runner: CliRunner, article_file: Path, onrecord_nlp: Language
+) -> None:
     """The web UI says "Analyse": the British spelling runs the same command, and is not listed twice."""
     result = runner.invoke(cli, ["analyse", str(article_file), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["text"] == ARTICLE
     assert "analyse" not in runner.invoke(cli, ["--help"]).output
+
+
+def test_a_headline_first_line_is_the_json_title(
+    runner: CliRunner, article_file: Path, onrecord_nlp: Language
+) -> None:
+    result = runner.invoke(cli, ["analyze", str(article_file), "--format", "json"])
+    record = json.loads(result.stdout)
+    assert record["title"] == "Ferry service to resume after storm, operator says"
+    assert record["text"] == ARTICLE  # the title is metadata: the text and its offsets are unchanged

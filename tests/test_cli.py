@@ -238,3 +238,16 @@ def test_a_headline_first_line_is_the_json_title(
     record = json.loads(result.stdout)
     assert record["title"] == "Ferry service to resume after storm, operator says"
     assert record["text"] == ARTICLE  # the title is metadata: the text and its offsets are unchanged
+
+
+def test_jsonl_authors_reach_the_record(runner: CliRunner, tmp_path: Path, onrecord_nlp: Language) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "t", "text": ARTICLE, "authors": ["Jane Doe", "Ali Khan"]},
+        {"id": "h", "html": f"<html><body><article><h1>Ferry</h1><p>{ARTICLE}</p></article></body></html>",
+         "authors": ["Mei Chen"]},
+    ]) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["authors"] for r in records] == [["Jane Doe", "Ali Khan"], ["Mei Chen"]]

@@ -202,6 +202,37 @@ def test_jsonl_record_problems(tmp_path: Path, line: str, error: type[Exception]
     assert isinstance(ok, RawDocument) and ok.id == "ok"
 
 
+@pytest.mark.parametrize("published",
+                         ["2026-02-30", "2026-13", "yesterday", "2026-02-12T25:00:00Z", "12/02/2026"])
+def test_jsonl_published_must_be_a_real_date(tmp_path: Path, published: str) -> None:
+    """A date that looks right but is no day fails its line, named by its line number."""
+    path = _jsonl(tmp_path, ['{"id": "ok", "text": "Fine."}',
+                             json.dumps({"id": "bad", "text": "Also fine.", "published": published})])
+    ok, failure = _read(path)
+    assert isinstance(ok, RawDocument) and isinstance(failure, InputFailure) and failure.line == 2
+    assert str(failure.error).startswith(f"'{path}:2' has published {published!r}, which is not a real date")
+
+
+@pytest.mark.parametrize("published",
+                         ["2026-02-28", "2026-02", "2026-02-12T14:05:00Z", "2026-02-12T14:05:00+01:00"])
+def test_jsonl_published_dates_and_timestamps_are_accepted(tmp_path: Path, published: str) -> None:
+    [doc] = _read(_jsonl(tmp_path, [json.dumps({"id": "a", "text": "Fine.", "published": published})]))
+    assert isinstance(doc, RawDocument) and doc.published == published
+
+
+def test_jsonl_authors(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, [
+        json.dumps({"id": "a", "text": "Fine.", "authors": ["Jane Doe", " Ali Khan ", "Jane Doe", ""]}),
+        json.dumps({"id": "b", "html": "<p>Fine.</p>", "authors": "Mei Chen"}),
+        json.dumps({"id": "c", "text": "Fine.", "authors": [{"name": "Jane Doe"}]}),
+    ])
+    first, second, bad = _read(path)
+    assert isinstance(first, RawDocument) and first.authors == ("Jane Doe", "Ali Khan")
+    assert isinstance(second, RawDocument) and second.authors == ("Mei Chen",)
+    assert isinstance(bad, InputFailure) and bad.line == 3
+    assert "'authors'; it must be a list of names" in str(bad.error)
+
+
 def test_jsonl_invalid_utf8_line(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "ok"}\n')

@@ -1,9 +1,10 @@
 """JSON Lines batches: one article per line, ``{"id", "text" | "html" | "url", "published"?, "title"?,
-"outlet"?}``.
+"outlet"?, "authors"?}``.
 
 ``published`` may be a date or a full ISO 8601 timestamp with its time zone (stories order
 articles by it); ``outlet`` names the publisher and wins over the URL's host; ``title`` is the
-headline as the input gives it.
+headline as the input gives it; ``authors`` is a list of names. A ``published`` that is not a
+real date ("2026-02-30") fails its line, so a typo never sorts an article into the wrong month.
 
 A bad line becomes an ``InputFailure`` carrying its line number and the rest of the file is
 still read. URL records are fetched lazily, when the reader reaches them, so a large batch
@@ -21,6 +22,7 @@ from typing import Any, BinaryIO
 import httpx
 
 from onrecord.errors import IngestError, NoArticleText, OnrecordError, UnsupportedInput
+from onrecord.ingest.dates import check_published
 from onrecord.ingest.decode import check_size
 from onrecord.ingest.document import InputFailure, Kind, RawDocument, open_input
 from onrecord.ingest.fetch import fetch_url, make_client
@@ -115,6 +117,9 @@ def _document(
     outlet = _optional_str(record, "outlet", origin)
     title = title.strip() or None if title else None
     outlet = outlet.strip() or None if outlet else None
+    authors = _authors(record, origin)
+    if published is not None:
+        check_published(published, origin)
     for field in ("text", "html"):
         if record.get(field) is not None:
             content = _optional_str(record, field, origin) or ""
@@ -141,6 +146,7 @@ def _document(
                 line=number,
                 title=title,
                 outlet=outlet,
+                authors=authors,
             )
     if url:
         fetched = fetch_url(url, settings, get_client())
@@ -155,6 +161,7 @@ def _document(
             warnings=fetched.warnings,
             title=title,
             outlet=outlet,
+            authors=authors,
         )
     keys = ", ".join(f"'{k}'" for k in sorted(record)) or "none"
     raise IngestError(f"'{origin}' has no article: a record needs {_FIELDS} (its keys: {keys}).")
@@ -167,3 +174,15 @@ def _optional_str(record: dict[str, Any], key: str, origin: str, allow_int: bool
     if allow_int and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise IngestError(f"'{origin}' has a {type(value).__name__} for '{key}'; it must be a string.")
+
+
+def _authors(record: dict[str, Any], origin: str) -> tuple[str, ...]:
+    """'authors': a list of names (a single name as a string is one author)."""
+    value = record.get("authors")
+    if value is None:
+        return ()
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise IngestError(f"'{origin}' has a {type(value).__name__} for 'authors'; it must be a list of "
+                          'names, e.g. ["Jane Doe", "Ali Khan"].')
+    return tuple(dict.fromkeys(n.strip() for n in names if n.strip()))

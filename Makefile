@@ -89,6 +89,10 @@ eval: install
 	benchmarks/eval_events.sh $(SHARED)
 	$(BIN)/python benchmarks/eval_places.py $(SHARED)
 
+# Scores story building (stories across outlets) on stories_dev and the UCI headlines (docs/stories.md).
+eval-stories: install
+	benchmarks/eval_stories.sh $(SHARED)
+
 # The same scores for the accurate mode (the transformer beside the CRF).
 eval-accurate: install
 	ONRECORD_ACCURATE=1 benchmarks/eval_dev.sh $(SHARED)

@@ -35,6 +35,7 @@ COMMANDS = {
     "export": "onrecord.cli.query:export_command",
     "db": "onrecord.cli.db:db_group",
     "serve": "onrecord.cli.serve:serve_command",
+    "stories": "onrecord.cli.stories:stories_group",
 }
 
 # other spellings a user types (the web UI says "Analyse"): resolved, never listed

@@ -35,6 +35,7 @@ from onrecord.store import migrate as _migrate
 from onrecord.store import queries as _queries
 from onrecord.store import schema as t
 from onrecord.store import search as _search
+from onrecord.store import story_queries as _story_queries
 from onrecord.store import writer as _writer
 from onrecord.store.engine import READ, Target, check_writable, make_engine, parse_target, translated_errors
 from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
@@ -311,6 +312,29 @@ class Store:
         """Per outlet or month: articles, statements per article, anonymous share, non-response rate,
         hedged share."""
         return self._query("compute stats in", _queries.stats, by=by, outlet=outlet, since=since, until=until)
+
+    def stories(self, *, limit: int = 100, offset: int = 0, min_articles: int = 1) -> list[dict[str, Any]]:
+        """Stories built by ``onrecord stories build``, the most recently active first."""
+        return self._query("list stories in", _story_queries.list_stories, limit=limit, offset=offset,
+                           min_articles=min_articles)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story with its summary and per-claim sourcing, or None."""
+        rows = self._query("read a story in", _story_queries.get_story, story_id=story_id)
+        return rows[0] if rows else None
+
+    def story_part(self, part: str, story_id: str, *, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+        """A story's ``articles``, ``relations`` or ``claims``."""
+        fn = {"articles": _story_queries.story_articles, "relations": _story_queries.story_relations,
+              "claims": _story_queries.story_claims}.get(part)
+        if fn is None:
+            raise BadQuery(f"A story has no part {part!r}: use articles, relations or claims.")
+        return self._query(f"read a story's {part} in", fn, story_id=story_id, limit=limit, offset=offset)
+
+    def article_story(self, article_id: str) -> dict[str, Any] | None:
+        """The story of one article and where its repeated claims first appeared, or None."""
+        rows = self._query("read an article's story in", _story_queries.article_story, article_id=article_id)
+        return rows[0] if rows else None
 
     def runs(self, limit: int = 50) -> list[dict[str, Any]]:
         """Recent runs with their counts, newest first."""

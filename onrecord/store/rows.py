@@ -139,5 +139,5 @@ def story_feature_row(record: ArticleRecord, row_id: int) -> Row:
     from onrecord.stories.members import timestamp
 
     features = record.story_features or features_of_record(record)
-    return {"article_row_id": row_id, "version": features.version, "published_ts": timestamp(record.published),
-            "data": features.to_json()}
+    return {"article_row_id": row_id, "version": features.version,
+            "published_ts": timestamp(record.published), "data": features.to_json()}

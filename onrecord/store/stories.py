@@ -95,7 +95,8 @@ def add_members(conn: Connection, rows: Sequence[Row]) -> None:
 def merge_stories(conn: Connection, mapping: dict[str, str]) -> None:
     """Move the members of each merged story into the story it merged into; drop its rows."""
     for small, big in mapping.items():
-        conn.execute(update(t.story_articles).where(t.story_articles.c.story_id == small).values(story_id=big))
+        conn.execute(update(t.story_articles).where(t.story_articles.c.story_id == small)
+                     .values(story_id=big))
     clear_results(conn, list(mapping))
     for part in _chunks(list(mapping)):
         conn.execute(delete(t.stories).where(t.stories.c.story_id.in_(part)))

@@ -42,7 +42,7 @@ class StoryParams:
     """The clustering knobs, from settings (docs/stories.md says how they were chosen)."""
 
     threshold: float = 0.2
-    merge_threshold: float = 0.25
+    merge_threshold: float = 0.2
     window_days: float = 7.0
 
     @classmethod
@@ -127,7 +127,8 @@ def _tick(summary: BuildSummary, name: str, since: float) -> float:
     return now_
 
 
-def _build_chunk(conn: Any, pending: list[dict[str, Any]], params: StoryParams, summary: BuildSummary) -> None:
+def _build_chunk(conn: Any, pending: list[dict[str, Any]], params: StoryParams,
+                 summary: BuildSummary) -> None:
     clock = time.perf_counter()
     window = params.window_days * 86400.0
     times = [p["published_ts"] for p in pending if p["published_ts"] is not None]
@@ -199,14 +200,17 @@ def _recompute(conn: Any, story_ids: Sequence[str], summary: BuildSummary) -> No
             "last_published": max((m.published_text or "" for m in dated), default=None) or None,
             "n_articles": len(members), "n_outlets": sourcing.n_outlets,
             "n_independent": len(sourcing.independent), "n_claims": len(links),
-            "summary": db.dumps({"sentence": sourcing.sentence(len(members)), "claims": list(sourcing.claims)}),
+            "summary": db.dumps({"sentence": sourcing.sentence(len(members)),
+                                 "claims": list(sourcing.claims)}),
             "updated_at": stamp,
         }
-        relation_rows = [{"story_id": sid, "article_id": r.article_id, "type": r.type, "target_id": r.target_id,
+        relation_rows = [{"story_id": sid, "article_id": r.article_id, "type": r.type,
+                          "target_id": r.target_id,
                           "score": r.score, "evidence": db.dumps(r.evidence)} for r in relations]
         claim_rows = [{
             "story_id": sid, "article_id": k.claim.article_id, "attribution_id": k.claim.attribution_id,
-            "content_text": k.claim.content_text, "content_spans": db.dumps([list(s) for s in k.claim.content_spans]),
+            "content_text": k.claim.content_text,
+            "content_spans": db.dumps([list(s) for s in k.claim.content_spans]),
             "speaker": k.claim.speaker, "origin_article_id": k.origin.article_id,
             "origin_attribution_id": k.origin.attribution_id, "origin_text": k.origin.content_text,
             "origin_spans": db.dumps([list(s) for s in k.origin.content_spans]), "match": k.match,

@@ -39,7 +39,8 @@ def export_lines(conn: Connection) -> Iterator[dict[str, Any]]:
         })
     sa = t.story_articles
     for m in conn.execute(select(sa.c.article_id, sa.c.story_id)
-                          .order_by(sa.c.story_id, sa.c.published_ts.is_(None), sa.c.published_ts, sa.c.article_id)):
+                          .order_by(sa.c.story_id, sa.c.published_ts.is_(None), sa.c.published_ts,
+                                    sa.c.article_id)):
         aid = str(m.article_id)
         yield {"id": aid, "story": m.story_id, "relations": relations.get(aid, []),
                "claims": claims.get(aid, []), "first_report": first.get(str(m.story_id))}

@@ -77,7 +77,8 @@ def compute_features(text: str, title: str | None, names: Iterable[str] = (), pl
     shingles = [hash32(" ".join(tokens[i:i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))]
     if not shingles and tokens:
         shingles = [hash32(" ".join(tokens))]
-    hashes = tuple(hash32(" ".join(words(s))) for s in sentences(body) if len(s.split()) >= MIN_SENTENCE_WORDS)
+    hashes = tuple(hash32(" ".join(words(s))) for s in sentences(body)
+                   if len(s.split()) >= MIN_SENTENCE_WORDS)
     terms: Counter[str] = Counter()
     headline = title or next(iter(sentences(text)), "")
     for w in content_words(headline):
@@ -101,6 +102,7 @@ def features_from_record(record: Mapping[str, Any]) -> StoryFeatures:
 def features_of_record(record: ArticleRecord) -> StoryFeatures:
     """Features of a freshly analysed record (the pipeline calls this once per article)."""
     names = [s.name for s in record.sources if s.identity == "named" and s.name]
-    places = [getattr(p, "name", None) or getattr(p, "text", "") for p in record.findings.get("places", ())]
-    dates = [getattr(t, "value", None) or "" for t in record.findings.get("times", ())]
+    places = [str(getattr(p, "name", None) or getattr(p, "text", ""))
+              for p in record.findings.get("places", ())]
+    dates = [str(getattr(t, "value", None) or "") for t in record.findings.get("times", ())]
     return compute_features(record.text, record.title, names, places, dates)

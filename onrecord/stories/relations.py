@@ -122,7 +122,7 @@ def find_relations(members: Sequence[Member], external_outlets: Iterable[str] = 
             if outlet == m.outlet or phrase.startswith("("):
                 continue  # an outlet's own name, or a dateline: not a credit for a rewrite
             target = _credited_article(ordered, rank, m, outlet)
-            evidence = {"outlet": outlet, "phrase": phrase, "spans": [[start, end]]}
+            evidence: dict[str, Any] = {"outlet": outlet, "phrase": phrase, "spans": [[start, end]]}
             relations.append(Relation(m.article_id, "cites", target, 1.0, evidence))
             cited.add(m.article_id)
             break
@@ -134,8 +134,9 @@ def find_relations(members: Sequence[Member], external_outlets: Iterable[str] = 
                 continue
             gap = (m.published - first.published) / 3600.0 if first.published is not None else 0.0
             if gap >= FOLLOW_UP_HOURS:
-                relations.append(Relation(m.article_id, "follows_up", first.article_id, 1.0,
-                                          {"hours_after": round(gap, 1), "outlet": by_id[first.article_id].outlet}))
+                after: dict[str, Any] = {"hours_after": round(gap, 1),
+                                         "outlet": by_id[first.article_id].outlet}
+                relations.append(Relation(m.article_id, "follows_up", first.article_id, 1.0, after))
     return relations
 
 

@@ -77,7 +77,7 @@ def story_sourcing(members: Sequence[Member], relations: Sequence[Relation],
     by_origin: dict[tuple[str, str], list[ClaimLink]] = defaultdict(list)
     for link in links:
         by_origin[(link.origin.article_id, link.origin.attribution_id)].append(link)
-    claims = []
+    claims: list[dict[str, Any]] = []
     for (origin_article, _), group in by_origin.items():
         origin = group[0].origin
         carriers = {origin_article} | {g.claim.article_id for g in group}
@@ -95,6 +95,6 @@ def story_sourcing(members: Sequence[Member], relations: Sequence[Relation],
             "count": origin.count, "repeats": len(carriers), "articles": sorted(carriers),
             "independent_reports": len(indep), "sources": sources, "sources_phrase": _sources_phrase(sources),
         })
-    claims.sort(key=lambda c: (-c["repeats"], c["origin_article"], c["origin_attribution"]))
+    claims.sort(key=lambda c: (-int(c["repeats"]), str(c["origin_article"]), str(c["origin_attribution"])))
     outlets = {m.outlet for m in ordered if m.outlet}
     return StorySourcing(first, roles, independent, tuple(claims), len(outlets))

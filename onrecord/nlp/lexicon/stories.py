@@ -10,17 +10,17 @@ from typing import Final
 # Function words and reporting verbs left out of the lexical similarity of titles and leads:
 # they say nothing about which story an article belongs to.
 STORY_STOPWORDS: Final[frozenset[str]] = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had has
-have having he her here hers herself him himself his how i if in into is it its itself just me more
-most my myself no nor not now of off on once only or other our ours out over own same she should so
-some such than that the their theirs them themselves then there these they this those through to too
-under until up very was we were what when where which while who whom why will with would you your
-yours said says say saying told tells according reported reports report reporting news new
-monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week year month
-mr mrs ms dr one two three four five six seven eight nine ten first last people percent
-s t re ve ll d m
-""".split())
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours said says say saying told tells
+    according reported reports report reporting news new monday tuesday wednesday thursday
+    friday saturday sunday today yesterday tomorrow week year month mr mrs ms dr one two three
+    four five six seven eight nine ten first last people percent s t re ve ll d m
+""".split())  # noqa: SIM905 - a word list reads best as prose
 
 # Phrases that credit an outlet as the source of what an article reports, written around the
 # outlet's name (``{o}``): "the Capital Ledger reported", "according to NPA", "told NPA".
@@ -52,4 +52,5 @@ QUOTE_FOLDS: Final[dict[str, str]] = {
 GENERIC_SPEAKERS: Final[frozenset[str]] = frozenset({
     "he", "she", "they", "it", "we", "i", "his", "her", "their", "the", "a", "an", "spokesman",
     "spokeswoman", "spokesperson", "official", "officials", "source", "sources", "statement",
+    "agency", "newspaper", "report", "wire",
 })

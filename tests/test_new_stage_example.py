@@ -137,7 +137,7 @@ def test_api_xray_and_report(toy_stage: Stage, tmp_path: Path) -> None:
     with Store.open(db) as store:
         store.migrate()
         store.store_record(record, input_key=record.id)
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # an allowed host
         api = client.get(f"/api/articles/{record.id}")
         assert api.status_code == 200
         assert [f["text"] for f in api.json()["exclamations"]] == ["It is finally done!", "What a day!"]

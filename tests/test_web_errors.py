@@ -28,7 +28,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    # a loopback base URL: the app answers only to the host names it is allowed (security.py)
+    with TestClient(create_app(db), raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -26,7 +26,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
             store.migrate()
             store.store_record(_record("a1", "2025-03-01"), input_key="a1")
             store.store_record(_record("a2", "2025-03-05"), input_key="a2")
-        with TestClient(create_app(db)) as c:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as c:  # an allowed host
             yield c
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any
 
@@ -9,6 +10,7 @@ import click
 
 from onrecord.cli.options import build_settings, settings_options
 from onrecord.cli.query import db_option
+from onrecord.settings import Settings
 
 
 @click.command("serve")
@@ -35,13 +37,17 @@ def serve_command(host: str, port: int, allow_store: bool, workers: int, db: str
     from onrecord.web import create_app
     from onrecord.web.app import SERVE_ENV, app_config
 
-    settings = build_settings(config_file, **overrides)
+    settings = _with_bind_host(build_settings(config_file, **overrides), host)
     # a missing SQLite file is a StoreError: exit 1
     app = create_app(db, settings=settings, allow_store=allow_store)
     click.echo(f"onrecord serve: http://{host}:{port}/ (API at /api, docs at /docs)"
                + (" — storing allowed" if allow_store else " — read-only")
                + (" — private addresses allowed" if settings.allow_private else "")
                + (f" — {workers} workers" if workers > 1 else ""), err=True)
+    if host in _WILDCARDS and not settings.web_allowed_hosts:
+        click.echo("onrecord serve: only loopback host names (localhost, 127.0.0.1, ::1) are answered "
+                   "until you name the others: set web_allowed_hosts (ONRECORD_WEB_ALLOWED_HOSTS), "
+                   "e.g. to this machine's name or address.", err=True)
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
         return
@@ -49,3 +55,18 @@ def serve_command(host: str, port: int, allow_store: bool, workers: int, db: str
     os.environ[SERVE_ENV] = app_config(db, settings, allow_store)
     uvicorn.run("onrecord.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_level="warning", server_header=False)
+
+
+_WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def _with_bind_host(settings: Settings, host: str) -> Settings:
+    """Settings whose allowed hosts include the address the server listens on, when it names one
+    (``--host 192.168.1.5``); a wildcard names no host, so only the setting adds names then."""
+    from onrecord.web.security import LOOPBACK_HOSTS, host_name
+
+    name = host_name(host)
+    if host in _WILDCARDS or name in LOOPBACK_HOSTS:
+        return settings
+    names = ",".join(n for n in (settings.web_allowed_hosts, name) if n)
+    return dataclasses.replace(settings, web_allowed_hosts=names)

@@ -34,7 +34,7 @@ from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.filters import parse_day
 from onrecord.web.schemas import ERROR_RESPONSES, AnalyzeRequest, Page
-from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
+from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, refuse_nul, run_limited
 
 MAX_PER_PAGE = 200
 MAX_PAGE = 10_000
@@ -296,6 +296,8 @@ async def analyze(request: Request, response: Response, body: AnalyzeRequest) ->
         raise ApiError(403, "read_only", "This server is read-only: start it with 'onrecord serve "
                        "--allow-store' to store analysed articles, or leave out store.")
     data = body.text if body.text is not None else body.html
+    for what in ("text", "html", "url", "published"):  # 400 before any work, on every backend
+        refuse_nul(getattr(body, what), what)
     if data is not None:
         if len(data) > MAX_TEXT_CHARS:
             raise ApiError(413, "too_large", f"The {given[0]} has {len(data):,} characters; the limit is "

@@ -29,6 +29,7 @@ from onrecord import __version__
 from onrecord.errors import OnrecordError
 from onrecord.findings import FindingKind, Layer, kind_named, kinds
 from onrecord.ingest import RawDocument
+from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.records import ArticleRecord, Dropped, Identity, Role, Source
 from onrecord.settings import Settings
 from onrecord.store import Store
@@ -36,7 +37,14 @@ from onrecord.store.errors import BadQuery, StoreError
 from onrecord.store.filters import parse_day
 from onrecord.web.charts import share_chart, timeline_chart
 from onrecord.web.highlight import Capped, layer_class, layers, snippet_html, xray_html
-from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, run_limited
+from onrecord.web.security import (
+    MAX_TEXT_CHARS,
+    ApiError,
+    analysis_limits,
+    form_refusal,
+    refuse_nul,
+    run_limited,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -388,9 +396,9 @@ async def analyze_form(request: Request) -> HTMLResponse:
 @_guard
 async def analyze_post(request: Request) -> HTMLResponse:
     allow_store = bool(request.app.state.allow_store)
-    origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.url.netloc:
-        raise PageError(403, "This form can only be sent from this site.")
+    refusal = form_refusal(request)  # Origin null, another site's Origin, Sec-Fetch-Site cross-site
+    if refusal is not None:
+        raise PageError(403, refusal)
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_INPUT_BYTES + 64 * 1024:
         raise PageError(413, f"The input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB.")
@@ -406,9 +414,14 @@ async def analyze_post(request: Request) -> HTMLResponse:
     source_url: str | None = None
     if isinstance(upload, UploadFile) and upload.filename:
         raw = await upload.read(MAX_INPUT_BYTES + 1)
+        await upload.close()  # its spooled temporary file, whichever way this request ends
         if len(raw) > MAX_INPUT_BYTES:
             raise PageError(413, f"The file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB.")
-        data = raw.decode("utf-8", errors="replace")
+        try:  # decoded as `onrecord analyze` decodes a file: a binary file is refused, not shown
+            data = decode_input(raw, upload.filename, declared_html_charset(raw)).text
+        except OnrecordError as exc:
+            ctx.error = f"Cannot analyse this input: {exc}"
+            return _render(request, "analyze.html", ctx, title="Analyse now", status=422)
     elif text.strip():
         if len(text.encode("utf-8")) > MAX_INPUT_BYTES:
             raise PageError(413, f"The text is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB.")
@@ -421,6 +434,10 @@ async def analyze_post(request: Request) -> HTMLResponse:
     else:
         ctx.error = "Paste some text, choose an HTML file, or give a URL."
         return _render(request, "analyze.html", ctx, title="Analyse now", status=400)
+    try:
+        refuse_nul(data, "text")
+    except ApiError as exc:
+        raise PageError(exc.status, exc.message) from None
     if data is not None and len(data) > MAX_TEXT_CHARS:
         raise PageError(413, f"The input is longer than {MAX_TEXT_CHARS:,} characters. Use the onrecord "
                              "command line for longer inputs.")

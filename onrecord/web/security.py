@@ -11,6 +11,9 @@
   settings once per app and kept on ``app.state.analysis_limits``.
 * ``/docs`` is a plain page linking ``/openapi.json``: Swagger UI would load its script
   from a CDN, which the CSP (and an offline machine) forbids.
+* A request whose ``Host`` is not one of ``allowed_hosts`` (loopback names, plus the
+  ``web_allowed_hosts`` setting) is refused with 400 ``invalid_host``: a DNS-rebinding page
+  would otherwise send a matching hostile Host and Origin, and links would use its host.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -55,6 +59,7 @@ SECURITY_HEADERS = {
 }
 MAX_BODY_BYTES = 2_000_000  # any request body
 MAX_TEXT_CHARS = 500_000  # text or html given to POST /api/analyze
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")  # always served
 TIMEOUT_ENV = "ONRECORD_WEB_ANALYZE_TIMEOUT"
 CONCURRENCY_ENV = "ONRECORD_WEB_ANALYZE_CONCURRENCY"
 
@@ -84,6 +89,56 @@ class AnalysisLimits:
             raise ConfigError(f"web_analyze_concurrency ({CONCURRENCY_ENV}) must be a whole number of at "
                               f"least 1, got {concurrency!r}.")
         return cls(timeout, concurrency, threading.BoundedSemaphore(concurrency))
+
+
+def allowed_hosts(settings: Settings) -> frozenset[str] | None:
+    """The host names the server answers to (lower case, no port), or None for any ('*')."""
+    names = [h.strip().lower().strip("[]") for h in settings.web_allowed_hosts.split(",") if h.strip()]
+    if "*" in names:
+        return None
+    return frozenset([*LOOPBACK_HOSTS, *names])
+
+
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without port or IPv6 brackets: '[::1]:8000' -> '::1'."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def form_refusal(request: Request) -> str | None:
+    """Why a form post must be refused as coming from another site (CSRF), or None.
+
+    Browsers send ``Sec-Fetch-Site`` and pages cannot forge it: 'cross-site' or 'same-site' is
+    refused even without an Origin. ``Origin: null`` (a sandboxed iframe, a data: page) is
+    refused unless the browser also says 'same-origin' (our own form under the no-referrer
+    policy). Any other Origin must be this server's host. A client that sends neither (curl)
+    is not a browser, so no other site can make it post.
+    """
+    site = request.headers.get("sec-fetch-site", "").lower()
+    origin = request.headers.get("origin")
+    refusal = "This form can only be sent from this site."
+    if site in ("cross-site", "same-site"):
+        return refusal
+    if origin is None:
+        return None
+    if origin.strip().lower() == "null":
+        return None if site == "same-origin" else refusal
+    netloc = urlsplit(origin).netloc.lower()
+    return None if netloc == request.headers.get("host", "").lower() else refusal
+
+
+def refuse_nul(value: str | None, what: str) -> None:
+    """Refuse a NUL character: it is not text, and PostgreSQL cannot store it in a string.
+
+    Raises:
+        ApiError: 400 ``invalid_parameter``, naming where the NUL is.
+    """
+    at = value.find("\x00") if value is not None else -1
+    if at >= 0:
+        raise ApiError(400, "invalid_parameter", f"The {what} contains a NUL character (U+0000) at "
+                       f"character {at:,}. Remove it: NUL is not text, and a store cannot keep it.")
 
 
 def analysis_limits(request: Request) -> AnalysisLimits:
@@ -180,7 +235,7 @@ def install(app: FastAPI, error_page: ErrorPage) -> None:
     app.add_exception_handler(OnrecordError, on_onrecord_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
-    app.add_middleware(Guard, error_page=error_page)
+    app.add_middleware(Guard, error_page=error_page, hosts=allowed_hosts(app.state.settings))
     _replace_docs(app)
 
 
@@ -209,10 +264,12 @@ class Guard:
     500 in the error shape (so even a bug's response carries the headers); a browser asking for
     a page gets these errors as the ``error_page``."""
 
-    def __init__(self, app: ASGIApp, error_page: ErrorPage, max_body: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, error_page: ErrorPage, max_body: int = MAX_BODY_BYTES,
+                 hosts: frozenset[str] | None = frozenset(LOOPBACK_HOSTS)) -> None:
         self.app = app
         self.error_page = error_page
         self.max_body = max_body
+        self.hosts = hosts  # None: any Host
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -234,6 +291,14 @@ class Guard:
             response = error_response(Request(scope), status, code, message, self.error_page)
             await response(scope, receive, send_with_headers)
 
+        if self.hosts is not None:
+            host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+            if host_name(host) not in self.hosts:
+                shown = host if len(host) <= 100 else host[:100] + "…"
+                await reply(400, "invalid_host", f"This server does not answer to the host {shown!r}. "
+                            f"It answers to {', '.join(sorted(self.hosts))}; add a name with the "
+                            "web_allowed_hosts setting (ONRECORD_WEB_ALLOWED_HOSTS).")
+                return
         too_large = (f"The request body is larger than {self.max_body:,} bytes. Send a shorter text, "
                      "or analyse it with the onrecord command line.")
         if scope.get("method") in ("POST", "PUT", "PATCH"):

@@ -27,6 +27,7 @@ from onrecord import __version__
 from onrecord.errors import OnrecordError
 from onrecord.extract import Article, check_english, extract_article
 from onrecord.extract.headline import headline_of
+from onrecord.extract.metadata import strip_credentials
 from onrecord.findings import ATTRIBUTIONS, SOURCES, kinds
 from onrecord.ingest import InputFailure, RawDocument
 from onrecord.nlp import extensions as ext
@@ -77,6 +78,8 @@ def prepare(raw: RawDocument, settings: Settings) -> tuple[str, Article]:
         article = dataclasses.replace(article, published=raw.published)
     if raw.url and not article.url:
         article = dataclasses.replace(article, url=raw.url)
+    if article.url != (safe := strip_credentials(article.url)):  # never stored, exported or linked
+        article = dataclasses.replace(article, url=safe)
     if raw.kind == "text" and not article.title:
         article = dataclasses.replace(article, title=headline_of(article.text))  # the text is unchanged
     return record_id(raw, article), article

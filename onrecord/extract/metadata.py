@@ -40,3 +40,20 @@ def strip_tracking(url: str) -> str:
         if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_NAMES
     ]
     return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def strip_credentials(url: str | None) -> str | None:
+    """``url`` without a user name or password (``http://user:secret@host/`` -> ``http://host/``).
+
+    A URL given with credentials (to fetch a page behind basic auth) must not carry them into the
+    record: records are stored, exported and linked.
+    """
+    if not url or "@" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))

@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException
 
 from onrecord import __version__
 from onrecord.errors import OnrecordError
+from onrecord.extract.metadata import strip_credentials
 from onrecord.findings import FindingKind, Layer, kind_named, kinds
 from onrecord.ingest import RawDocument
 from onrecord.ingest.decode import declared_html_charset, decode_input
@@ -301,7 +302,9 @@ def safe_http_url(url: object) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return strip_credentials(url)  # a record stored before credentials were stripped
 
 
 def xray_context(record: ArticleRecord, *, stored: bool) -> XrayContext:

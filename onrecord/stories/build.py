@@ -189,7 +189,8 @@ def _recompute(conn: Any, story_ids: Sequence[str], summary: BuildSummary) -> No
     stamp = now()
     for sid, members in by_story.items():
         relations = find_relations(members)
-        links = link_claims(members)
+        links = link_claims(members, {r.article_id: r.target_id for r in relations
+                                      if r.type == "copy_of" and r.target_id is not None})
         sourcing = story_sourcing(members, relations, links)
         ordered = sorted(members, key=Member.sort_key)
         first = next((m for m in ordered if m.article_id == sourcing.first_report), ordered[0])

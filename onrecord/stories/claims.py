@@ -147,9 +147,18 @@ def match(a: Claim, b: Claim) -> tuple[str, float] | None:
     return None
 
 
-def link_claims(members: Sequence[Member]) -> list[ClaimLink]:
-    """Link every repeated claim of a story to the claim where it first appeared."""
+def link_claims(members: Sequence[Member], copies: Mapping[str, str] | None = None) -> list[ClaimLink]:
+    """Link every repeated claim of a story to the claim where it first appeared.
+
+    ``copies`` (copy → original): a copy whose clock says it came first is read after its
+    original, so the original stays the origin of what both carry.
+    """
     ordered = sorted(members, key=Member.sort_key)
+    for copy, original in (copies or {}).items():
+        ids = [m.article_id for m in ordered]
+        if copy in ids and original in ids and ids.index(copy) < ids.index(original):
+            moved = ordered.pop(ids.index(copy))
+            ordered.insert([m.article_id for m in ordered].index(original) + 1, moved)
     outlet_words = frozenset(w for m in ordered if m.outlet for w in content_words(m.outlet))
     per_article = [(m, claims_of(m, outlet_words)) for m in ordered]
     df: Counter[str] = Counter()

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from onrecord.nlp.lexicon.source_nouns import MEDIA_NAME_HEADS
 from onrecord.nlp.lexicon.stories import CREDIT_PATTERNS, OUTLET_NAME_FILLERS
 from onrecord.stories.members import Member
 
@@ -94,6 +95,15 @@ class CreditFinder:
         return found
 
 
+_MEDIA_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’]+\s+){0,3}(?:" + "|".join(sorted(h.capitalize() for h in MEDIA_NAME_HEADS)) + r"))\b")
+
+
+def named_outlets(text: str) -> set[str]:
+    """Outlet-like names in a text ("the Orrin Bulletin"): credits to outlets outside the store."""
+    return {m.group(1).strip() for m in _MEDIA_NAME.finditer(text) if " " in m.group(1).strip()}
+
+
 def _body_sentences(member: Member) -> list[int]:
     return list(dict.fromkeys(member.features.sentences))
 
@@ -104,7 +114,8 @@ def find_relations(members: Sequence[Member], external_outlets: Iterable[str] = 
     rank = {m.article_id: i for i, m in enumerate(ordered)}
     by_id = {m.article_id: m for m in ordered}
     outlets = [m.outlet for m in ordered if m.outlet]
-    finder = CreditFinder(list(dict.fromkeys([*outlets, *external_outlets])))
+    external = {name for m in ordered for name in named_outlets(m.text)} | set(external_outlets)
+    finder = CreditFinder(list(dict.fromkeys([*outlets, *sorted(external)])))
     credits = {m.article_id: finder.credits(m.text) for m in ordered}
 
     relations: list[Relation] = []

@@ -41,7 +41,8 @@ def varnholm_records(onrecord_nlp: Language) -> list[ArticleRecord]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    db = str(tmp_path / "stories.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    sqlite = request.param == "sqlite"
+    db = str(tmp_path / "stories.db") if sqlite else request.getfixturevalue("postgres_url")
     s = Store.open(db)
     s.migrate()
     yield s

@@ -533,3 +533,84 @@ def test_a_request_for_anonymity_belongs_to_the_source(spacy_nlp: Language, mode
     assert a.source is not None and a.source.text == "A city official who asked not to be named"
     assert a.content.text.startswith("the council had drawn up")
     assert not any(x.cue.text == "asked" for x in atts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A senior diplomat, who asked not to be named, said the talks had stalled.",
+    "A senior diplomat, who requested anonymity, said the talks had stalled over the border.",
+    "A senior diplomat, who asked not to be identified, told reporters the talks had stalled.",
+])
+def test_an_aside_requesting_anonymity_is_no_cue(
+    spacy_nlp: Language, model: AttributionModel, text: str
+) -> None:
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    assert not any(x.cue.text in ("asked", "requested") for x in atts)
+    assert len(atts) == 1 and atts[0].source is not None
+    assert atts[0].source.text.startswith("A senior diplomat, who")
+    assert atts[0].content.text.endswith("stalled") or "stalled over the border" in atts[0].content.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue,content", [
+    ("The port has reportedly lost business to its rivals.", "reportedly",
+     "The port has lost business to its rivals"),
+    ("The firm allegedly hid losses from investors for three years.", "allegedly",
+     "The firm hid losses from investors for three years"),
+    ("Reportedly, the two sides met in secret last month.", "Reportedly",
+     "the two sides met in secret last month"),
+])
+def test_a_reporter_voice_hedge_is_a_sourceless_attribution(
+    spacy_nlp: Language, model: AttributionModel, text: str, cue: str, content: str
+) -> None:
+    """Issue 15: PolNeAR marks "reportedly" as a cue with no source, the clause around it as content."""
+    atts = _extract(spacy_nlp, model, text)
+    _check_offsets(text, atts)
+    a = _find(atts, cue)
+    assert a.source is None
+    assert a.content.text == content
+    assert len(a.content.spans) == (2 if text.index(cue) > 0 else 1)
+
+
+@pytest.mark.model
+def test_a_hedge_inside_a_statement_is_no_attribution_of_its_own(
+    spacy_nlp: Language, model: AttributionModel
+) -> None:
+    text = "The minister said the firm had allegedly hidden losses from its investors."
+    atts = _extract(spacy_nlp, model, text)
+    assert [a.cue.text for a in atts] == ["said"]
+    assert "allegedly" in atts[0].content.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "QUITO — Officials in the capital are weighing a decision on the pipeline, which has divided the nation.",
+    "LIMA, Peru — Officials in the capital are weighing options for the mine after weeks of protests.",
+])
+def test_officials_weighing_a_decision_in_the_reporters_voice_is_no_attribution(
+    spacy_nlp: Language, model: AttributionModel, text: str
+) -> None:
+    atts = _extract(spacy_nlp, model, text)
+    assert not any(a.cue.text.endswith(("weighing", "weigh")) for a in atts)
+    assert not any(a.source is not None and a.source.text.isupper() for a in atts)
+
+
+@pytest.mark.model
+def test_a_dateline_is_never_part_of_a_source(spacy_nlp: Language, model: AttributionModel) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    text = "QUITO — Energy Minister Luis Ortega said on Monday that fuel prices would rise."
+    doc = spacy_nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0))
+    g.sources.append(RoleSpan(ROLE_SRC, 0, said, 0, 0))  # the tagger ran the source over the dateline
+    g.contents.append(RoleSpan(ROLE_CON, said + 4, len(doc) - 1, 0, 0))
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert [doc[s.start:s.end].text for s in g.sources] == ["Energy Minister Luis Ortega"]
+    g.sources = [RoleSpan(ROLE_SRC, 0, 2, 0, 0)]  # "QUITO —" alone
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert g.sources == []

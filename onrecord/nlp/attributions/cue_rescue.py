@@ -1,10 +1,14 @@
-"""Cue rescue: speech verbs the tagger left out, taken as cues after linking.
+"""Cue rescue: speech verbs and reporter's hedges the tagger left out, taken as cues after linking.
 
 "“Apparently not,” he said." with odd quote marks, a parenthetical "he added," or a long
 subject can make the CRF miss even a plain "said".
 
 Only unambiguous reporting verbs with an explicit nominal subject are taken, and only
 when the parse gives them content; the linking repairs then fill the spans.
+
+"The port has reportedly lost business": the reporter passes on a claim without naming who
+made it. PolNeAR marks the adverb as the cue, no source, and the clause around it as the
+content; ``rescue_reporter_hedges`` takes such an adverb when no attribution holds it.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from spacy.tokens import Doc
 
 from onrecord.nlp.attributions.features import TokenTable
 from onrecord.nlp.attributions.repairs import complete_from_tree
-from onrecord.nlp.attributions.role_spans import ROLE_CUE, Group, RoleSpan
-from onrecord.nlp.lexicon.reporting_verbs import RESCUE_SPEECH_LEMMAS
+from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, Group, RoleSpan
+from onrecord.nlp.lexicon.reporting_verbs import REPORTER_HEDGE_CUES, RESCUE_SPEECH_LEMMAS
 
 RESCUE_CONFIDENCE = 0.55  # rule-made; sits in the 0.5-0.7 calibration bucket
 
@@ -22,12 +26,18 @@ _SUBJECT_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _SKIP_DEPS = frozenset({"relcl", "amod", "acl", "compound"})  # "moves that he said improved ..."
 
 
-def rescue_speech_verbs(doc: Doc, groups: list[Group], table: TokenTable) -> list[Group]:
-    """Groups for reporting verbs with a subject that no group in ``groups`` uses."""
+def _taken(groups: list[Group]) -> set[int]:
+    """The tokens some group already uses as cue, source or content."""
     taken: set[int] = set()
     for g in groups:
         for sp in [g.cue, *g.sources, *g.contents]:
             taken.update(range(sp.start, sp.end))
+    return taken
+
+
+def rescue_speech_verbs(doc: Doc, groups: list[Group], table: TokenTable) -> list[Group]:
+    """Groups for reporting verbs with a subject that no group in ``groups`` uses."""
+    taken = _taken(groups)
     out: list[Group] = []
     para = 0
     for i, lemma in enumerate(table.lemma):
@@ -49,4 +59,47 @@ def rescue_speech_verbs(doc: Doc, groups: list[Group], table: TokenTable) -> lis
             out.append(g)
             for sp in [g.cue, *spans]:
                 taken.update(range(sp.start, sp.end))
+    return out
+
+
+def rescue_reporter_hedges(doc: Doc, groups: list[Group], table: TokenTable) -> list[Group]:
+    """Sourceless groups for "reportedly", "allegedly" modifying a verb in the reporter's voice.
+
+    Inside another attribution's content the adverb is a hedge of that attribution (the
+    certainty stage reads it there), so only free-standing ones are taken. The content is the
+    verb's clause without the adverb and its commas: two fragments when the adverb sits inside.
+    """
+    taken = _taken(groups)
+    out: list[Group] = []
+    para = 0
+    for i, low in enumerate(table.lower):
+        if "\n" in table.text[i]:
+            para += 1
+        if low not in REPORTER_HEDGE_CUES or i in taken:
+            continue
+        verb = doc[i].head
+        if doc[i].dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or verb.i == i:
+            continue
+        sent = doc[i].sent
+        a, b = max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
+        for child in verb.rights:  # "..., and the firm has since cut jobs": another clause
+            if child.dep_ in ("cc", "conj") and child.i > i:
+                b = min(b, child.left_edge.i)
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        left, right = i, i + 1
+        while left > a and doc[left - 1].text == ",":
+            left -= 1
+        while right < b and doc[right].text == ",":
+            right += 1
+        fragments = [(x, y) for x, y in ((a, left), (right, b)) if y > x]
+        if not fragments or any(k in taken for x, y in fragments for k in range(x, y)):
+            continue
+        if not any(doc[k].pos_ in ("VERB", "AUX") for x, y in fragments for k in range(x, y)):
+            continue
+        sent_id = table.sent_id[i]
+        g = Group(RoleSpan(ROLE_CUE, i, i + 1, para, sent_id, RESCUE_CONFIDENCE))
+        g.contents = [RoleSpan(ROLE_CON, x, y, para, sent_id, RESCUE_CONFIDENCE) for x, y in fragments]
+        out.append(g)
+        taken.update(range(a, b))
     return out

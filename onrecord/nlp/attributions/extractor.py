@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.nlp.attributions.cue_rescue import rescue_speech_verbs
+from onrecord.nlp.attributions.cue_rescue import rescue_reporter_hedges, rescue_speech_verbs
 from onrecord.nlp.attributions.features import Paragraph, TokenTable, doc_features, token_table
 from onrecord.nlp.attributions.layouts import headline_colon, layout_groups
 from onrecord.nlp.attributions.lexicon import mode_of
@@ -238,6 +238,7 @@ def _find(
     groups = group_spans(doc, spans, table.head) if spans else []
     groups += layout_groups(doc, groups, table.sent_id)
     groups += rescue_speech_verbs(doc, groups, table)
+    groups += rescue_reporter_hedges(doc, groups, table)
     if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped:
         # a cue inside a dropped boilerplate line ("Graphic: World FX rates - here") states nothing
         dropped = dropped_mask(doc)

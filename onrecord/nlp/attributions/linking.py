@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from onrecord.nlp.attributions.repairs import (
     complete_from_tree,
     continue_quotes,
+    fold_anonymity_requests,
+    is_deliberation,
     repair_group,
     share_sources,
     source_from_tree,
@@ -109,9 +111,11 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
     continue_quotes(doc, groups, spans)
     for grp in groups:
         repair_group(doc, grp, head)
+    groups = fold_anonymity_requests(doc, groups)
     # a rescued cue (kept for its marginal) must also find its source in the parse; requiring
     # a verb in its content as well cost 1.5-2 points of source coverage on train folds
-    return [g for g in groups if g.contents and (g.sources or not g.cue.rescued)]
+    kept = [g for g in groups if g.contents and (g.sources or not g.cue.rescued)]
+    return [g for g in kept if not is_deliberation(doc, g)]
 
 
 def _link_by_tree(linker: _Linker, span: RoleSpan) -> int | None:

@@ -25,7 +25,7 @@ from onrecord.nlp.attributions.role_spans import (
     para_start,
     roots,
 )
-from onrecord.nlp.lexicon.pronouns import SUBJECT_CLITICS
+from onrecord.nlp.lexicon.pronouns import INDEFINITE_ARTICLES, SUBJECT_CLITICS
 from onrecord.nlp.lexicon.punctuation import (
     DATELINE_DASHES,
     NEARBY_LEAD_TRIM,
@@ -38,6 +38,8 @@ from onrecord.nlp.lexicon.reporting_verbs import (
     ANONYMITY_OPENINGS,
     ANONYMITY_REPORTING_LEMMAS,
     ANONYMITY_REQUEST_LEMMAS,
+    DELIBERATION_LEMMAS,
+    DELIBERATION_OBJECTS,
     RECIPIENT_CONTENT_OPENERS,
     RECIPIENT_VERBS,
 )
@@ -423,6 +425,107 @@ def share_sources(groups: list[Group], head: list[int]) -> None:
                 break
 
 
+def fold_anonymity_requests(doc: Doc, groups: list[Group]) -> list[Group]:
+    """ "A senior diplomat, who asked not to be named, said ...": the request is no attribution.
+
+    The tagger sometimes makes "asked" a cue of its own, with "who" as its source and "not to be
+    named" as its content, which leaves "A senior diplomat, who" as the source of "said". The
+    request goes; the next cue of its sentence takes the whole source, the request included
+    (PolNeAR marks it so, as ``_anonymity_request`` does when the request sits in one group).
+    """
+    kept: list[Group] = []
+    for k, g in enumerate(groups):
+        if not _is_anonymity_request(doc, g):
+            kept.append(g)
+            continue
+        end = max(c.end for c in g.contents)
+        nxt = next((h for h in groups[k + 1:] if h.cue.start >= end and h.cue.sent == g.cue.sent), None)
+        if nxt is None or not nxt.sources:
+            continue
+        while end < nxt.cue.start and doc[end].text == ",":
+            end += 1  # the request's closing comma: a parenthetical source keeps it
+        first = min(nxt.sources, key=lambda x: x.start)
+        if first.end > g.cue.start or end > nxt.cue.start:
+            continue  # the next cue's source is not the one the request is about
+        nxt.sources = [RoleSpan(ROLE_SRC, first.start, end, first.para, first.sent, first.conf)] + [
+            x for x in nxt.sources if x is not first]
+    return kept
+
+
+def _is_anonymity_request(doc: Doc, g: Group) -> bool:
+    """A relative clause "who asked not to be named", "who requested anonymity" tagged as an attribution.
+
+    Only a relative clause on the source: PolNeAR marks "…, asking for anonymity to speak
+    freely" as an attribution of its own.
+    """
+    verb = doc[g.cue.start:g.cue.end].root
+    if not g.contents or verb.lemma_.lower() not in ANONYMITY_REQUEST_LEMMAS or verb.dep_ != "relcl":
+        return False
+    first = min(g.contents, key=lambda c: c.start)
+    opening = doc[first.start:min(first.end, first.start + 8)].text.lower()
+    return opening.startswith(ANONYMITY_OPENINGS) and not any(
+        doc[i].lemma_.lower() in ANONYMITY_REPORTING_LEMMAS and doc[i].tag_.startswith("VB")
+        for c in g.contents for i in range(c.start, c.end))
+
+
+def is_deliberation(doc: Doc, g: Group) -> bool:
+    """ "Officials in the capital are weighing a decision on the pipeline": what they weigh is no
+    content (no clause, an unnamed choice), so the reporter attributes nothing to them."""
+    if doc[g.cue.start:g.cue.end].root.lemma_.lower() not in DELIBERATION_LEMMAS or len(g.contents) != 1:
+        return False
+    content = doc[g.contents[0].start:g.contents[0].end]
+    if any(t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in ("whether", "if")
+           for t in content):
+        return False
+    obj = content.root
+    # "his immigration plan", "the proposal" name what is weighed: PolNeAR marks those
+    particular = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in INDEFINITE_ARTICLES
+                     for c in obj.children)
+    return obj.lemma_.lower() in DELIBERATION_OBJECTS and not particular
+
+
+def _drop_dateline_source(doc: Doc, g: Group, head: list[int]) -> None:
+    """A dateline ("QUITO —", "NAIROBI, Kenya (Reuters) —") is where the story was filed, never a
+    source: a source that opens with one keeps what follows the dash, if anything."""
+    kept = []
+    for src in g.sources:
+        after = _dateline_end(doc, src)
+        if after is not None:
+            while after < src.end and doc[after].is_space:
+                after += 1
+            if after >= src.end:
+                continue
+            src = RoleSpan(src.role, after, src.end, src.para, src.sent, src.conf)
+        kept.append(src)
+    g.sources = kept
+
+
+def _dateline_end(doc: Doc, span: RoleSpan) -> int | None:
+    """The token after the dateline dash when ``span`` opens a paragraph with a dateline, else None.
+
+    A dateline is one to four place words, the first in capitals ("QUITO", "NAIROBI, Kenya"),
+    an optional credit in brackets ("(Reuters)"), then a dash (in the span or right after it).
+    """
+    if span.start != para_start(doc, span.start):
+        return None
+    words = []
+    depth = 0
+    i = span.start
+    limit = min(span.end + 2, len(doc))
+    while i < limit and doc[i].text not in DATELINE_DASHES:
+        t = doc[i]
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if t.is_alpha and depth == 0:
+            words.append(t)
+        i += 1
+    if i >= limit or not 1 <= len(words) <= 4 or not words[0].is_upper:
+        return None
+    if not all(t.is_upper or t.ent_type_ == "GPE" for t in words):
+        return None
+    return i + 1
+
+
 def repair_group(doc: Doc, g: Group, head: list[int]) -> None:
     """Run every repair in ``GROUP_REPAIRS`` on ``g``, in order."""
     for repair in GROUP_REPAIRS:
@@ -448,4 +551,5 @@ GROUP_REPAIRS: tuple[GroupRepair, ...] = (
     _snap_clitic,
     _drop_recipient,
     _anonymity_request,
+    _drop_dateline_source,
 )

@@ -15,6 +15,9 @@ RESCUE_SPEECH_LEMMAS: Final[frozenset[str]] = frozenset({
     "declare", "warn", "reply", "respond", "state", "acknowledge", "admit", "recall", "predict", "tweet",
     "testify",
 })
+# Adverbs by which the reporter passes a claim on without naming its source ("The port has
+# reportedly lost business"): PolNeAR cues with no source, rescued when the tagger leaves them out.
+REPORTER_HEDGE_CUES: Final[frozenset[str]] = frozenset({"reportedly", "allegedly", "purportedly"})
 # Reporting verbs inside a content that opens with a request for anonymity ("... not to be named said X").
 ANONYMITY_REPORTING_LEMMAS: Final[frozenset[str]] = frozenset({
     "say", "tell", "add", "confirm", "note", "explain", "warn", "report", "describe",
@@ -52,6 +55,14 @@ ACCORDING_TO_EVIDENCE: Final = "according_to"
 SAY: Final = "say"
 # Scare quotes: "the so-called “reform”" attributes nothing.
 SCARE_QUOTE_CUES: Final[tuple[str, ...]] = ("so-called", "so called")
+
+# "Officials are weighing a decision": a deliberation over an unnamed choice, told in the
+# reporter's voice. With one of these objects and no clause, nothing is attributed.
+DELIBERATION_LEMMAS: Final[frozenset[str]] = frozenset({"weigh", "mull", "consider", "ponder"})
+DELIBERATION_OBJECTS: Final[frozenset[str]] = frozenset({
+    "decision", "option", "choice", "response", "move", "step", "measure", "proposal", "request",
+    "offer", "bid", "matter", "issue", "question", "situation",
+})
 
 # Attribution modes: cue lemmas by the mode they give (PolNeAR does not label modes). The
 # first list that names a lemma wins.

@@ -249,3 +249,66 @@ def test_writer_keeps_pace_as_the_table_grows(tmp_path: Path) -> None:
                 store_writer.store_record(conn, record, run_id=None, input_key=None)
         timings.append(time.perf_counter() - started)
     assert timings[1] < timings[0] * 2, timings
+
+
+_READER = """
+import sys
+from starlette.testclient import TestClient
+from onrecord.cli import cli
+from onrecord.web.app import create_app
+from click.testing import CliRunner
+db = sys.argv[1]
+for args in (["articles"], ["search", "talks"], ["db", "check"], ["sources"]):
+    result = CliRunner().invoke(cli, [*args, "--db", db])
+    print(" ".join(args), result.exit_code, (result.output + (result.stderr or "")).strip().splitlines()[-1:])
+with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+    answer = client.get("/api/articles")
+    print("serve", answer.status_code, client.get("/").status_code, len(answer.json()["items"]))
+"""
+
+
+def test_a_read_only_store_can_be_read(tmp_path: Path) -> None:
+    """articles, search, db check and serve on a file and folder this user cannot write (issue 14)."""
+    root = tmp_path / "ro"
+    root.mkdir()
+    db = root / "ro.db"
+    try:
+        with Store.open(str(db)) as store:
+            store.migrate()
+            store.store_record(full_record(), input_key="k")
+        before = db.read_bytes()
+        db.chmod(0o444)
+        root.chmod(0o555)
+        done = subprocess.run([*file_modes_apply(), sys.executable, "-c", _READER, str(db)],
+                              capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr[-3000:]
+        lines = done.stdout.splitlines()
+        assert [line.split(" [")[0] for line in lines] == [
+            "articles 0", "search talks 0", "db check 0", "sources 0", "serve 200 200 1"], done.stdout
+        assert sorted(p.name for p in root.iterdir()) == ["ro.db"] and db.read_bytes() == before
+    finally:
+        root.chmod(0o755)
+        db.chmod(0o644)
+
+
+def test_another_applications_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO users (name) VALUES ('ada')")
+    before = other.read_bytes()
+    with pytest.raises(StoreError) as err:
+        Store.open(str(other)).migrate()
+    assert err.value.code == "not_onrecord" and "another application's tables (users)" in str(err.value)
+    assert "left it untouched" in str(err.value)
+    assert other.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"not a database at all, just some notes\n" * 200)
+    with pytest.raises(StoreError, match="it is not a SQLite database") as err:
+        Store.open(str(garbage))
+    assert err.value.code == "not_onrecord"
+    empty = tmp_path / "empty.db"
+    empty.touch()  # an empty file is a new store
+    with Store.open(str(empty)) as store:
+        store.migrate()
+        assert store.check() == []

@@ -37,7 +37,16 @@ from onrecord.store import schema as t
 from onrecord.store import search as _search
 from onrecord.store import story_queries as _story_queries
 from onrecord.store import writer as _writer
-from onrecord.store.engine import READ, Target, check_writable, make_engine, parse_target, translated_errors
+from onrecord.store.engine import (
+    READ,
+    Target,
+    check_foreign_file,
+    check_writable,
+    is_read_only,
+    make_engine,
+    parse_target,
+    translated_errors,
+)
 from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
 from onrecord.store.writer import InputState, Outcome
 
@@ -103,6 +112,7 @@ class Store:
         if target.path is not None and not target.path.exists() and not create:
             raise StoreError(f"No database at '{target.path}'. Store articles first (onrecord ingest), "
                              "or pass --db with the right path.", code="not_found")
+        check_foreign_file(target)  # another application's SQLite file: refused, untouched
         return cls(target, make_engine(target))
 
     def close(self) -> None:
@@ -136,7 +146,8 @@ class Store:
             if conn.dialect.name == "sqlite":
                 lines = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
                 problems += [f"integrity_check: {line}" for line in lines if line != "ok"]
-        if self.target.is_sqlite:
+        # FTS5's check is written as an INSERT: a read-only file (opened immutable) cannot run it
+        if self.target.path is not None and not is_read_only(self.target.path):
             with translated_errors(self.target, "check"), self.engine.begin() as wconn:
                 # FTS5's integrity-check compares the index with the articles it covers
                 check = "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"

@@ -6,10 +6,18 @@ takes the write lock up front and waits (``busy_timeout``) instead of failing ha
 with "database is locked" when another process writes the same file. Read connections
 (``read_options``) open a plain deferred ``BEGIN`` so readers never block writers (WAL).
 PostgreSQL URLs are given to psycopg 3.
+
+A SQLite file this user cannot write (or in a folder it cannot write, where SQLite cannot make
+its ``-wal`` and ``-shm`` files) is opened read-only and immutable, so reading commands work on
+it; any write still fails as ``read_only``. A file that already holds another application's
+tables (no onrecord migration history) is refused before anything touches it: onrecord would
+otherwise switch it to WAL mode and add its own tables.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -80,19 +88,65 @@ def make_engine(target: Target) -> Engine:
         # its ledger row, so a resumed run redoes exactly those: nothing is half-stored.
         return create_engine(target.url, pool_pre_ping=True,
                              connect_args={"options": "-c synchronous_commit=off"})
-    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _sqlite_connect)
+    read_only = is_read_only(target.path)
+    url = f"sqlite:///file:{target.path}?mode=ro&immutable=1&uri=true" if read_only else target.url
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", functools.partial(_sqlite_connect, read_only=read_only))
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+def is_read_only(path: Path) -> bool:
+    """True for an existing SQLite file that this process cannot write, or whose folder it cannot
+    write (SQLite needs to create ``-wal`` and ``-shm`` there)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def check_foreign_file(target: Target) -> None:
+    """Refuse an existing SQLite file that is not an onrecord store, leaving it untouched.
+
+    Raises:
+        StoreError: ``not_onrecord``: the file is not a SQLite database, or holds tables that are
+            not onrecord's and no onrecord migration history.
+    """
+    path = target.path
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(f"Cannot use '{path}' as a store: it is not a SQLite database. Pass --db with the "
+                         "path of an onrecord store, or a new file.", code="not_onrecord")
+    # a read-only connection with the usual locks (it sees a live store's WAL); immutable only when
+    # SQLite could not make its -shm file beside a file we cannot write anyway
+    options = "mode=ro&immutable=1" if is_read_only(path) else "mode=ro"
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?{options}", uri=True, timeout=30)) as conn:
+            tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Cannot use '{path}' as a store: SQLite cannot read it ({exc}). Pass --db with the "
+                         "path of an onrecord store, or a new file.", code="not_onrecord") from exc
+    from onrecord.store.schema import metadata  # a store mid-way through its first migration is ours
+
+    ours = set(metadata.tables) | {"alembic_version"}
+    foreign = {t for t in tables if t not in ours and not t.startswith(("articles_fts", "sqlite_"))}
+    if foreign and "alembic_version" not in tables:
+        shown = ", ".join(sorted(foreign)[:5]) + (", …" if len(foreign) > 5 else "")
+        raise StoreError(f"Cannot use '{path}' as a store: it holds another application's tables ({shown}) "
+                         "and no onrecord history. onrecord left it untouched; pass --db with a new file.",
+                         code="not_onrecord")
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry, *,
+                    read_only: bool = False) -> None:
     """Take transactions away from pysqlite and set the pragmas every connection needs."""
     dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_begin)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        if read_only:
+            return  # nothing to switch: the file stays as it is
         mode = cursor.execute("PRAGMA journal_mode").fetchone()
         if mode is None or str(mode[0]).lower() != "wal":
             # WAL lets readers go on while one process writes; it is a property of the file.

@@ -81,6 +81,11 @@ POSITIVE = [
     ("“No comment at this stage,” said a spokeswoman for the rail operator.", "no_comment",
      "a spokeswoman for the rail operator",
      "“No comment at this stage,” said a spokeswoman for the rail operator"),
+    # issue 15: the actor names the person, not only "Its director"
+    ("Its director, Peter Kiprono, could not be reached.", "could_not_be_reached",
+     "Its director, Peter Kiprono", "Its director, Peter Kiprono, could not be reached"),
+    ("The ministry, which oversees the port, declined to comment.", "declined_to_comment",
+     "The ministry", "The ministry, which oversees the port, declined to comment"),
 ]
 
 

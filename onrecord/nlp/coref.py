@@ -32,6 +32,7 @@ from onrecord.nlp.lexicon.source_nouns import (
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
     MEDIA_NOUNS,
+    MEMBER_ORDINALS,
     ORG_NAME_HEADS,
     ORG_ROLES,
     POLICE,
@@ -57,6 +58,7 @@ class Mention:
     profile: Profile
     is_source: bool
     is_subject: bool
+    in_headline: bool = False  # in a first line that is one sentence (a title): names there run on
 
 
 @dataclass(slots=True)
@@ -87,14 +89,16 @@ class Entity:
 
     def display_name(self) -> str | None:
         """The longest name among the entity's name mentions."""
-        names = [(m.sent > 0, m.profile.name) for m in self.mentions
+        names = [(not m.in_headline, m.profile.name) for m in self.mentions
                  if m.profile.kind == "name" and m.profile.name]
         if not names:
             return None
-        # past the headline, the most repeated form, then the longest ("Donald Trump Tweets" loses)
+        # past the headline, a repeated form (or a full name ending in a repeated surname: "Anna-Lena
+        # Berg" ... "Berg" ... "Berg"), then the longest ("Donald Trump Tweets" loses)
         freq = {n: sum(1 for _, x in names if x == n) for _, n in names}
-        return max(names, key=lambda b: (b[0], freq[b[1]] > 1, len(b[1].split()) <= 4, len(b[1].split()),
-                                         len(b[1])))[1]
+        repeated_last = {n.split()[-1] for n, k in freq.items() if k > 1}
+        return max(names, key=lambda b: (b[0], freq[b[1]] > 1 or b[1].split()[-1] in repeated_last,
+                                         len(b[1].split()) <= 4, len(b[1].split()), len(b[1])))[1]
 
 
 @dataclass(slots=True)
@@ -288,6 +292,11 @@ class _Resolver:
     def _is_place(self, ent: Entity) -> bool:
         return all(self.doc[m.profile.head].ent_type_ in ("GPE", "LOC") for m in ent.mentions)
 
+    def _member_of(self, ent: Entity, m: Mention) -> bool:
+        """ "the second official" after "two officials familiar with the matter": one of them."""
+        words = {t.lower_ for t in self.doc[m.token_start:m.token_end]}
+        return not m.profile.plural and bool(words & MEMBER_ORDINALS) and numbered_informants(ent)
+
     def score_description(self, p: Profile, m: Mention) -> list[tuple[float, Entity]]:
         """Score recent entities as antecedents of "the official", "the company", "the poll"."""
         head_lemma = self.doc[p.head].lemma_.lower()
@@ -299,7 +308,7 @@ class _Resolver:
             if ent.kind != p.entity_kind and not (p.entity_kind == "group" and ent.kind == "person") and not (
                     ent.kind is None and p.entity_kind == "organization"):
                 continue
-            if ent.plural != p.plural and head_lemma != POLICE:
+            if ent.plural != p.plural and head_lemma != POLICE and not self._member_of(ent, m):
                 continue
             s = 0.0
             if head_lemma in ent.lemmas:
@@ -381,6 +390,32 @@ class _Resolver:
         return self.new_entity() if create else None
 
 
+def numbered_informants(ent: Entity) -> bool:
+    """True for anonymous people the article counts ("two officials familiar with the matter")."""
+    return any(m.profile.kind == "description" and m.profile.identity == "anonymous"
+               and (m.profile.count or 0) >= 2 and m.profile.subset_of is None for m in ent.mentions)
+
+
+def _merge(r: _Resolver, into: Entity, gone: Entity, by_attr: dict[str, Entity]) -> None:
+    """Fold entity ``gone`` into ``into``: one source with every mention of both."""
+    both = into.mentions + gone.mentions
+    into.mentions = sorted((m for m in both if not any(  # "them" inside "One of them" goes
+        o is not m and o.token_start <= m.token_start and m.token_end <= o.token_end
+        and o.token_end - o.token_start > m.token_end - m.token_start for o in both)),
+        key=lambda x: x.token_start)
+    into.attribution_ids.extend(gone.attribution_ids)
+    into.lemmas.update(gone.lemmas)
+    for aid, e in by_attr.items():
+        if e is gone:
+            by_attr[aid] = into
+    for i, e in r.by_token.items():
+        if e is gone:
+            r.by_token[i] = into
+    r.entities.remove(gone)
+    if gone in r.recent:
+        r.recent.remove(gone)
+
+
 def _candidates(scored: list[tuple[float, Entity]]) -> list[tuple[str, float]]:
     """Ranked named referents with softmax confidences, for an unresolved pronoun source."""
     named = [(s, e.display_name()) for s, e in scored if e.display_name()]
@@ -408,7 +443,16 @@ def _make_mention(doc: Doc, sent: list[int], spans: tuple[tuple[int, int], ...],
         return None
     head = find_head(span)
     return Mention(spans, span.start, span.end, sent[head.i], profile_mention(doc, span, head), is_source,
-                   head.dep_ in _SUBJECT_DEPS)
+                   head.dep_ in _SUBJECT_DEPS, sent[head.i] == 0 and _titled(doc))
+
+
+def _titled(doc: Doc) -> bool:
+    """True when the text opens with a title: a first line that is a single sentence."""
+    first = next(iter(doc.sents), None)
+    if first is None or first.end >= len(doc):
+        return False
+    last = doc[first.end - 1]
+    return "\n" in last.whitespace_ or "\n" in doc[first.end].text
 
 
 def _in_content(start: int, end: int, contents: list[tuple[int, int, str]]) -> str | None:
@@ -534,7 +578,13 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
                 by_lemma.setdefault(lem, []).append(e)
     for subset, tok_i in subsets:  # "one of them": linked once "them" is resolved
         sup = r.by_token.get(tok_i)
-        if sup is not None and sup is not subset:
+        if sup is None or sup is subset:
+            continue
+        described = [m.profile for m in subset.mentions if m.profile.kind == "description"]
+        if numbered_informants(sup) and subset in r.entities and all(
+                p.identity == "anonymous" for p in described):
+            _merge(r, sup, subset, by_attr)  # "One of them" is one of the counted informants: one source
+        else:
             subset.subset_of = sup
     for m, ids in deferred:
         start, end = m.spans[0][0], m.spans[-1][1]

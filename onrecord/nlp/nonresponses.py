@@ -123,7 +123,9 @@ def _actor_bounds(subj: Token) -> tuple[int, int]:
     """Token range of the actor phrase: the subject with appositives, not comma-set relative clauses."""
     start, end = subj.left_edge.i, subj.i
     for child in subj.rights:
-        if child.dep_ in {"relcl", "punct"} or (child.dep_ == "acl" and child.tag_ == "VBG"):
+        if child.dep_ == "punct":
+            continue  # the commas around an appositive: "Its director, Peter Kiprono,"
+        if child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBG"):
             break
         end = max(end, child.right_edge.i)
     doc = subj.doc

@@ -119,7 +119,7 @@ class _Description:
             "Plur" in head.morph.get("Number", [])) or (
             low.endswith("s") and lemma != low and lemma + "s" == low)
         appos = appositive(head)
-        description = mention_text(doc, span.start, span.end)
+        description = mention_text(doc, span.start, _before_aside(head, span.end))
         proper_mods = [t for t in head.lefts if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON")]
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         gender = GENDERED_NOUNS.get(lemma)
@@ -129,6 +129,16 @@ class _Description:
                                                      PROPORTION_WORDS) for t in span if t.i < head.i)
         return cls(doc, span, head, conj, base, out, lemma, low, plural, appos, bool(proper_mods), poss,
                    number_value(head), has_of, profile)
+
+
+def _before_aside(head: Token, end: int) -> int:
+    """Where a description ends: before a relative clause set off by a comma ("A senior diplomat,
+    who asked not to be named,"); the aside says how the source spoke, not who it is."""
+    for child in head.rights:
+        comma = child.left_edge.i - 1
+        if child.dep_ == "relcl" and comma > head.i and child.doc[comma].text == ",":
+            return min(end, comma)
+    return end
 
 
 def _of_object(head: Token) -> Token | None:

@@ -38,6 +38,7 @@ from onrecord.nlp.lexicon.titles import (
     AGE_MARKER,
     EARLIER_OFFICE_MARKERS,
     HONORIFICS,
+    ORG_DESCRIBING_TITLES,
     PARTY_TAG_PATTERN,
     PERSON_ROLES,
 )
@@ -106,7 +107,7 @@ def _name_chain(head: Token) -> list[Token]:
                     and "\n" not in t.whitespace_]
             if any(t.is_space or "\n" in t.text for t in ent):  # an entity run across a line break
                 toks = [t for t in toks if abs(t.i - head.i) <= 3 and t.sent == head.sent]
-            toks = _name_run(toks, head)
+            toks = _hyphenated_start(_name_run(toks, head))
             # extend leftwards over honorifics the NER left out ("Mr." "Sen.")
             i = ent.start - 1
             while i >= 0 and doc[i].lower_ in HONORIFICS and doc[i].head.i == head.i:
@@ -120,6 +121,34 @@ def _name_chain(head: Token) -> list[Token]:
     ) and doc[i].dep_ in ("compound", "nmod", "amod", "punct", "cc", "flat"):
         toks.insert(0, doc[i])
         i -= 1
+    return _hyphenated_start(toks)
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    """Tokens as the text writes them: "Anna-Lena Berg", not "Anna - Lena Berg"."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += t.text
+        if k + 1 < len(tokens):
+            out += t.whitespace_ if tokens[k + 1].i == t.i + 1 else " "
+    return out
+
+
+def _title_text(desc_toks: list[Token], chain: list[Token]) -> str:
+    """The words before a name that describe it, as written: "group's editor-in-chief"."""
+    if not desc_toks:
+        return ""
+    if chain and desc_toks[0].i < chain[0].i:
+        return mention_text(chain[0].doc, desc_toks[0].i, chain[0].i)
+    return " ".join(t.text for t in desc_toks)
+
+
+def _hyphenated_start(toks: list[Token]) -> list[Token]:
+    """ "Anna-Lena Berg": take in the first half of a hyphenated first name the NER left out."""
+    doc = toks[0].doc
+    while (i := toks[0].i) >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha and doc[i - 2].is_title:
+        toks = [doc[i - 2], doc[i - 1], *toks]
     return toks
 
 
@@ -180,6 +209,27 @@ def _person_name_under(span: Span, head: Token) -> Token | None:
     return None
 
 
+def _name_after_title(span: Span, head: Token) -> Token | None:
+    """ "the opposition Civic Alliance": a title noun right before a name that ends the mention.
+
+    The parser sometimes makes the title the head and leaves the name dangling; the name
+    (an organisation or a person the NER marks) is the referent, the title describes it.
+    """
+    doc = span.doc
+    end = span.end
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if end <= head.i + 1 or doc[head.i + 1].ent_iob_ != "B":
+        return None
+    last = doc[end - 1]
+    ent = _entity_at(last)
+    if ent is None or ent.start != head.i + 1 or ent.end != end:
+        return None
+    if last.ent_type_ not in ("ORG", "PERSON", "NORP"):
+        return None
+    return last
+
+
 def _governs(head: Token, tok: Token) -> bool:
     """``tok`` hangs off ``head`` through prepositional phrases only ("spokesman for the government")."""
     node = tok
@@ -235,6 +285,12 @@ def _conjuncts(head: Token, span: Span) -> list[Token]:
     return out
 
 
+def _is_person_title(tok: Token) -> bool:
+    """A title only a person holds: "minister", not "authority" or "opposition"."""
+    lemma = _lemma(tok)
+    return lemma in PERSON_ROLES and lemma not in ORG_ROLES and lemma not in ORG_DESCRIBING_TITLES
+
+
 def _name_profile(
     head: Token, span: Span, chain: list[Token]
 ) -> tuple[EntityKind | None, str | None, str | None]:
@@ -252,11 +308,10 @@ def _name_profile(
                                + [t for t in chain if t.lower_ in HONORIFICS])
     person_cue = (gender is not None or first in FEMALE_NAMES or first in MALE_NAMES
                   or any(t.lower_ in HONORIFICS for t in chain)
-                  or (appos is not None and _lemma(appos) in PERSON_ROLES and _lemma(appos) not in ORG_ROLES)
-                  or any(_lemma(t) in PERSON_ROLES and _lemma(t) not in ORG_ROLES
-                         for t in modifiers(head, span) + chain)
-                  or (head.dep_ == "appos" and _lemma(head.head) in PERSON_ROLES
-                      and _lemma(head.head) not in ORG_ROLES)  # "Its spokeswoman, Lindiwe Khumalo"
+                  or (appos is not None and _is_person_title(appos))
+                  or any(_is_person_title(t) for t in modifiers(head, span) + chain)
+                  # "Its spokeswoman, Lindiwe Khumalo"
+                  or (head.dep_ == "appos" and _is_person_title(head.head))
                   or (len(chain) == 1 and head.lower_ in KNOWN_POLITICIANS))
     if gender is None:
         gender = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
@@ -303,7 +358,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     title_head: Token | None = None  # the title a name was found under ("a spokesman for X, Name")
     if head.pos_ != "PROPN" and (_lemma(head) in PERSON_ROLES or head.dep_ == "ROOT"):
         # "Former Secretary of State and frontrunner Hillary Clinton": the name, not the title
-        switched = _person_name_under(span, head)
+        switched = _person_name_under(span, head) or _name_after_title(span, head)
         if switched is not None:
             title_head = head
             head = switched
@@ -364,10 +419,10 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
         chain = _name_chain(head)
         kind_, role, gender = _name_profile(head, span, chain)
         stripped, _ = strip_honorifics(chain)
-        name = " ".join(t.text for t in (chain if kind_ != "person" else stripped))
+        name = join_tokens(chain if kind_ != "person" else stripped)
         appos = appositive(head)
         desc_toks = [t for t in modifiers(head, span) if t not in chain]
-        description = " ".join(t.text for t in desc_toks) or (
+        description = _title_text(desc_toks, chain) or (
             mention_text(doc, appos.left_edge.i, appos.right_edge.i + 1) if appos is not None else None)
         names = [name]
         count: int | None = 1 if kind_ in ("person", None) else None
@@ -382,7 +437,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             title = head.head
         if title is None and title_head is not None and _lemma(title_head) in PERSON_ROLES:
             title = title_head
-            role = role or PERSON_ROLES[_lemma(title_head)]
+            role = PERSON_ROLES[_lemma(title_head)] if role in (None, "other") else role
             description = description or mention_text(
                 doc, span.start, min(head.left_edge.i, span.end)).rstrip(" ,")
         if title is None and role is None and kind_ in ("person", None):
@@ -390,6 +445,8 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             if title is not None:  # "Amanda Renteria is the campaign's political director"
                 role = title_role([*modifiers(title, None), title])
                 kind_ = "person"
+        if title is not None and kind_ == "organization" and _lemma(title) in ORG_DESCRIBING_TITLES:
+            role = PERSON_ROLES[_lemma(title)]  # "the opposition, Civic Alliance": a party
         if title is not None:
             base = replace(base, lemmas=base.lemmas | {_lemma(title)})
         affiliation = affiliation_of(head, title)

@@ -108,6 +108,8 @@ def _describe(
     description = next((p.description for p in defining if p.description and p.kind != "name"), None) \
         or next((p.description for p in defining if p.description), None)
     affiliation = _one_paragraph(_affiliation_text(doc, defining, clusters, ent))
+    if identity == "named" and not name:
+        name = _name_without_a_name(doc, ent, description)
     return Source(
         id=sid,
         name=_one_paragraph(name) if identity == "named" else None,
@@ -129,6 +131,20 @@ def _one_paragraph(label: str | None) -> str | None:
         return None
     kept = DETACHED_END.sub("", label.split("\n", 1)[0].strip())
     return kept or None
+
+
+def _name_without_a_name(doc: Doc, ent: Entity, description: str | None) -> str:
+    """The name of a named source that no mention spells out (the contract: named has a name).
+
+    "the government", "the report": its description; "he" with no antecedent in view: the most
+    likely referent, else the words of its first mention.
+    """
+    if description:
+        return description
+    if ent.candidates:
+        return ent.candidates[0][0]
+    s, e = ent.mentions[0].spans[0]
+    return doc.text[s:e].strip()
 
 
 def _interviewer(doc: Doc, ent: Entity, source: Source, asks: dict[str, bool]) -> bool:

@@ -220,6 +220,9 @@ PLURAL_ONLY_NOUNS: Final[frozenset[str]] = frozenset({"people", "police", "staff
 SUBSET_QUANTIFIERS: Final[frozenset[str]] = frozenset({
     "some", "many", "most", "all", "several", "none", "each", "both",
 })
+# Words that pick one member out of numbered informants ("the second official", "the other
+# official"): a mention of the group the article already counted, not a new source.
+MEMBER_ORDINALS: Final[frozenset[str]] = frozenset({"first", "second", "third", "fourth", "other"})
 # Members of a subset that give it no role of their own ("two of the people", "one of them").
 ROLELESS_MEMBERS: Final[frozenset[str]] = frozenset({"people", "person", "them", "those", "us"})
 # The prepositions of a share ("4 in 10", "half of"), and a percentage.

@@ -22,7 +22,7 @@ PERSON_ROLES: Final[dict[str, str]] = {
     "policeman": "official", "policewoman": "official", "constable": "official", "marshal": "official",
     "coroner": "official", "administrator": "official", "bureaucrat": "official", "soldier": "official",
     "captain": "official", "lieutenant": "official", "sergeant": "official", "ranger": "official",
-    "governor general": "official", "central banker": "official",
+    "governor general": "official", "central banker": "official", "superintendent": "official",
     # elected office holders, candidates, parties
     "president": "politician", "senator": "politician", "sen.": "politician", "rep.": "politician",
     "pres.": "politician", "sen": "politician", "rep": "politician", "gov": "politician",
@@ -124,6 +124,10 @@ GENERIC_TITLES: Final[frozenset[str]] = frozenset({
     "director", "chairman", "chairwoman", "chair", "president", "head", "chief", "manager",
     "member", "leader", "executive director", "co-director", "vice president", "officer",
 })
+
+# Title words that describe parties and movements as readily as people: before a name they
+# do not make it a person ("the opposition Civic Alliance" is a party).
+ORG_DESCRIBING_TITLES: Final[frozenset[str]] = frozenset({"opposition"})
 
 # Titles unique to one office holder: named even without a name in the text (rule R2).
 UNIQUE_TITLES: Final[frozenset[str]] = frozenset({

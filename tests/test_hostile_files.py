@@ -143,3 +143,37 @@ def test_a_fifo_named_jsonl_is_skipped_not_waited_on(tmp_path: Path) -> None:
     folder.mkdir()
     os.mkfifo(folder / "batch.jsonl")
     assert _read_in_child(folder) == [{"failure": str(folder / "batch.jsonl"), "code": "not_regular_file"}]
+
+
+def test_an_interrupted_summary_adds_up_with_the_in_flight_count() -> None:
+    """Issue 14: 1024 read, 768 finished when Ctrl-C came: the JSON must say where the rest are."""
+    from onrecord.run import IngestCounts
+
+    counts = IngestCounts(read=1024, stored=700, skipped=60, failed=8)
+    summary = counts.to_dict()
+    assert summary["in_flight"] == 256
+    buckets = ("stored", "new_version", "unchanged", "skipped", "failed", "already_done", "in_flight")
+    assert sum(summary[k] for k in buckets) == summary["read"]
+    assert IngestCounts(read=3, stored=3).to_dict()["in_flight"] == 0
+
+
+@pytest.mark.model
+def test_an_edited_text_file_becomes_a_new_version_of_the_same_article(tmp_path: Path) -> None:
+    import sqlite3
+
+    story = tmp_path / "stories" / "bridge.txt"
+    story.parent.mkdir()
+    story.write_text("“The bridge will reopen on Monday,” said Jane Doe, a city official.", encoding="utf-8")
+    db = tmp_path / "v.db"
+    code, summary, err = ingest(str(story.parent), "--db", str(db))
+    assert (code, summary["stored"]) == (0, 1), err
+    code, summary, _ = ingest(str(story.parent), "--db", str(db))
+    assert summary["already_done"] == 1  # unchanged file: nothing to do
+    story.write_text("“The bridge will reopen on Tuesday,” said Jane Doe, a city official.", encoding="utf-8")
+    code, summary, err = ingest(str(story.parent), "--db", str(db))
+    assert (code, summary["new_version"], summary["stored"]) == (0, 1, 0), err
+    with sqlite3.connect(db) as conn:
+        sql = "SELECT canonical_key, version, is_latest, text FROM articles ORDER BY version"
+        rows = conn.execute(sql).fetchall()
+    assert [(r[0], r[1], r[2]) for r in rows] == [(f"file:{story}", 1, 0), (f"file:{story}", 2, 1)]
+    assert "Tuesday" in rows[1][3]

@@ -125,6 +125,7 @@ def test_ctrl_c_closes_the_run_as_interrupted_and_keeps_the_work(tmp_path: Path)
     code, summary, err = _finish(proc)
     assert code == 130, err
     assert summary["status"] == "interrupted" and "Traceback" not in err
+    assert summary["read"] == buckets(summary)  # what was read but not finished is in_flight
     assert query(db, "SELECT status FROM runs") == [("interrupted",)]
     kept = _stored(db)
     assert kept >= 3 and kept == summary["stored"]

@@ -6,7 +6,7 @@ lists and URL arguments; standard input is keyed by a hash of its bytes). Paths 
 
 Accounting. Each record read ends in exactly one bucket, so that
 
-    read = stored + new_version + unchanged + skipped + failed + already_done
+    read = stored + new_version + unchanged + skipped + failed + already_done + in_flight
 
 - ``stored`` / ``new_version`` / ``unchanged``: what ``Store.store_record`` said (``unchanged``:
   the same article, same analysis, was already in the store: nothing written but the ledger);
@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import os
 import signal
 import threading
 import time
@@ -83,6 +84,9 @@ class IngestCounts:
             "read": self.read, "stored": self.stored, "new_version": self.new_version,
             "unchanged": self.unchanged, "skipped": self.skipped, "failed": self.failed,
             "already_done": self.already_done,
+            # read but not finished when the run stopped (Ctrl-C, SIGTERM, a fatal store error):
+            # the next run does them; with it the buckets always add up to ``read``
+            "in_flight": self.read - self.accounted,
             "skipped_by_reason": dict(sorted(self.skipped_by_reason.items())),
             "failed_by_stage": dict(sorted(self.failed_by_stage.items())),
         }
@@ -125,7 +129,22 @@ def input_key(item: Item) -> str:
         return "-#sha256:" + hashlib.sha256(data).hexdigest()
     if item.line is not None and not is_url(origin) and not origin.endswith(f":{item.line}"):
         return f"{origin}:{item.line}"
+    if isinstance(item, RawDocument) and item.line is None and not is_url(origin) and os.path.isfile(origin):
+        # a file is keyed by path and content: an edited file is new work (and a new version of
+        # the same article, see file_identity), an unchanged one is already done
+        data = item.data.encode("utf-8") if isinstance(item.data, str) else item.data
+        return f"{origin}{_CONTENT_MARK}{hashlib.sha256(data).hexdigest()}"
     return origin
+
+
+_CONTENT_MARK = "#sha256:"
+
+
+def file_identity(key: str) -> str | None:
+    """The article identity of a file's record (``file:PATH``), from its input key; None for
+    other inputs. Without it an edited text, having no URL, would be a second article."""
+    path, mark, _ = key.rpartition(_CONTENT_MARK)
+    return f"file:{path}" if mark and path and path != "-" else None
 
 
 def stage_of(error: OnrecordError) -> Stage:
@@ -266,7 +285,9 @@ class Writer:
                 continue
             with _shielded():
                 try:
-                    outcome = self.store.store_record(result, run_id=self.run_id, input_key=key)
+                    identity = file_identity(key) if not result.url else None
+                    outcome = self.store.store_record(result, run_id=self.run_id, input_key=key,
+                                                      identity=identity)
                 except StoreError as exc:
                     if exc.code in FATAL_STORE_CODES:
                         raise FatalStoreError(exc) from exc

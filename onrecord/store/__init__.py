@@ -207,10 +207,14 @@ class Store:
                          .values(status=status, finished_at=_writer.now()))
 
     def store_record(self, record: ArticleRecord, *, run_id: int | None = None,
-                     input_key: str | None = None) -> Outcome:
-        """Store one record in one transaction: "stored", "new_version" or "unchanged"."""
+                     input_key: str | None = None, identity: str | None = None) -> Outcome:
+        """Store one record in one transaction: "stored", "new_version" or "unchanged".
+
+        ``identity`` names the article across versions when the record cannot (a file without a
+        URL: ``file:PATH``); by default it is the canonical URL, else the text's hash.
+        """
         with translated_errors(self.target, f"store article {record.id!r} in"), self._write() as conn:
-            return _writer.store_record(conn, record, run_id=run_id, input_key=input_key)
+            return _writer.store_record(conn, record, run_id=run_id, input_key=input_key, identity=identity)
 
     def record_skip(self, run_id: int, input_key: str, origin: str | None, reason: str) -> None:
         """Note an input that was skipped on purpose (counted, and not redone on resume)."""

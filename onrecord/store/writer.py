@@ -38,10 +38,12 @@ def now() -> str:
 
 
 def store_record(
-    conn: Connection, record: ArticleRecord, *, run_id: int | None, input_key: str | None
+    conn: Connection, record: ArticleRecord, *, run_id: int | None, input_key: str | None,
+    identity: str | None = None,
 ) -> Outcome:
-    """Write one record (article row, findings, search index, ledger, run count)."""
-    key = canonical_key(record)
+    """Write one record (article row, findings, search index, ledger, run count); ``identity``
+    overrides the canonical key (versions of one file)."""
+    key = identity or canonical_key(record)
     as_json = record_json(record)
     record_hash = sha256(as_json)
     if conn.dialect.name == "postgresql":

@@ -148,3 +148,26 @@ def test_store_it_checkbox_stores_the_article(page: Any, writable: str, pages: S
     page.wait_for_selector("#article-text")
     assert page.locator("main h1").inner_text() == record["title"]
     assert page.locator("#article-text .hl").count() > 0
+
+
+def test_a_stored_analysis_has_a_permalink_and_a_headline_title(page: Any, writable: str) -> None:
+    """Pasted plain text: its headline line is the title, and storing gives the x-ray an address."""
+    text = ("Ferry service to resume after storm, operator says\n\n"
+            "\u201cWe expect the first boats to leave at six,\u201d spokeswoman Ingrid Berg told "
+            "reporters.\n")
+    page.goto(f"{writable}/analyze")
+    page.fill("textarea[name=text]", text)
+    submit(page)
+    page.wait_for_selector("#article-text")
+    assert page.locator("main h1").inner_text() == "Ferry service to resume after storm, operator says"
+    assert page.locator("a[rel=bookmark]").count() == 0  # not stored: nothing to link to
+    page.goto(f"{writable}/analyze")
+    page.fill("textarea[name=text]", text)
+    page.locator("input[type=checkbox][name=store]").check()
+    submit(page)
+    page.wait_for_selector("#article-text")
+    permalink = page.locator("a[rel=bookmark]", has_text="Permalink").get_attribute("href")
+    assert permalink and permalink.startswith("/articles/")
+    page.goto(writable + permalink)
+    assert page.locator("main h1").inner_text() == "Ferry service to resume after storm, operator says"
+    assert page.locator("#article-text .hl-content").count() >= 1

@@ -7,6 +7,8 @@ for all list endpoints; schemathesis then checks that no generated request gets 
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -134,6 +136,19 @@ def test_errors_name_api_parameters_not_cli_options(client: httpx.Client) -> Non
         for name in ("since", "until"):
             error = assert_error(client.get(path, params={name: "last tuesday"}), 400, "bad_query")
             assert f"Cannot read {name} 'last tuesday'" in error["message"] and "--" not in error["message"]
+
+
+@pytest.mark.parametrize("path", sorted(LISTS))
+def test_lists_answer_csv(client: httpx.Client, path: str) -> None:
+    """format=csv: the same page's items as a spreadsheet file, one row each."""
+    params = LISTS[path][0]
+    items = client.get(path, params=params).json()["items"]
+    response = client.get(path, params={**params, "format": "csv"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"].startswith("attachment")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == len(items) and set(rows[0]) == set(items[0])
+    assert_error(client.get(path, params={**params, "format": "xml"}), 400, "invalid_parameter")
 
 
 def test_filters(client: httpx.Client) -> None:

@@ -215,3 +215,66 @@ def test_pages_without_javascript_and_bad_params(browser: Any, base: str) -> Non
         assert response.status_code == 400, path
         assert "text/html" in response.headers["content-type"]
     assert httpx.get(f"{base}/articles/does-not-exist").status_code == 404
+
+
+def test_clicking_a_source_highlights_every_mention_of_it(page: Any, base: str) -> None:
+    """"The officer", "he": a pinned source lights each of its mentions, and no other source's."""
+    record = httpx.get(f"{base}/api/articles/{REAL_ID}").json()
+    officer = next(s for s in record["sources"] if len(s["mentions"]) >= 3)
+    page.goto(f"{base}/articles/{REAL_ID}")
+    page.locator(f".source-btn[data-source='{officer['id']}']").click()
+    active = page.locator(f"#article-text .hl-source.is-active[data-source='{officer['id']}']")
+    texts = [record["text"][s:e] for s, e in officer["mentions"]]
+    assert sorted(active.all_inner_texts()) == sorted(texts)
+    others = page.locator(f"#article-text .hl-source.is-active:not([data-source='{officer['id']}'])")
+    assert others.count() == 0
+    shown = page.evaluate("""sid => [...document.querySelectorAll(
+        `#article-text .hl-source[data-source="${sid}"]`)].map(el => getComputedStyle(el).boxShadow)""",
+                          officer["id"])
+    assert shown and all(s != "none" for s in shown)  # drawn, not only classed
+
+
+def test_tables_have_a_csv_download_with_their_filters(page: Any, base: str) -> None:
+    for path, rows_in_csv in (("/sources?identity=anonymous", None), ("/outlets", None), ("/", None)):
+        page.goto(base + path)
+        link = page.locator("p.download a[download]")
+        assert link.count() == 1, path
+        href = link.get_attribute("href")
+        assert href and "format=csv" in href, path
+        with page.expect_download() as info:
+            link.click()
+        lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+        rows = page.locator("table.list tbody tr").count()
+        assert len(lines) == 1 + (rows_in_csv or rows), (path, lines[:3])
+    page.goto(f"{base}/sources?identity=anonymous")
+    assert "identity=anonymous" in (page.locator("p.download a").get_attribute("href") or "")
+
+
+def test_outlet_links_follow_one_stated_rule(page: Any, base: str) -> None:
+    page.goto(f"{base}/outlets")
+    assert "Each outlet name lists its sources" in page.locator("p.note").first.inner_text()
+    for row in page.locator("table.list tbody tr").all():
+        cells = row.locator("td")
+        name = cells.first.inner_text()
+        if name == "(unknown)":
+            assert cells.first.locator("a").count() == 0
+            continue
+        assert cells.first.locator("a").get_attribute("href") == "/sources?outlet=" + name.replace(" ", "+")
+        chart = cells.last.locator("a")
+        if chart.count():  # the "By month" column: a link to the outlet's chart, or a dash
+            assert page.locator(chart.get_attribute("href") or "").locator("svg.chart").count() == 1
+        else:
+            assert cells.last.inner_text() == "–"
+
+
+def test_charts_say_n_for_every_point(page: Any, base: str) -> None:
+    """A month of two articles can read 0% or 100%: each point says how many articles it has."""
+    page.goto(f"{base}/outlets")
+    points = page.locator("svg.chart circle[data-n]")
+    assert points.count() >= 3
+    for point in points.all():
+        n = int(point.get_attribute("data-n") or "0")
+        tip = point.locator("title").text_content() or ""
+        assert re.search(rf"of (\d+ \w+, )?{n} articles?$", tip), tip
+        assert (point.get_attribute("fill") == "white") == (n < 5)  # few articles: a hollow point
+    assert page.locator("svg.chart text.n", has_text="n=").count() >= 2

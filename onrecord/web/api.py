@@ -33,6 +33,7 @@ from onrecord.records import ArticleRecord, Identity
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.filters import parse_day
+from onrecord.web.csv_lists import ListRoute
 from onrecord.web.schemas import ERROR_RESPONSES, AnalyzeRequest, Page
 from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, refuse_nul, run_limited
 
@@ -74,7 +75,7 @@ def _known_parameters(request: Request) -> None:
                        f"{', '.join(sorted(valid)) or 'no query parameters'}.")
 
 
-router = APIRouter(tags=["api"], responses=ERROR_RESPONSES,
+router = APIRouter(tags=["api"], responses=ERROR_RESPONSES, route_class=ListRoute,
                    dependencies=[Depends(_no_nul), Depends(_known_parameters)])
 
 
@@ -90,8 +91,10 @@ class Paging:
 
 def paging(page: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"1 to {MAX_PAGE:,}.")] = 1,
            per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"1 to {MAX_PER_PAGE}.")] = 50,
+           fmt: Annotated[Literal["json", "csv"], Query(
+               alias="format", description="json (the envelope) or csv (the page's items).")] = "json",
            ) -> Paging:
-    return Paging(page, per_page)
+    return Paging(page, per_page)  # format=csv is answered by the route class (ListRoute)
 
 
 PagingDep = Annotated[Paging, Depends(paging)]
@@ -215,7 +218,7 @@ def search(request: Request, p: PagingDep,
     return page
 
 
-_LIST_PARAMS = frozenset({"page", "per_page", "outlet", "since", "until"})
+_LIST_PARAMS = frozenset({"page", "per_page", "format", "outlet", "since", "until"})
 
 
 @router.get("/findings/{kind}", response_model=Page, summary="Findings of one kind (figures, places, …)")

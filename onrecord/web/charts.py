@@ -14,8 +14,22 @@ SERIES = (
     ("non_response_rate", "Non-response rate", "#b91c1c", "6 3"),
     ("hedged_share", "Hedged share", "#047857", "2 3"),
 )
-W, H = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 64
+W, H = 640, 256
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 80
+# A share over fewer articles than this swings from 0% to 100% on one article: its point is
+# drawn hollow, and every point says its n (articles, and what the share counts) on hover.
+MIN_ARTICLES = 5
+
+
+def _base(row: Mapping[str, Any], key: str) -> tuple[int | None, str]:
+    """What a share in ``row`` is a share of: (count, noun)."""
+    if key == "anonymous_source_share":
+        parts = [row.get(k) for k in ("named_sources", "anonymous_sources", "collective_sources")]
+        known = [int(p) for p in parts if p is not None]
+        return (sum(known) if len(known) == len(parts) else None), "sources"
+    if key == "hedged_share":
+        return (int(row["statements"]) if row.get("statements") is not None else None), "statements"
+    return (int(row["articles"]) if row.get("articles") is not None else None), "articles"
 
 
 def share_chart(rows: Sequence[Mapping[str, Any]], *, label_key: str = "month", title: str = "") -> Markup:
@@ -41,20 +55,32 @@ def share_chart(rows: Sequence[Mapping[str, Any]], *, label_key: str = "month", 
         if i % step == 0 or i == n - 1:
             anchor = "middle" if n == 1 else "start" if i == 0 else "end" if i == n - 1 else "middle"
             parts.append(f'<text x="{x(i):.1f}" y="{H - BOTTOM + 16}" text-anchor="{anchor}" class="axis">'
-                         f'{escape(str(r.get(label_key)))}</text>')
+                         f'{escape(str(r.get(label_key)))}</text>'
+                         f'<text x="{x(i):.1f}" y="{H - BOTTOM + 30}" text-anchor="{anchor}" class="axis n">'
+                         f'n={int(r.get("articles") or 0)}</text>')
     for li, (key, label, colour, dash) in enumerate(SERIES):
-        pts = [(x(i), y(float(r[key]))) for i, r in enumerate(rows) if r.get(key) is not None]
+        shown = [(i, r) for i, r in enumerate(rows) if r.get(key) is not None]
+        pts = [(x(i), y(float(r[key]))) for i, r in shown]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         if len(pts) > 1:
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py in pts)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
                          f'stroke-width="2.5"{dash_attr}/>')
-        for px, py in pts:
-            parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"/>')
+        for (px, py), (_, r) in zip(pts, shown, strict=True):
+            articles = int(r.get("articles") or 0)
+            base, noun = _base(r, key)
+            of = f"{base} {noun}, " if base is not None and noun != "articles" else ""
+            tip = (f"{r.get(label_key)}: {label} {float(r[key]):.0%} of {of}{articles} "
+                   f"article{'s' * (articles != 1)}")
+            fill = "white" if articles < MIN_ARTICLES else colour
+            parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{fill}" stroke="{colour}" '
+                         f'stroke-width="1.5" data-n="{articles}"><title>{escape(tip)}</title></circle>')
         lx, ly = LEFT + (li % 3) * 200, H - 22
         parts.append(f'<line x1="{lx}" x2="{lx + 26}" y1="{ly}" y2="{ly}" stroke="{colour}" '
                      'stroke-width="2.5"'
                      f'{dash_attr}/><text x="{lx + 32}" y="{ly + 4}" class="legend">{escape(label)}</text>')
+    parts.append(f'<text x="{LEFT}" y="{H - 6}" class="legend">n = articles that month; '
+                 f'○ hollow: fewer than {MIN_ARTICLES} articles</text>')
     if n == 0:
         parts.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle" class="axis">'
                      'No dated articles</text>')

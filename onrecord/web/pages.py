@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from fastapi import APIRouter, Request
@@ -63,6 +63,8 @@ MAX_INPUT_BYTES = 2 * 1024 * 1024
 MAX_PARAM = 500
 ARTICLES_PER_PAGE = 25
 RESULTS_PER_PAGE = 20
+MAX_OUTLET_CHARTS = 12  # the outlets with most articles get a chart by month (one query each)
+MAX_PER_PAGE = 200  # rows in a table's CSV download: the API's largest page
 MAX_PANEL_ITEMS = 500  # sources (per group) or findings (per kind) listed in an x-ray's side panel
 IDENTITIES: tuple[Identity, ...] = get_args(Identity)  # the record's vocabularies (records.py)
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -110,6 +112,7 @@ class XrayContext:
     summary: dict[str, int]
     safe_url: str | None  # http(s) only: anything else is shown as text, never linked
     json_url: str | None  # /api/articles/{id} for stored records
+    permalink: str | None  # /articles/{id} for stored records: the x-ray's own address, to share
     dropped_unplaced: list[Dropped]  # boilerplate removed before analysis (no offsets)
     layers: tuple[Layer, ...] = ()  # the legend, one entry per highlight layer
     lists: list[FindingList] = field(default_factory=list)
@@ -163,6 +166,7 @@ class OutletRow:
 @dataclass
 class OutletsContext:
     outlets: list[OutletRow]
+    charted: int = MAX_OUTLET_CHARTS
 
 
 @dataclass
@@ -195,7 +199,24 @@ class SearchContext:
 def _page_html(request: Request, template: str, ctx: Any, *, title: str) -> str:
     nav = NAV + tuple((f"/findings/{k.name}", k.title) for k in kinds() if k.is_searchable)
     return ENV.get_template(template).render(ctx=ctx, title=title, nav=nav, path=request.url.path,
-                                             version=__version__)
+                                             version=__version__, csv_url=csv_url(request))
+
+
+# page path -> the API list behind its table (and fixed parameters), for the table's CSV link
+_CSV_LISTS = {"/": ("/api/articles", {}), "/sources": ("/api/sources", {}),
+              "/outlets": ("/api/stats", {"by": "outlet"})}
+
+
+def csv_url(request: Request) -> str | None:
+    """The API list of this page's table as CSV, with the page's filters (not its page number)."""
+    path = request.url.path
+    api, fixed = _CSV_LISTS.get(path, (None, {}))
+    if api is None and path.startswith("/findings/"):
+        api = "/api" + path
+    if api is None:
+        return None
+    params = {k: v for k, v in request.query_params.items() if v and k != "page"}
+    return f"{api}?{urlencode({**params, **fixed, 'format': 'csv', 'per_page': MAX_PER_PAGE})}"
 
 
 def _render(request: Request, template: str, ctx: Any, *, title: str, status: int = 200) -> HTMLResponse:
@@ -323,6 +344,7 @@ def xray_context(record: ArticleRecord, *, stored: bool) -> XrayContext:
                  "hedged": summary.get("hedged_attributions", 0)},
         safe_url=safe_http_url(record.url),
         json_url=f"/api/articles/{quote(record.id, safe='')}" if stored else None,
+        permalink=f"/articles/{quote(record.id, safe='')}" if stored else None,
         dropped_unplaced=[d for d in record.dropped if not d.spans],
         layers=layers(),
         lists=[FindingList(k.title, k.layers[0].name if k.layers else "",
@@ -520,7 +542,7 @@ async def outlets(request: Request) -> HTMLResponse:
     out = []
     for i, row in enumerate(rows):
         chart = None
-        if i < 12 and row["outlet"] != "(unknown)":
+        if i < MAX_OUTLET_CHARTS and row["outlet"] != "(unknown)":
             months = await run_in_threadpool(store.stats, by="month", outlet=row["outlet"])
             chart = share_chart([m for m in months if m["month"] != "(undated)"],
                                 title=f"{row['outlet']}: shares by month")

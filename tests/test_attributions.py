@@ -614,3 +614,21 @@ def test_a_dateline_is_never_part_of_a_source(spacy_nlp: Language, model: Attrib
     for repair in GROUP_REPAIRS:
         repair(doc, g, [t.head.i for t in doc])
     assert g.sources == []
+
+
+@pytest.mark.model
+def test_a_stated_total_governs_its_breakdown(spacy_nlp: Language, model: AttributionModel) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    text = ("Five people — three officials familiar with the plan and two others briefed on it — told the "
+            "paper that the deal would be signed next week.")
+    doc = spacy_nlp(text)
+    told = next(t.i for t in doc if t.text == "told")
+    dashes = [t.i for t in doc if t.text == "—"]
+    g = Group(RoleSpan(ROLE_CUE, told, told + 1, 0, 0))
+    g.sources.append(RoleSpan(ROLE_SRC, dashes[0] + 1, dashes[1], 0, 0))  # the breakdown alone
+    g.contents.append(RoleSpan(ROLE_CON, told + 3, len(doc) - 1, 0, 0))
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert doc[g.sources[0].start:g.sources[0].end].text.startswith("Five people — three officials")

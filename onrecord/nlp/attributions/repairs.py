@@ -43,6 +43,7 @@ from onrecord.nlp.lexicon.reporting_verbs import (
     RECIPIENT_CONTENT_OPENERS,
     RECIPIENT_VERBS,
 )
+from onrecord.nlp.lexicon.source_nouns import INFORMANT_NOUNS, PEOPLE_NOUNS
 
 
 def _anonymity_request(doc: Doc, g: Group, head: list[int]) -> None:
@@ -500,6 +501,27 @@ def _drop_dateline_source(doc: Doc, g: Group, head: list[int]) -> None:
     g.sources = kept
 
 
+def _stated_total(doc: Doc, g: Group, head: list[int]) -> None:
+    """ "Five people — three officials … and two others briefed on it — told": the total governs.
+
+    When the tagger starts the source at the breakdown after a dash, the counted noun before
+    the dash ("Five people", "Three sources") is the source's head: the source takes it in.
+    """
+    sources = []
+    for src in g.sources:
+        j = src.start - 1
+        while j > 0 and doc[j].is_space:
+            j -= 1
+        k = j - 1
+        if j > 0 and doc[j].text in DATELINE_DASHES and k >= doc[src.start].sent.start:
+            noun = doc[k]
+            if noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children) and (
+                    noun.lemma_.lower() in PEOPLE_NOUNS or noun.lemma_.lower() in INFORMANT_NOUNS):
+                src = RoleSpan(src.role, noun.left_edge.i, src.end, src.para, src.sent, src.conf)
+        sources.append(src)
+    g.sources = sources
+
+
 def _dateline_end(doc: Doc, span: RoleSpan) -> int | None:
     """The token after the dateline dash when ``span`` opens a paragraph with a dateline, else None.
 
@@ -552,4 +574,5 @@ GROUP_REPAIRS: tuple[GroupRepair, ...] = (
     _drop_recipient,
     _anonymity_request,
     _drop_dateline_source,
+    _stated_total,
 )

@@ -93,6 +93,23 @@ def _migration_lock(target: Target) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _finding_where(kind: str, where: Mapping[str, str] | None) -> list[tuple[Any, str]]:
+    """(declared filter, value) pairs for ``where``; BadQuery for an unknown kind or filter."""
+    declared = kind_named(kind)
+    searchable = [k.name for k in kinds() if k.is_searchable]
+    if declared is None or not declared.is_searchable:
+        raise BadQuery(f"Unknown finding kind {kind!r}: use one of {', '.join(searchable) or '(none)'}.")
+    by_name = {f.name: f for f in declared.filters}
+    pairs = []
+    for name, value in (where or {}).items():
+        if name not in by_name:
+            valid = ", ".join(by_name) or "(none)"
+            raise BadQuery(f"{kind} has no filter {name!r}: use one of {valid}.")
+        if value:
+            pairs.append((by_name[name], value))
+    return pairs
+
+
 class Store:
     """One database: the writer's and the readers' way in. Use ``Store.open``."""
 
@@ -296,10 +313,11 @@ class Store:
                            until=until, identity=identity, limit=limit, offset=offset)
 
     def total(self, listing: str, **filters: Any) -> int:
-        """How many rows a listing ("articles", "sources", "quotes" or "search") matches in all,
+        """How many rows a listing ("articles", "sources", "quotes", "search" or "stories") matches in all,
         with the same filters as its method: the API's ``total`` on a first page."""
         fn = {"articles": _queries.list_articles, "sources": _queries.list_sources,
-              "quotes": _queries.list_quotes, "search": _search.search_articles}[listing]
+              "quotes": _queries.list_quotes, "search": _search.search_articles,
+              "stories": _story_queries.list_stories}[listing]
         rows = self._query(f"count {listing} in", fn, count=True, limit=0, offset=0, **filters)
         return int(rows[0]["total"])
 
@@ -307,20 +325,24 @@ class Store:
                  since: str | None = None, until: str | None = None, limit: int = 100,
                  offset: int = 0) -> list[dict[str, Any]]:
         """Findings of one kind (``figures``, ``places``, …) filtered by its declared filters."""
-        declared = kind_named(kind)
-        searchable = [k.name for k in kinds() if k.is_searchable]
-        if declared is None or not declared.is_searchable:
-            raise BadQuery(f"Unknown finding kind {kind!r}: use one of {', '.join(searchable) or '(none)'}.")
-        by_name = {f.name: f for f in declared.filters}
-        pairs = []
-        for name, value in (where or {}).items():
-            if name not in by_name:
-                valid = ", ".join(by_name) or "(none)"
-                raise BadQuery(f"{kind} has no filter {name!r}: use one of {valid}.")
-            if value:
-                pairs.append((by_name[name], value))
+        pairs = _finding_where(kind, where)
         return self._query(f"list {kind} in", _queries.list_findings, kind=kind, where=pairs, outlet=outlet,
                            since=since, until=until, limit=limit, offset=offset)
+
+    def findings_per_story(self, kind: str, *, where: Mapping[str, str] | None = None,
+                           outlet: str | None = None, since: str | None = None,
+                           until: str | None = None) -> list[dict[str, Any]]:
+        """Per event type: reports, articles, and events counted once per story (same type, actor
+        and target within one story; an article in no story counts on its own)."""
+        pairs = _finding_where(kind, where)
+        return self._query(f"count {kind} per story in", _queries.findings_per_story, kind=kind, where=pairs,
+                           outlet=outlet, since=since, until=until)
+
+    def story_event_reports(self, kind: str, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """For each given article in a story: its story's reports of each event (see
+        ``findings_per_story``)."""
+        return self._query(f"read {kind} per story in", _queries.story_event_reports, kind=kind,
+                           article_ids=list(article_ids))
 
     def stats(self, by: str = "outlet", *, outlet: str | None = None, since: str | None = None,
               until: str | None = None) -> list[dict[str, Any]]:
@@ -328,23 +350,28 @@ class Store:
         hedged share."""
         return self._query("compute stats in", _queries.stats, by=by, outlet=outlet, since=since, until=until)
 
-    def stories(self, *, limit: int = 100, offset: int = 0, min_articles: int = 1) -> list[dict[str, Any]]:
-        """Stories built by ``onrecord stories build``, the most recently active first."""
+    def stories(self, *, limit: int = 100, offset: int = 0, min_articles: int = 1, outlet: str | None = None,
+                since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Stories built by ``onrecord stories build``, the most recently active first; ``outlet``
+        keeps stories with an article from it, ``since``/``until`` those active in that window."""
         return self._query("list stories in", _story_queries.list_stories, limit=limit, offset=offset,
-                           min_articles=min_articles)
+                           min_articles=min_articles, outlet=outlet, since=since, until=until)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story with its summary and per-claim sourcing, or None."""
         rows = self._query("read a story in", _story_queries.get_story, story_id=story_id)
         return rows[0] if rows else None
 
-    def story_part(self, part: str, story_id: str, *, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
-        """A story's ``articles``, ``relations`` or ``claims``."""
+    def story_part(self, part: str, story_id: str, *, limit: int = 1000, offset: int = 0,
+                   count: bool = False, **filters: Any) -> list[dict[str, Any]]:
+        """A story's ``articles`` (``outlet=`` filters them), ``relations`` or ``claims``; with
+        ``count``, ``[{"total": n}]``."""
         fn = {"articles": _story_queries.story_articles, "relations": _story_queries.story_relations,
               "claims": _story_queries.story_claims}.get(part)
         if fn is None:
             raise BadQuery(f"A story has no part {part!r}: use articles, relations or claims.")
-        return self._query(f"read a story's {part} in", fn, story_id=story_id, limit=limit, offset=offset)
+        return self._query(f"read a story's {part} in", fn, story_id=story_id, limit=limit, offset=offset,
+                           count=count, **filters)
 
     def article_story(self, article_id: str) -> dict[str, Any] | None:
         """The story of one article and where its repeated claims first appeared, or None."""

@@ -119,15 +119,9 @@ def list_quotes(conn: Connection, *, source: str | None, outlet: str | None, sin
         ORDER BY a.published DESC, a.row_id DESC, t.content_start LIMIT :limit OFFSET :offset""", params)
 
 
-def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, str]], outlet: str | None,
-                  since: str | None, until: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Findings of one kind from the generic ``findings`` table, newest articles first.
-
-    ``where`` pairs a declared filter with its value; the attribute is read from the finding's
-    JSON (``json_extract`` on SQLite, ``->>`` on PostgreSQL). Each row carries the article,
-    the finding's offsets, who says so (``said_by`` and its identity, for a finding inside an
-    attribution's content: its ``attribution_id``) and every attribute of the finding.
-    """
+def _finding_filters(conn: Connection, kind: str, where: Sequence[tuple[Filter, str]], outlet: str | None,
+                     since: str | None, until: str | None) -> tuple[str, dict[str, Any]]:
+    """SQL (`` AND …``) and parameters selecting one kind's findings (``f``) on articles (``a``)."""
     filters, params = article_filters(outlet, since, until)
     filters += " AND f.kind = :kind"
     params["kind"] = kind
@@ -139,6 +133,19 @@ def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, 
         else:
             filters += f" AND lower({column}) = :w{i}"
             params[f"w{i}"] = value.lower()
+    return filters, params
+
+
+def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, str]], outlet: str | None,
+                  since: str | None, until: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Findings of one kind from the generic ``findings`` table, newest articles first.
+
+    ``where`` pairs a declared filter with its value; the attribute is read from the finding's
+    JSON (``json_extract`` on SQLite, ``->>`` on PostgreSQL). Each row carries the article,
+    the finding's offsets, who says so (``said_by`` and its identity, for a finding inside an
+    attribution's content: its ``attribution_id``) and every attribute of the finding.
+    """
+    filters, params = _finding_filters(conn, kind, where, outlet, since, until)
     params.update(limit=limit, offset=offset)
     said_by = _json_attribute(conn, "f.attributes", "attribution_id")
     rows = _rows(conn, f"""
@@ -156,6 +163,58 @@ def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, 
         attributes.pop("id", None)
         out.append({**row, **attributes})
     return out
+
+
+def _event_key(conn: Connection) -> str:
+    """SQL for what makes two event reports the same event: type, actor and target (folded)."""
+    parts = [f"lower(trim(coalesce({_json_attribute(conn, 'f.attributes', name)}, '')))"
+             for name in ("event_type", "actor_text", "target_text")]
+    return " || '|' || ".join(parts)
+
+
+def findings_per_story(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, str]],
+                       outlet: str | None, since: str | None, until: str | None) -> list[dict[str, Any]]:
+    """Per ``event_type`` (the lane of the events timeline): the reports (one per finding), the
+    articles they are in, and the events when each story counts an event once.
+
+    An event is its type, actor and target, folded to lower case; two reports of it in one story
+    (``story_articles``) are one event, and an article in no story counts on its own. A story
+    holding only some of the matching reports counts what it holds, so the counts follow the
+    filters.
+    """
+    filters, params = _finding_filters(conn, kind, where, outlet, since, until)
+    lane = _json_attribute(conn, "f.attributes", "event_type")
+    return _rows(conn, f"""
+        SELECT coalesce({lane}, '') AS event_type, count(*) AS reports,
+               count(DISTINCT a.article_id) AS articles,
+               count(DISTINCT coalesce(sa.story_id, 'article:' || a.article_id) || '|' || {_event_key(conn)})
+                   AS events,
+               count(DISTINCT sa.story_id) AS stories
+        FROM findings AS f JOIN articles AS a ON a.row_id = f.article_row_id
+        LEFT JOIN story_articles AS sa ON sa.article_id = a.article_id
+        WHERE a.is_latest {filters}
+        GROUP BY coalesce({lane}, '') ORDER BY reports DESC, event_type""", params)
+
+
+def story_event_reports(conn: Connection, *, kind: str, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """For each of ``article_ids`` in a story: its story, and that story's reports of each event
+    (type, actor, target; see ``findings_per_story``) of ``kind``, so a page can say beside each
+    row how many reports in the story are the same event."""
+    if not article_ids:
+        return []
+    names = {f"i{n}": v for n, v in enumerate(dict.fromkeys(article_ids))}
+    key = _event_key(conn)
+    return _rows(conn, f"""
+        SELECT p.article_id, g.story_id, g.event_key, g.reports, g.articles
+        FROM story_articles AS p JOIN (
+            SELECT sa.story_id, {key} AS event_key, count(*) AS reports,
+                   count(DISTINCT sa.article_id) AS articles
+            FROM findings AS f JOIN articles AS a ON a.row_id = f.article_row_id
+            JOIN story_articles AS sa ON sa.article_id = a.article_id
+            WHERE a.is_latest AND f.kind = :kind AND sa.story_id IN (
+                SELECT story_id FROM story_articles WHERE article_id IN ({", ".join(":" + k for k in names)}))
+            GROUP BY sa.story_id, {key}) AS g ON g.story_id = p.story_id
+        WHERE p.article_id IN ({", ".join(":" + k for k in names)})""", {"kind": kind, **names})
 
 
 def _json_attribute(conn: Connection, column: str, attribute: str) -> str:

@@ -24,7 +24,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None,
     ``allow_store``: let ``/analyze`` and ``POST /api/analyze`` store what they analyse
     (off by default: the server is read-only).
     """
-    from onrecord.web import api, pages, security
+    from onrecord.web import api, pages, security, story_api, story_pages
 
     store = Store.open(db, create=False)
     app = FastAPI(title="onrecord", version=__version__, docs_url="/docs", openapi_url="/openapi.json")
@@ -33,7 +33,9 @@ def create_app(db: str | None = None, *, settings: Settings | None = None,
     app.state.allow_store = allow_store
     security.install(app, pages.error_page)
     app.include_router(api.router, prefix="/api")
+    app.include_router(story_api.router, prefix="/api")
     app.include_router(pages.router)
+    app.include_router(story_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -68,8 +68,8 @@ MAX_PER_PAGE = 200  # rows in a table's CSV download: the API's largest page
 MAX_PANEL_ITEMS = 500  # sources (per group) or findings (per kind) listed in an x-ray's side panel
 IDENTITIES: tuple[Identity, ...] = get_args(Identity)  # the record's vocabularies (records.py)
 ROLES: tuple[Role, ...] = get_args(Role)
-NAV = (("/", "Articles"), ("/sources", "Sources"), ("/outlets", "Outlets"), ("/search", "Search"),
-       ("/analyze", "Analyse"))
+NAV = (("/", "Articles"), ("/stories", "Stories"), ("/sources", "Sources"), ("/outlets", "Outlets"),
+       ("/search", "Search"), ("/analyze", "Analyse"))
 
 
 class PageError(Exception):

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from markupsafe import Markup
+from spacy.language import Language
 
 from onrecord.records import ArticleRecord
 from onrecord.web.highlight import Mark, highlight, record_html, snippet_html
@@ -214,3 +215,20 @@ def test_an_x_ray_of_10000_statements_draws_only_its_first_highlights() -> None:
     assert out.endswith(tail)  # after the cut, the text is unmarked
     normal = _crowded(20)
     assert xray_html(normal) == (record_html(normal), None)  # an ordinary article is drawn as before
+
+
+@pytest.mark.model
+def test_a_reporter_voice_hedge_is_marked_in_the_x_ray(onrecord_nlp: Language) -> None:
+    """Issue 15: "The port has reportedly lost business" is a statement with no source, hedged."""
+    from onrecord.nlp.extensions import attributions_of
+
+    text = "Trade at the quay fell again.\n\nThe port has reportedly lost business to its rivals."
+    atts = attributions_of(onrecord_nlp(text))
+    assert [(a.cue.text, a.source, a.hedges) for a in atts] == [("reportedly", None, ("reportedly",))]
+    record = ArticleRecord.from_dict({"id": "X2", "text": text, "provenance": {},
+                                      "attributions": [a.to_dict() for a in atts]})
+    out = record_html(record)
+    assert plain(out) == text
+    cue = re.search(r'<[^>]*hl-cue[^>]*>([^<]*)<', out)
+    assert cue is not None and cue.group(1) == "reportedly"
+    assert "hl-content" in out

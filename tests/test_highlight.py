@@ -5,13 +5,16 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 import pytest
 from markupsafe import Markup
-from spacy.language import Language
 
 from onrecord.records import ArticleRecord
 from onrecord.web.highlight import Mark, highlight, record_html, snippet_html
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 PAYLOAD = '"<script>alert(1)</script>," said <b>Eve</b> Jones. <img src=x onerror=alert(1)> & \'x\''
 

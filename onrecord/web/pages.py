@@ -8,6 +8,7 @@ bounded, so a bad value gives a 400 page rather than a 500 or FastAPI's JSON err
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -46,6 +47,7 @@ from onrecord.web.security import (
     refuse_nul,
     run_limited,
 )
+from onrecord.web.story_counts import EventsPerStory, events_per_story
 
 router = APIRouter(include_in_schema=False)
 
@@ -119,6 +121,30 @@ class XrayContext:
     stored_note: str | None = None
     capped: Capped | None = None  # set when the text shows only the first MAX_XRAY_MARKS highlights
     panel_cap: int = MAX_PANEL_ITEMS  # entries one panel list shows; the heading counts them all
+    story: StoryNote | None = None  # the story this stored article is in (onrecord stories build)
+
+
+@dataclass
+class RepeatedClaim:
+    """A statement of this article first seen in an earlier article of its story."""
+
+    attribution_id: str
+    text: str
+    origin_url: str  # /articles/{origin}#attr-{origin attribution}
+    origin_outlet: str | None
+    origin_published: str | None
+    origin_title: str | None
+    match: str  # verbatim | paraphrase
+
+
+@dataclass
+class StoryNote:
+    """The x-ray's story panel: the story, this article's role in it, its repeated claims."""
+
+    url: str
+    role: str
+    n_articles: int
+    claims: list[RepeatedClaim]
 
 
 @dataclass
@@ -178,6 +204,7 @@ class FindingsContext:
     pager: Pager
     values: dict[str, str]  # the filter values given, by filter name (article filters included)
     chart: Markup | None = None
+    per_story: EventsPerStory | None = None  # events counted once per story, when stories exist
 
 
 @dataclass
@@ -390,7 +417,11 @@ async def article(request: Request, article_id: str) -> HTMLResponse:
         raise PageError(404, "No such article.")
     store = _store(request)
     record_hash = await run_in_threadpool(store.article_hash, article_id)
-    html = _XRAY_PAGES.get(record_hash) if record_hash is not None else None
+    # a stored version never changes, but its story does (stories build): both name the page
+    story = await run_in_threadpool(store.article_story, article_id) if record_hash is not None else None
+    story_key = "" if story is None else "|" + hashlib.sha256(
+        json.dumps(story, sort_keys=True, default=str).encode()).hexdigest()
+    html = _XRAY_PAGES.get(record_hash + story_key) if record_hash is not None else None
     if html is None:
         version = await run_in_threadpool(store.article_version, article_id)
         if version is None:
@@ -398,16 +429,36 @@ async def article(request: Request, article_id: str) -> HTMLResponse:
         record_hash, raw = version
         # parsing and highlighting a long record takes a while: off the event loop, so other
         # requests are answered meanwhile
-        html = await run_in_threadpool(_xray_page, request, raw)
-        _XRAY_PAGES.put(record_hash, html)
+        html = await run_in_threadpool(_xray_page, request, raw, story)
+        _XRAY_PAGES.put(record_hash + story_key, html)
     return HTMLResponse(html)
 
 
-def _xray_page(request: Request, raw: str) -> str:
-    """The x-ray page of a stored record (its JSON)."""
+def _xray_page(request: Request, raw: str, story: dict[str, Any] | None = None) -> str:
+    """The x-ray page of a stored record (its JSON), with its story (``Store.article_story``)."""
     record = ArticleRecord.from_dict(json.loads(raw))
-    return _page_html(request, "xray.html", xray_context(record, stored=True),
-                      title=record.title or "Article x-ray")
+    ctx = xray_context(record, stored=True)
+    ctx.story = story_note(record, story)
+    return _page_html(request, "xray.html", ctx, title=record.title or "Article x-ray")
+
+
+def story_note(record: ArticleRecord, story: dict[str, Any] | None) -> StoryNote | None:
+    """What the x-ray says about the article's story: its role, and for each repeated claim where
+    and when it first appeared (linked to the statement in the origin article)."""
+    if story is None:
+        return None
+    from onrecord.web.story_charts import role_label
+
+    texts = {a.id: a.content.text for a in record.attributions}
+    claims = [RepeatedClaim(
+        attribution_id=str(c["attribution_id"]), text=texts.get(str(c["attribution_id"]), ""),
+        origin_url=(f"/articles/{quote(str(c['origin_article_id']), safe='')}"
+                    f"#attr-{quote(str(c.get('origin_attribution_id') or ''), safe='')}"),
+        origin_outlet=c.get("outlet"), origin_published=c.get("published"), origin_title=c.get("title"),
+        match=str(c.get("match") or "")) for c in story.get("claims", [])
+        if c.get("origin_article_id") != record.id]
+    return StoryNote(f"/stories/{quote(str(story['story_id']), safe='')}", role_label(story.get("role")),
+                     int(story.get("n_articles") or 0), claims)
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -598,5 +649,9 @@ async def findings(request: Request, kind: str) -> HTMLResponse:
     if declared.timeline:
         title = f"{declared.title} reported over time"
         chart = timeline_chart(shown, lane_key=declared.timeline, title=title)
-    ctx = FindingsContext(declared, shown, _pager(request, page, len(rows) > RESULTS_PER_PAGE), values, chart)
+    per_story = await run_in_threadpool(
+        events_per_story, _store(request), declared.name, where=where, outlet=values["outlet"] or None,
+        since=values["since"] or None, until=values["until"] or None, rows=shown)
+    ctx = FindingsContext(declared, shown, _pager(request, page, len(rows) > RESULTS_PER_PAGE), values, chart,
+                          per_story)
     return _render(request, "findings.html", ctx, title=declared.title)

@@ -21,8 +21,8 @@ from starlette.concurrency import run_in_threadpool
 from onrecord.store import Store
 from onrecord.web.pages import (
     RESULTS_PER_PAGE,
-    Pager,
     PageError,
+    Pager,
     _date_param,
     _guard,
     _outlets,

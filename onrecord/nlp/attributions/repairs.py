@@ -501,6 +501,32 @@ def _drop_dateline_source(doc: Doc, g: Group, head: list[int]) -> None:
     g.sources = kept
 
 
+def _subject_taken_for_content(doc: Doc, g: Group, head: list[int]) -> None:
+    """ "The deal is off, said an unnamed source.": the tagger took the speaker for the content.
+
+    When the only content is exactly the cue verb's subject and the verb has a clausal
+    complement before it, the subject is the source and that clause the content.
+    """
+    if g.sources or len(g.contents) != 1:
+        return
+    verb = doc[g.cue.start:g.cue.end].root
+    con = g.contents[0]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+    if subj is None or clause is None or subj.i < verb.i:
+        return
+    if (con.start, con.end) != (subj.left_edge.i, subj.right_edge.i + 1):
+        return
+    a, b = clause.left_edge.i, clause.right_edge.i + 1
+    while b > a and doc[b - 1].is_punct and doc[b - 1].text not in QUOTE_CLOSERS:
+        b -= 1
+    a = max(a, para_start(doc, verb.i))
+    if b <= a:
+        return
+    g.sources = [RoleSpan(ROLE_SRC, con.start, con.end, con.para, con.sent, con.conf)]
+    g.contents = [RoleSpan(ROLE_CON, a, b, con.para, con.sent, con.conf)]
+
+
 def _stated_total(doc: Doc, g: Group, head: list[int]) -> None:
     """ "Five people — three officials … and two others briefed on it — told": the total governs.
 
@@ -568,6 +594,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
 
 # Edge repairs for every linked group, all applied, in this order.
 GROUP_REPAIRS: tuple[GroupRepair, ...] = (
+    _subject_taken_for_content,
     _keep_plausible_fragments,
     _clip_sources,
     _snap_clitic,

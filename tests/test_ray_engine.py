@@ -197,3 +197,47 @@ def test_inputs_must_be_shards(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.jsonl").write_text("", encoding="utf-8")
     (tmp_path / "a.warc.gz").write_bytes(b"")
     assert expand_shards([str(tmp_path)]) == [str(tmp_path / "a.warc.gz"), str(tmp_path / "sub" / "b.jsonl")]
+
+
+# Ray's own lines seen on a plain `onrecord ingest --engine ray` before (issue 14 §4). Not here:
+# the C++ core's actor-restart caveat ("core_worker.cc"), which Python logging cannot reach
+# (onrecord/distributed/ray_logs.py).
+RAY_NOISE = ("Token authentication", "Progress bars disabled", "Started a local Ray instance",
+             "streaming_executor", "Execution plan", "WARNING", " INFO ")
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_cli_ray_run_shows_onrecord_progress_not_ray_logs(tmp_path: Path) -> None:
+    """On a terminal: onrecord's progress line and summary, none of Ray's log lines."""
+    import os
+    import pty
+    import subprocess
+
+    shard = tmp_path / "batch.jsonl"
+    shard.write_text("\n".join(json.dumps({"id": f"t{i}", "text": t}) for i, t in enumerate(TEXTS)) + "\n",
+                     encoding="utf-8")
+    main, terminal = pty.openpty()  # stderr a terminal, as for a user: progress is drawn only there
+    onrecord = Path(sys.executable).with_name("onrecord")
+    proc = subprocess.Popen([str(onrecord), "ingest", str(shard), "--engine", "ray", "--jobs", "1",
+                             "--out", str(tmp_path / "out")], stdout=subprocess.DEVNULL, stderr=terminal,
+                            stdin=subprocess.DEVNULL, env={**os.environ, "RAY_ADDRESS": ""})
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert proc.wait(timeout=600) == 0
+    os.close(main)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    progress = [line for line in err.replace("\r\n", "\n").replace("\r", "\n").splitlines()
+                if line.startswith("onrecord: ")]
+    assert progress and progress[0].endswith("stored, 0 skipped, 0 failed"), err
+    assert "onrecord ingest (ray): 3 read, 3 stored" in err
+    noise = [word for word in RAY_NOISE if word in err]
+    assert not noise, err

@@ -128,13 +128,20 @@ class _Progress:
         self._shown = False
 
     def __call__(self, counts: IngestCounts) -> None:
+        self.show(counts.read, counts.stored + counts.new_version + counts.unchanged, counts.skipped,
+                  counts.failed)
+
+    def ray_counts(self, counts: dict[str, int]) -> None:
+        """The Ray engine's counts (``run_ray``'s ``on_progress``): the same line."""
+        self.show(counts["read"], counts["stored"] + counts["unchanged"], counts["skipped"], counts["failed"])
+
+    def show(self, read: int, done: int, skipped: int, failed: int) -> None:
         now = time.monotonic()
         if not self.enabled or now - self._last < 0.25:
             return
         self._last, self._shown = now, True
-        done = counts.stored + counts.new_version + counts.unchanged
-        click.echo(f"\ronrecord: {counts.read} read, {done} stored, {counts.skipped} skipped, "
-                   f"{counts.failed} failed", err=True, nl=False)
+        click.echo(f"\ronrecord: {read} read, {done} stored, {skipped} skipped, {failed} failed",
+                   err=True, nl=False)
 
     def done(self) -> None:
         if self._shown:
@@ -200,11 +207,13 @@ def _run_ray(sources: list[str], settings: Settings, *, db: str | None, out_dir:
         raise click.ClickException("--engine ray is not available in this onrecord installation "
                                    "(onrecord.distributed.ray_engine is missing); "
                                    "install it with pip install 'onrecord[ray]'.") from exc
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         counts: dict[str, int] = engine.run_ray(sources, settings, db=db, out_dir=out_dir, address=address,
-                                                jobs=jobs)
+                                                jobs=jobs, on_progress=progress.ray_counts)
     except OnrecordError as exc:
         raise click.ClickException(str(exc)) from exc
+    progress.done()
     if fmt == "json":
         click.echo(json.dumps({"engine": "ray", **counts}, ensure_ascii=False))
     elif not quiet:

@@ -18,7 +18,7 @@ import logging
 import pickle
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -26,6 +26,7 @@ import pyarrow as pa
 from spacy.language import Language
 
 from onrecord.distributed.output import ParquetOutput
+from onrecord.distributed.ray_logs import init_options, quiet_ray_logs
 from onrecord.distributed.rows import RowIds, failure_row, input_row, record_rows
 from onrecord.distributed.shards import Item, expand_shards, shard_rows
 from onrecord.errors import ConfigError, OnrecordError, SkippedInput
@@ -179,11 +180,12 @@ def _connect(ray: ModuleType, address: str | None, jobs: int) -> bool:
     """Join the cluster at ``address`` or start a local one; True when this call started Ray."""
     if ray.is_initialized():
         return False
-    if address:
-        ray.init(address=address)
-    else:
-        # A local cluster sized to the pool: shard readers ask for no CPU (see _plan).
-        ray.init(num_cpus=jobs, include_dashboard=False)
+    with quiet_ray_logs(ray.data.DataContext.get_current()):  # the token notice comes with init
+        if address:
+            ray.init(address=address, **init_options())
+        else:
+            # A local cluster sized to the pool: shard readers ask for no CPU (see _plan).
+            ray.init(num_cpus=jobs, include_dashboard=False, **init_options())
     return True
 
 
@@ -217,7 +219,7 @@ def _results(ray: ModuleType, shards: list[str], settings: Settings, jobs: int) 
     saved = context.target_max_block_size, context.enable_progress_bars
     context.target_max_block_size, context.enable_progress_bars = BLOCK_BYTES, sys.stderr.isatty()
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), quiet_ray_logs(context):
             # Ray warns when there are fewer shards than actors; shards are cut into many blocks
             # (BLOCK_BYTES), so every actor gets work all the same.
             warnings.filterwarnings("ignore", message="The minimum number of concurrent actors",
@@ -242,7 +244,8 @@ def _onrecord_cause(exc: BaseException) -> OnrecordError | None:
 
 
 def run_ray(inputs: list[str], settings: Settings, *, db: str | None, out_dir: str | None,
-            address: str | None, jobs: int) -> dict[str, int]:
+            address: str | None, jobs: int,
+            on_progress: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
     """Analyse WARC/JSONL shards on a Ray cluster and write Parquet datasets and/or the store.
 
     Args:
@@ -254,6 +257,8 @@ def run_ray(inputs: list[str], settings: Settings, *, db: str | None, out_dir: s
         address: a Ray cluster (``auto``, ``ray://host:10001``); None starts a local one
             unless Ray is already initialised in this process.
         jobs: analysis actors, each holding one spaCy pipeline (~650 MB) and one CPU.
+        on_progress: called with the counts so far after each input is accounted for (the
+            CLI draws its progress line from it, as for the local engine).
 
     Returns:
         Counts ``read``, ``stored``, ``unchanged``, ``skipped``, ``failed``; the last four add
@@ -282,6 +287,8 @@ def run_ray(inputs: list[str], settings: Settings, *, db: str | None, out_dir: s
         started = _connect(ray, address, jobs)
         for row in _results(ray, shards, settings, jobs):
             sink.add(row)
+            if on_progress is not None:
+                on_progress(sink.counts)
         status = "ok"
     except KeyboardInterrupt:
         status = "interrupted"

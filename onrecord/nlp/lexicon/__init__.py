@@ -17,4 +17,5 @@ module, each with a comment saying which rule it serves.
 - ``labels``: line labels that name no speaker ("UPDATE:", "Photo:")
 - ``boilerplate``: boilerplate lines of pages and texts, with the reason each is left out
 - ``events``: PLOVER 2.0 event verbs, nouns and light verbs, modes, and the status words
+- ``markets``: ticker codes and price-move cues of wire market copy ("XAU= added 0.3%")
 """

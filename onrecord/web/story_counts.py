@@ -60,7 +60,7 @@ def events_per_story(store: Store, kind: str, *, where: Mapping[str, str], outle
                      rows: Sequence[Mapping[str, Any]]) -> EventsPerStory | None:
     """The count once per story of the findings the page's filters select, and each shown row's
     story; None for another kind, or when none of the matching reports is in a story."""
-    if kind != EVENTS:
+    if kind != EVENTS or not store.stories(limit=1):  # no stories built: skip the aggregate
         return None
     by_type = store.findings_per_story(kind, where=dict(where), outlet=outlet, since=since, until=until)
     if not any(int(t["stories"]) for t in by_type):

@@ -226,6 +226,8 @@ def test_ray_engine_is_called_with_the_run_arguments(tmp_path: Path, monkeypatch
     code, summary, _ = ingest(str(tmp_path), "--engine", "ray", "--address", "auto",
                               "--out", str(tmp_path / "o"), "--jobs", "2")
     assert code == 0 and summary == {"engine": "ray", "read": 3, "stored": 3}
+    progress = calls[0].pop("on_progress")  # the CLI's progress line (drawn only on a terminal)
+    assert callable(progress)
     assert calls == [{"inputs": [str(tmp_path)], "db": None, "out_dir": str(tmp_path / "o"),
                       "address": "auto", "jobs": 2}]
 

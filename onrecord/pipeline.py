@@ -109,7 +109,7 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
     dropped: list[Dropped] = list(article.dropped) + ext.dropped_of(doc)
     record = ArticleRecord(
         id=rid,
-        text=doc.text,
+        text=ext.text_of(doc),
         url=article.url,
         title=article.title,
         outlet=article.outlet,

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import register_extensions, set_dropped
+from onrecord.nlp.extensions import register_extensions, set_dropped, text_of
 from onrecord.nlp.lexicon.boilerplate import LINE_RULES
 from onrecord.records import Dropped
 
@@ -74,7 +74,7 @@ def find_boilerplate(text: str) -> list[Dropped]:
 def make_boilerplate(nlp: Language, name: str) -> StageComponent[list[Dropped]]:
     """Build the boilerplate component; registers onrecord's Doc extensions first."""
     register_extensions()
-    return StageComponent(name, lambda doc: find_boilerplate(doc.text), set_dropped)
+    return StageComponent(name, lambda doc: find_boilerplate(text_of(doc)), set_dropped)
 
 
 __all__ = ["classify_line", "find_boilerplate", "make_boilerplate"]

@@ -23,7 +23,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import attributions_of, dropped_mask, register_extensions, set_attributions
+from onrecord.nlp.extensions import (
+    attributions_of,
+    dropped_mask,
+    register_extensions,
+    set_attributions,
+    text_of,
+)
 from onrecord.nlp.lexicon import hedges
 from onrecord.nlp.lexicon.reporting_verbs import DENIAL_LEMMAS, NOT_STATEMENT_LEMMAS
 from onrecord.records import Attribution, Offsets
@@ -188,7 +194,7 @@ def _is_plural_subject(doc: Doc, start: int, end: int) -> bool:
 
 def find_disclaimers(doc: Doc) -> list[tuple[int, int, str]]:
     """Verification and evidence disclaimers in the text: (start, end, text as written)."""
-    return [(m.start(), m.end(), m.group(0)) for m in _DISCLAIMERS.finditer(doc.text)]
+    return [(m.start(), m.end(), m.group(0)) for m in _DISCLAIMERS.finditer(text_of(doc))]
 
 
 def _locate(doc: Doc, masked: list[bool], sent_of: list[int], para_of: list[int]) -> list[_Disclaimer]:

@@ -45,6 +45,7 @@ from onrecord.nlp.extensions import (
     findings_of,
     register_extensions,
     sources_of,
+    text_of,
     writer,
 )
 from onrecord.nlp.lexicon import events as lex
@@ -88,7 +89,7 @@ def find_events(doc: Doc) -> list[Event]:
     times = _declared_findings(doc, "times")
     figures = _declared_findings(doc, "figures")
     starts = [t.idx for t in doc]
-    text = doc.text
+    text = text_of(doc)
     built: list[tuple[int, Event]] = []
     for frame in join_frames(frames):
         actor_tok = actor_of(frame)

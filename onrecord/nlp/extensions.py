@@ -96,10 +96,36 @@ def writer(kind: FindingKind[T]) -> Callable[[Doc, Sequence[T]], None]:
     return store
 
 
+_TEXT = "onrecord.text"  # doc.user_data key: the text, joined once
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, read once per Doc.
+
+    spaCy rebuilds ``Doc.text`` from every token on each read; the stages read it a dozen times
+    per article, which cost more than some stages themselves. The text of a Doc never changes
+    after tokenisation, so the first read is kept in ``user_data``.
+    """
+    text = doc.user_data.get(_TEXT)
+    if isinstance(text, str) and len(text) == _length(doc):
+        return text
+    text = doc.text
+    doc.user_data[_TEXT] = text
+    return text
+
+
+def _length(doc: Doc) -> int:
+    """The text length from the last token alone (a guard against user_data copied between Docs)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def doc_id_of(doc: Doc) -> str:
     """The article id set by the caller, or a hash of the text."""
     value = doc._.get(_DOC_ID)
-    return str(value) if value else stable_id(doc.text)
+    return str(value) if value else stable_id(text_of(doc))
 
 
 def set_doc_id(doc: Doc, value: str) -> None:

@@ -26,7 +26,14 @@ from spacy.tokens import Doc, Token
 from onrecord.findings import FIGURES
 from onrecord.nlp.attributed import attribution_holding
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import attributions_of, dropped_mask, register_extensions, sources_of, writer
+from onrecord.nlp.extensions import (
+    attributions_of,
+    dropped_mask,
+    register_extensions,
+    sources_of,
+    text_of,
+    writer,
+)
 from onrecord.nlp.lexicon import numbers as vocab
 from onrecord.records import Figure, Qualifier
 
@@ -483,7 +490,7 @@ def find_figures(doc: Doc) -> list[Figure]:
         code = unit.currency or core.currency
         found.append((s_char, e_char, _clean_value(core.value), qualifier, unit.unit, code))
         i = end_tok
-    text = doc.text
+    text = text_of(doc)
     figures = []
     for k, (s, e, value, qualifier, unit_text, code) in enumerate(found, start=1):
         figures.append(Figure(

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import dropped_mask, register_extensions, set_non_responses
+from onrecord.nlp.extensions import dropped_mask, register_extensions, set_non_responses, text_of
 from onrecord.nlp.lexicon import non_responses as vocab
 from onrecord.nlp.lexicon.punctuation import LEFT_DOUBLE_QUOTE, NON_RESPONSE_QUOTES, STRAIGHT_DOUBLE_QUOTE
 from onrecord.nlp.lexicon.reporting_verbs import NO_COMMENT_SAY_LEMMAS
@@ -135,7 +135,7 @@ def _actor_bounds(subj: Token) -> tuple[int, int]:
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span:
-    return Span.from_offsets(doc.text, [(doc[start].idx, doc[end].idx + len(doc[end]))])
+    return Span.from_offsets(text_of(doc), [(doc[start].idx, doc[end].idx + len(doc[end]))])
 
 
 def _quoted(doc: Doc) -> list[bool]:
@@ -283,7 +283,7 @@ def _make(doc: Doc, verb: Token, end: int, kind: NonResponseKind) -> NonResponse
 
 def _no_comment_quotes(doc: Doc, masked: list[bool]) -> Iterator[NonResponse]:
     """A quoted "No comment." with its speaker: '… a spokeswoman said: “No comment.”'."""
-    for m in _NO_COMMENT.finditer(doc.text):
+    for m in _NO_COMMENT.finditer(text_of(doc)):
         quote = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if quote is None or masked[quote.start]:
             continue

@@ -22,7 +22,14 @@ from onrecord.findings import TIMES
 from onrecord.nlp import time_calendar as tv
 from onrecord.nlp.attributed import attribution_holding
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import attributions_of, dropped_mask, published_of, register_extensions, writer
+from onrecord.nlp.extensions import (
+    attributions_of,
+    dropped_mask,
+    published_of,
+    register_extensions,
+    text_of,
+    writer,
+)
 from onrecord.nlp.lexicon import times as lex
 from onrecord.nlp.time_tense import Context
 from onrecord.nlp.time_values import HANDLERS, month_number, word_before
@@ -176,7 +183,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
 
 def find_times(doc: Doc) -> list[TimeExpression]:
     """Every time expression outside dropped lines, in text order, with its value."""
-    text = doc.text
+    text = text_of(doc)
     ref = tv.parse_published(published_of(doc))
     anchor: Anchor = "publication"
     if ref is None:

@@ -21,7 +21,7 @@ from onrecord.nlp.attributions.lexicon import mode_of
 from onrecord.nlp.attributions.linking import group_spans
 from onrecord.nlp.attributions.role_spans import ROLE_CUE, Group, RoleSpan, spans_from_labels
 from onrecord.nlp.attributions.tagger import LABEL_INDEX, AttributionModel
-from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions
+from onrecord.nlp.extensions import doc_id_of, dropped_mask, register_extensions, set_attributions, text_of
 from onrecord.nlp.lexicon import non_responses as silence
 from onrecord.nlp.lexicon.markets import PRICE_MOVE_CONTENT, PRICE_MOVE_LEMMAS, TICKER
 from onrecord.nlp.lexicon.punctuation import (
@@ -245,7 +245,7 @@ def _find(
         groups = [g for g in groups if not dropped[g.cue.start]]
     if not groups and title is None:
         return []
-    text = doc.text  # built from the tokens on every access: read once
+    text = text_of(doc)
     doc_id = doc_id_of(doc) if Doc.has_extension("onrecord_doc_id") else stable_id(text)
     out: list[Attribution] = []
     seen: set[tuple[tuple[int, int], ...]] = set()

@@ -236,7 +236,7 @@ def _find(
     spans = tag_doc(doc, model, table, neural, paragraphs)
     title = headline_colon(doc, spans, table.tag)
     groups = group_spans(doc, spans, table.head) if spans else []
-    groups += layout_groups(doc, groups, table.sent_id)
+    groups += layout_groups(doc, groups, table.sent_id, table.text)
     groups += rescue_speech_verbs(doc, groups, table)
     groups += rescue_reporter_hedges(doc, groups, table)
     if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped:

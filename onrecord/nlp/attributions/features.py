@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
@@ -80,7 +82,8 @@ def token_table(doc: Doc) -> TokenTable:
     """Read ``doc`` once into a ``TokenTable`` (paragraph breaks always end a sentence)."""
     n = len(doc)
     strings = doc.vocab.strings
-    cols = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, SENT_START]).tolist() if n else []
+    array = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, SENT_START])
+    cols = array.T.tolist() if n else [[] for _ in range(8)]  # column lists: far cheaper than rows
 
     def lookup(h: int) -> str:
         v = _STR.get(h)
@@ -94,14 +97,14 @@ def token_table(doc: Doc) -> TokenTable:
             v = _LOWER_LEMMA[h] = (strings[h] if h else "").lower()
         return v
 
-    text = [lookup(r[0]) for r in cols]
-    lower = [lookup(r[1]) for r in cols]
-    lemma = [lookup_lemma(r[2]) for r in cols]
-    tag = [lookup(r[3]) for r in cols]
-    dep = [lookup(r[4]) for r in cols]
-    head = [i + (r[5] - 2**64 if r[5] >= 2**63 else r[5]) for i, r in enumerate(cols)]
-    ent = [lookup(r[6]) for r in cols]
-    sent_start = [r[7] == 1 for r in cols]
+    text = _strings(cols[0], _STR, lookup)
+    lower = _strings(cols[1], _STR, lookup)
+    lemma = _strings(cols[2], _LOWER_LEMMA, lookup_lemma)
+    tag = _strings(cols[3], _STR, lookup)
+    dep = _strings(cols[4], _STR, lookup)
+    head = (array[:, 5].view(numpy.int64) + numpy.arange(n)).tolist() if n else []  # relative -> absolute
+    ent = _strings(cols[6], _STR, lookup)
+    sent_start = [v == 1 for v in cols[7]]
     if n:
         sent_start[0] = True
     for i in range(n - 1):
@@ -119,6 +122,14 @@ def token_table(doc: Doc) -> TokenTable:
     if n:
         sent_end[n - 1] = True
     return TokenTable(text, lower, lemma, tag, dep, head, ent, sent_id, sent_start, sent_end)
+
+
+def _strings(hashes: list[int], cache: dict[int, str], miss: Callable[[int], str]) -> list[str]:
+    """``hashes`` as strings through ``cache``; only a first sighting calls ``miss``."""
+    out = list(map(cache.get, hashes))
+    if None in out:
+        return [miss(h) for h in hashes]
+    return cast(list[str], out)
 
 
 def paragraphs_of(table: TokenTable, skip: list[bool] | None = None) -> list[list[int]]:

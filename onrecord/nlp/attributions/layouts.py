@@ -25,13 +25,17 @@ _MAX_NAME = 5  # tokens in a speaker label ("Sen. Claire McCaskill" is three)
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def layout_groups(doc: Doc, groups: list[Group], sent_id: list[int]) -> list[Group]:
-    """Speaker labels and sign-offs whose tokens no attribution in ``groups`` uses."""
+def layout_groups(doc: Doc, groups: list[Group], sent_id: list[int], words: list[str]) -> list[Group]:
+    """Speaker labels and sign-offs whose tokens no attribution in ``groups`` uses.
+
+    ``words`` is each token's text (the ``TokenTable``'s): scanning it is far cheaper than
+    making a spaCy Token per position, and only candidate positions touch the Doc.
+    """
     taken: set[int] = set()
     for g in groups:
         for sp in [g.cue, *g.sources, *g.contents]:
             taken.update(range(sp.start, sp.end))
-    out = _speaker_labels(doc, taken) + _sign_offs(doc, taken)
+    out = _speaker_labels(doc, taken, words) + _sign_offs(doc, taken, words)
     for g in out:
         for sp in [g.cue, *g.sources, *g.contents]:
             sp.sent = sent_id[g.cue.start]
@@ -59,33 +63,38 @@ def _is_name(tokens: list[Token]) -> bool:
     )
 
 
-def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+def _paragraphs(words: list[str]) -> list[tuple[int, int]]:
     """Token ranges [start, end) of the paragraphs (newline tokens excluded)."""
     out = []
     start = 0
-    for t in doc:
-        if "\n" in t.text:
-            if t.i > start:
-                out.append((start, t.i))
-            start = t.i + 1
-    if start < len(doc):
-        out.append((start, len(doc)))
+    for i, w in enumerate(words):
+        if "\n" in w:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    if start < len(words):
+        out.append((start, len(words)))
     return out
 
 
-def _speaker_labels(doc: Doc, taken: set[int]) -> list[Group]:
+def _blank(word: str) -> bool:
+    """A whitespace token (what ``Token.is_space`` says)."""
+    return word.isspace()
+
+
+def _speaker_labels(doc: Doc, taken: set[int], words: list[str]) -> list[Group]:
     """ "NAME: words" at the start of a paragraph, when the article has at least two of them
     or the name is a PERSON entity (one label could be a heading)."""
     found: list[tuple[int, int, int, int]] = []  # label start, colon, content end, paragraph
-    for p_index, (a, b) in enumerate(_paragraphs(doc)):
+    for p_index, (a, b) in enumerate(_paragraphs(words)):
         i = a
-        while i < b and (doc[i].is_space or doc[i].text in QUOTE_OPENERS):
+        while i < b and (_blank(words[i]) or words[i] in QUOTE_OPENERS):
             i += 1
-        colon = next((k for k in range(i + 1, min(b, i + _MAX_NAME + 2)) if doc[k].text == ":"), -1)
+        colon = next((k for k in range(i + 1, min(b, i + _MAX_NAME + 2)) if words[k] == ":"), -1)
         if colon < 0 or not _is_name(list(doc[i:colon])):
             continue
         end = b
-        while end > colon + 1 and (doc[end - 1].is_space or doc[end - 1].text in QUOTE_CLOSERS):
+        while end > colon + 1 and (_blank(words[end - 1]) or words[end - 1] in QUOTE_CLOSERS):
             end -= 1
         if sum(1 for t in doc[colon + 1 : end] if t.is_alpha) < 2:
             continue
@@ -100,34 +109,34 @@ def _speaker_labels(doc: Doc, taken: set[int]) -> list[Group]:
     return groups
 
 
-def _sign_offs(doc: Doc, taken: set[int]) -> list[Group]:
+def _sign_offs(doc: Doc, taken: set[int], words: list[str]) -> list[Group]:
     """ “Quote.” ― Name : a dash right after a closing quote, then a name to the line end."""
     groups = []
-    n = len(doc)
-    for t in doc:
-        if t.text not in DASHES or t.i == 0 or t.i in taken:
+    n = len(words)
+    for i, w in enumerate(words):
+        if w not in DASHES or i == 0 or i in taken:
             continue
-        j = t.i - 1
-        while j >= 0 and doc[j].is_space:
+        j = i - 1
+        while j >= 0 and _blank(words[j]):
             j -= 1
-        if j < 0 or doc[j].text not in QUOTE_CLOSERS:
+        if j < 0 or words[j] not in QUOTE_CLOSERS:
             continue
-        k = t.i + 1
-        while k < n and not (doc[k].is_space or doc[k].text in QUOTE_OPENERS or doc[k].text in (".", ",")):
-            if "\n" in doc[k].text:
+        k = i + 1
+        while k < n and not (_blank(words[k]) or words[k] in QUOTE_OPENERS or words[k] in (".", ",")):
+            if "\n" in words[k]:
                 break
             k += 1
-        if k == t.i + 1 or not _is_name(list(doc[t.i + 1 : k])):
+        if k == i + 1 or not _is_name(list(doc[i + 1 : k])):
             continue
         opener = j - 1
-        while opener >= 0 and doc[opener].text not in QUOTE_OPENERS and "\n" not in doc[opener].text:
+        while opener >= 0 and words[opener] not in QUOTE_OPENERS and "\n" not in words[opener]:
             opener -= 1
-        if opener < 0 or doc[opener].text not in QUOTE_OPENERS or j - opener < 3:
+        if opener < 0 or words[opener] not in QUOTE_OPENERS or j - opener < 3:
             continue
         if any(x in taken for x in range(opener, k)):
             continue
-        para = sum(1 for x in doc[:opener] if "\n" in x.text)
-        groups.append(_group(doc, (t.i, t.i + 1), (t.i + 1, k), (opener, j + 1), para))
+        para = sum(1 for x in words[:opener] if "\n" in x)
+        groups.append(_group(doc, (i, i + 1), (i + 1, k), (opener, j + 1), para))
     return groups
 
 

@@ -31,6 +31,7 @@ from onrecord.extract.metadata import strip_credentials
 from onrecord.findings import ATTRIBUTIONS, SOURCES, kinds
 from onrecord.ingest import InputFailure, RawDocument
 from onrecord.nlp import extensions as ext
+from onrecord.nlp.invisible import OffsetMap, restore_record, without_invisible
 from onrecord.nlp.model import build_nlp, model_description
 from onrecord.records import ArticleRecord, Dropped, Provenance, stable_id
 from onrecord.settings import Settings
@@ -85,11 +86,14 @@ def prepare(raw: RawDocument, settings: Settings) -> tuple[str, Article]:
     return record_id(raw, article), article
 
 
-def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, settings: Settings) -> ArticleRecord:
+def record_from_doc(
+    doc: Doc, article: Article, rid: str, nlp: Language, settings: Settings, offsets: OffsetMap | None = None
+) -> ArticleRecord:
     """Collect the findings the stages stored on ``doc`` into an ArticleRecord.
 
     Every kind declared in ``onrecord.findings`` whose stage ran is read off the Doc; then
-    attributions under ``min_confidence`` go, with their links from sources.
+    attributions under ``min_confidence`` go, with their links from sources. ``offsets`` maps
+    a Doc made without invisible characters back to ``article.text`` (``nlp.invisible``).
     """
     found: dict[str, tuple[Any, ...]] = {
         kind.name: tuple(ext.findings_of(doc, kind)) for kind in kinds() if ext.has_findings(doc, kind)
@@ -125,6 +129,8 @@ def record_from_doc(doc: Doc, article: Article, rid: str, nlp: Language, setting
             stages=tuple(n for n in nlp.pipe_names if n.startswith("onrecord_")),
         ),
     )
+    if offsets is not None:
+        record = restore_record(record, offsets)
     # Story features are made here, where the analysis runs (worker processes, Ray actors).
     return dataclasses.replace(record, story_features=features_of_record(record))
 
@@ -133,14 +139,16 @@ def _analyze_prepared(
     items: list[tuple[RawDocument, str, Article]], nlp: Language, settings: Settings
 ) -> Iterator[ArticleRecord]:
     """Parse a small batch together; nlp.pipe accepts Docs, so ids set before parsing survive."""
-    docs = []
+    docs, maps = [], []
     for _, rid, article in items:
-        doc = nlp.make_doc(article.text)
+        analysed, offsets = without_invisible(article.text)  # offsets map back to article.text
+        doc = nlp.make_doc(analysed)
         ext.set_doc_id(doc, rid)
         ext.set_published(doc, article.published)
         docs.append(doc)
-    for doc, (_, rid, article) in zip(nlp.pipe(docs), items, strict=True):
-        yield record_from_doc(doc, article, rid, nlp, settings)
+        maps.append(offsets)
+    for doc, (_, rid, article), offsets in zip(nlp.pipe(docs), items, maps, strict=True):
+        yield record_from_doc(doc, article, rid, nlp, settings, offsets)
 
 
 def nlp_for(settings: Settings) -> Language:

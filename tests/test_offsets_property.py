@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import onrecord
+from onrecord.findings import kinds
 
 pytestmark = pytest.mark.model
 
@@ -24,9 +26,20 @@ EXTRAS = ["READ MORE: Ten things to know", "Sign up for our newsletter", "(Photo
           "No comment.", "According to the report,", "—", ":", "😀", "\u200b"]
 
 
+INVISIBLES = ["", "", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c", "\u200d"]
+
+
+@st.composite
+def hidden(draw: st.DrawFn, words: list[str]) -> str:
+    """A word, sometimes with an invisible format character inside (issue 14 §2)."""
+    word = draw(st.sampled_from(words))
+    at = draw(st.integers(0, len(word)))
+    return word[:at] + draw(st.sampled_from(INVISIBLES)) + word[at:]
+
+
 @st.composite
 def sentences(draw: st.DrawFn) -> str:
-    name, verb = draw(st.sampled_from(NAMES)), draw(st.sampled_from(VERBS))
+    name, verb = draw(hidden(NAMES)), draw(hidden(VERBS))
     clause = draw(st.sampled_from(CLAUSES))
     q1, q2 = draw(st.sampled_from(QUOTES)), draw(st.sampled_from(QUOTES))
     form = draw(st.integers(0, 3))
@@ -74,3 +87,19 @@ def test_every_span_points_into_the_text(text: str) -> None:
     for d in record["dropped"]:
         for s, e in d.get("spans", []):
             assert text[s:e] == d["text"]
+    for kind in kinds():  # every kind, the generic ones too (times, figures, places, events)
+        for finding in record.get(kind.name, ()):
+            for span in _spans(finding):
+                _check_span(text, span)
+
+
+def _spans(value: Any) -> Iterator[dict[str, Any]]:
+    """Every {"text", "spans"} object in a finding's JSON form, nested ones too."""
+    if isinstance(value, list):
+        for v in value:
+            yield from _spans(v)
+    elif isinstance(value, dict):
+        if isinstance(value.get("text"), str) and value.get("spans"):
+            yield value
+        for v in value.values():
+            yield from _spans(v)

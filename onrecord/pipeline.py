@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord import __version__
+from onrecord.cancel import is_cancellable, pipe_checked
 from onrecord.errors import OnrecordError
 from onrecord.extract import Article, check_english, extract_article
 from onrecord.extract.headline import headline_of
@@ -147,7 +148,8 @@ def _analyze_prepared(
         ext.set_published(doc, article.published)
         docs.append(doc)
         maps.append(offsets)
-    for doc, (_, rid, article), offsets in zip(nlp.pipe(docs), items, maps, strict=True):
+    parsed = pipe_checked(nlp, docs) if is_cancellable() else nlp.pipe(docs)  # web: stops when abandoned
+    for doc, (_, rid, article), offsets in zip(parsed, items, maps, strict=True):
         yield record_from_doc(doc, article, rid, nlp, settings, offsets)
 
 

@@ -13,6 +13,8 @@ from typing import Generic, TypeVar
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from onrecord.cancel import check_cancelled
+
 T = TypeVar("T")
 
 
@@ -25,6 +27,7 @@ class StageComponent(Pipe, Generic[T]):
         self.store = store
 
     def __call__(self, doc: Doc) -> Doc:
+        check_cancelled()  # an abandoned analysis stops here (onrecord.cancel), not in the error handler
         try:
             self.set_annotations(doc, self.find(doc))
         except Exception as exc:  # noqa: BLE001 - the pipeline's error handler decides

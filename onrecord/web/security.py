@@ -34,6 +34,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from onrecord.cancel import cancel_on
 from onrecord.errors import (
     ConfigError,
     ExtractError,
@@ -349,8 +350,9 @@ async def run_limited(limits: AnalysisLimits, fn: Callable[[], T], timeout: floa
     """Run ``fn`` in a worker thread; 503 when ``limits.concurrency`` analyses already run, 504
     after ``timeout`` s (default ``limits.timeout``).
 
-    A timed-out thread finishes in the background (Python threads cannot be stopped) but holds
-    its slot until then, so runaway work stays bounded.
+    ``fn`` runs under ``cancel_on``: once nobody waits for it (the 504, or the client gone) an
+    analysis stops at its next component boundary (``onrecord.cancel``) and frees its Doc.
+    The thread holds its slot until the work has actually stopped, so runaway work stays bounded.
     """
     timeout = limits.timeout if timeout is None else timeout
     slots = limits.slots
@@ -360,12 +362,14 @@ async def run_limited(limits: AnalysisLimits, fn: Callable[[], T], timeout: floa
         raise ApiError(503, "busy", f"{running} already running. Retry in a few seconds.")
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()
+    abandoned = threading.Event()
 
     def work() -> None:
         result: T | None = None
         error: BaseException | None = None
         try:
-            result = fn()
+            with cancel_on(abandoned):
+                result = fn()
         except BaseException as exc:  # noqa: BLE001  (handed to the request, which maps it to the error shape)
             error = exc
         finally:
@@ -378,6 +382,10 @@ async def run_limited(limits: AnalysisLimits, fn: Callable[[], T], timeout: floa
     except TimeoutError:
         raise ApiError(504, "timeout", f"The analysis took longer than {timeout:g} seconds and was "
                        "abandoned. Send a shorter text, or use the onrecord command line.") from None
+    finally:
+        if not future.done():
+            abandoned.set()  # the thread stops at its next check and then frees the slot
+            future.add_done_callback(lambda f: f.cancelled() or f.exception())  # nobody reads its outcome
 
 
 def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:

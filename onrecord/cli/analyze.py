@@ -12,6 +12,7 @@ from onrecord.cli.options import build_settings, settings_options
 from onrecord.cli.report import render_report
 from onrecord.errors import OnrecordError
 from onrecord.ingest import InputFailure, RawDocument, iter_inputs, make_client
+from onrecord.ingest.credentials import strip_credentials, strip_error_credentials
 from onrecord.pipeline import ItemFailure, analyze_documents
 from onrecord.records import ArticleRecord
 from onrecord.settings import Settings
@@ -25,8 +26,9 @@ def _inputs(paths: tuple[str, ...], settings: Settings) -> Iterator[RawDocument 
         for path in paths:
             try:
                 yield from iter_inputs(path, settings, client=client)  # stdin looked up only for -
-            except OnrecordError as exc:
-                yield InputFailure(origin=path, line=None, error=exc)
+            except OnrecordError as exc:  # a URL's credentials are for fetching, never for a message
+                error = strip_error_credentials(exc)
+                yield InputFailure(origin=strip_credentials(path), line=None, error=error)
     finally:
         if client is not None:
             client.close()

@@ -12,6 +12,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import html as lxml_html
 
+from onrecord.ingest.credentials import strip_credentials as strip_credentials  # its old home
+
 # Query parameters that identify a campaign or click, never the article.
 _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_NAMES = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid"}
@@ -40,20 +42,3 @@ def strip_tracking(url: str) -> str:
         if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_NAMES
     ]
     return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-def strip_credentials(url: str | None) -> str | None:
-    """``url`` without a user name or password (``http://user:secret@host/`` -> ``http://host/``).
-
-    A URL given with credentials (to fetch a page behind basic auth) must not carry them into the
-    record: records are stored, exported and linked.
-    """
-    if not url or "@" not in url:
-        return url
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))

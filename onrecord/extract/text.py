@@ -10,6 +10,7 @@ into the first paragraph. Boilerplate found in the body is left out and listed i
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from onrecord.extract.boilerplate import (
 from onrecord.extract.language import detect_language
 from onrecord.extract.limits import check_parse_limits
 from onrecord.extract.metadata import canonical_link, strip_tracking
+from onrecord.ingest.credentials import strip_credentials
 from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import RawDocument, display_name
 from onrecord.records import Dropped
@@ -54,6 +56,8 @@ def extract_article(raw: RawDocument, settings: Settings) -> Article:
         ParseResourceLimit: the HTML parser stopped part-way (nesting or size limit).
         UnsupportedInput, InputTooLarge: undecodable or oversized bytes (see ``decode_input``).
     """
+    if raw.url and (safe := strip_credentials(raw.url)) != raw.url:  # nothing derived from the URL
+        raw = dataclasses.replace(raw, url=safe)  # (the outlet, trafilatura's site name) may hold them
     warnings = raw.warnings
     if isinstance(raw.data, bytes):
         declared = declared_html_charset(raw.data) if raw.kind == "html" else None

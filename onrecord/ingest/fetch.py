@@ -19,8 +19,9 @@ from typing import TypeVar
 import httpcore
 import httpx
 
-from onrecord.errors import FetchError, UnsupportedInput
+from onrecord.errors import FetchError, OnrecordError, UnsupportedInput
 from onrecord.ingest.addresses import FETCH_DEADLINE, GuardedBackend, pick_address, refusal
+from onrecord.ingest.credentials import strip_credentials, strip_error_credentials
 from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import Kind, RawDocument
 from onrecord.settings import Settings
@@ -133,6 +134,9 @@ def _fetch(url: str, settings: Settings, client: httpx.Client, read: _Reader[_T]
     token = FETCH_DEADLINE.set(deadline)
     try:
         return _follow(url, settings, client, read, deadline)
+    except OnrecordError as exc:  # credentials in the URL are for fetching, never for a message
+        strip_error_credentials(exc)
+        raise
     finally:
         FETCH_DEADLINE.reset(token)
 
@@ -154,7 +158,7 @@ def _follow(url: str, settings: Settings, client: httpx.Client, read: _Reader[_T
                 seen.add(str(target))
                 current = target
                 continue
-            return read(url, response, settings, deadline)
+            return read(strip_credentials(url), response, settings, deadline)  # names the input
         finally:
             response.close()
     raise FetchError(

@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 
 from onrecord.errors import DuplicateEntry, InvalidUrl, OnrecordError
+from onrecord.ingest.credentials import strip_credentials, strip_error_credentials
 from onrecord.ingest.document import InputFailure, RawDocument, open_input
 from onrecord.ingest.fetch import make_client
 from onrecord.ingest.politeness import PoliteFetcher
@@ -55,18 +56,20 @@ def iter_url_list(
                 if url is None:
                     continue
             except OnrecordError as exc:
-                yield InputFailure(origin=where, line=number, error=exc)
+                yield InputFailure(origin=where, line=number, error=strip_error_credentials(exc))
                 continue
+            shown = strip_credentials(url)  # fetched with its credentials, never keyed or shown with them
             try:
                 if url in seen:
-                    raise DuplicateEntry(f"Skipped '{url}' ({where}): it is listed above already.")
+                    raise DuplicateEntry(f"Skipped '{shown}' ({where}): it is listed above already.")
                 seen.add(url)
                 page = fetcher.fetch(url)
             except OnrecordError as exc:
-                yield InputFailure(origin=url, line=number, error=exc)
+                yield InputFailure(origin=shown, line=number, error=strip_error_credentials(exc))
                 continue
             yield RawDocument(
-                origin=url, data=page.data, kind=page.kind, url=page.url, line=number, warnings=page.warnings
+                origin=shown, data=page.data, kind=page.kind, url=page.url, line=number,
+                warnings=page.warnings,
             )
 
 

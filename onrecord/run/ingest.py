@@ -42,6 +42,7 @@ from typing import Any, Literal
 
 from onrecord.errors import ExtractError, IngestError, OnrecordError, SkippedInput
 from onrecord.ingest import InputFailure, RawDocument, make_client
+from onrecord.ingest.credentials import strip_credentials, strip_error_credentials
 from onrecord.ingest.files import is_url
 from onrecord.pipeline import AnalysisPool, ItemFailure, KeyedResult, PendingBatch
 from onrecord.run.sources import Item, RunFetcher, iter_sources
@@ -122,8 +123,9 @@ class FatalStoreError(Exception):
 
 
 def input_key(item: Item) -> str:
-    """The stable key of a record: its origin, made unique where the origin alone is not."""
-    origin = item.origin
+    """The stable key of a record: its origin, made unique where the origin alone is not
+    (never with the credentials of a URL)."""
+    origin = strip_credentials(item.origin)
     if origin == "-" and isinstance(item, RawDocument):
         data = item.data.encode("utf-8") if isinstance(item.data, str) else item.data
         return "-#sha256:" + hashlib.sha256(data).hexdigest()
@@ -187,7 +189,8 @@ def run_ingest(
     try:
         with AnalysisPool(settings, options.jobs) as pool:
             model = pool.model_version()
-            result.run_id = store.start_run("ingest", args, run_settings(settings, options),
+            result.run_id = store.start_run("ingest", [strip_credentials(a) for a in args],
+                                            run_settings(settings, options),
                                             model_version=model)
             writer = Writer(store, result.run_id, pool, counts, options, on_failure, on_progress)
             with make_client(settings) as client:
@@ -307,6 +310,8 @@ class Writer:
             self._account_failure_now(key, origin, error)
 
     def _account_failure_now(self, key: str, origin: str, error: OnrecordError) -> None:
+        # the readers strip URL credentials already; this keeps them out of the ledger whatever the reader
+        key, origin, error = strip_credentials(key), strip_credentials(origin), strip_error_credentials(error)
         if isinstance(error, SkippedInput):
             self._call(self.store.record_skip, self.run_id, key, origin, error.code)
             self.counts.skipped += 1

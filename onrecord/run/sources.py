@@ -17,6 +17,7 @@ Paths are made absolute first: record origins are the resume keys of the store's
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ from onrecord.ingest import (
     iter_url_list,
     iter_warc,
 )
+from onrecord.ingest.credentials import strip_credentials, strip_error_credentials
 from onrecord.ingest.decode import declared_html_charset, decode_input
 from onrecord.ingest.document import Kind
 from onrecord.ingest.fetch import HTML_TYPES, SNIFF_TYPES, Fetched, looks_like_html_bytes
@@ -75,12 +77,22 @@ class RunFetcher(PoliteFetcher):
 def iter_sources(
     args: list[str], settings: Settings, fetcher: RunFetcher, *, url_lists: bool = False
 ) -> Iterator[Item]:
-    """Every record of every argument, in order."""
+    """Every record of every argument, in order; no origin or message carries URL credentials."""
     for arg in args:
         try:
-            yield from _iter_arg(arg, settings, fetcher, url_lists)
+            for item in _iter_arg(arg, settings, fetcher, url_lists):
+                yield _without_credentials(item)
         except OnrecordError as exc:  # the argument as a whole cannot be read
-            yield InputFailure(origin=arg, line=None, error=exc)
+            yield _without_credentials(InputFailure(origin=arg, line=None, error=exc))
+
+
+def _without_credentials(item: Item) -> Item:
+    """``item`` with credentials taken out of its origin and, for a failure, its message: a URL
+    given with ``user:secret@`` is fetched with them, but ledger keys and failure rows never hold them."""
+    if isinstance(item, InputFailure):
+        strip_error_credentials(item.error)
+    origin = strip_credentials(item.origin)
+    return item if origin == item.origin else dataclasses.replace(item, origin=origin)
 
 
 def _iter_arg(arg: str, settings: Settings, fetcher: RunFetcher, url_lists: bool) -> Iterator[Item]:

@@ -8,9 +8,11 @@ for all list endpoints; schemathesis then checks that no generated request gets 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,6 +20,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.core.result import Err
+from test_store_records import make_record
 from web_server import fixture_store, serve
 
 from onrecord.web.security import CSP
@@ -293,3 +296,33 @@ def test_several_worker_processes_serve_the_same_store(backend_db: str) -> None:
         assert all(p.status_code == 200 for p in pages)
         assert len({p.text for p in pages}) == 1
         assert "content-security-policy" in pages[-1].headers
+
+
+def test_first_page_of_findings_and_runs_gives_the_total(tmp_path: Path) -> None:
+    """/api/findings/{kind} and /api/runs give ``total`` on page 1 too, as every other list does."""
+    from fastapi.testclient import TestClient
+
+    from onrecord.records import Figure
+    from onrecord.web.app import create_app
+
+    records = []
+    for i, published in enumerate(("2025-09-01", "2025-09-02", "2025-09-03")):
+        outlet = "a.example" if i else "b.example"
+        r = make_record(f"fig-{i}", published=published, outlet=outlet, url=f"https://{outlet}/fig-{i}",
+                        body=f"More than 300 trucks and 40 buses crossed on day {i}.")
+        start = r.text.index("More than")
+        figures = (Figure("F1", "More than 300 trucks", ((start, start + 20),), 300, "more_than", "trucks"),
+                   Figure("F2", "40 buses", ((start + 25, start + 33),), 40, None, "buses"))
+        records.append(dataclasses.replace(r, findings={**r.findings, "figures": figures}))
+    db = fixture_store(tmp_path / "f.db", records[:2])
+    fixture_store(db, records[2:])  # a second run
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        cases = [("/api/findings/figures", {}, 6), ("/api/findings/figures", {"unit": "trucks"}, 3),
+                 ("/api/findings/figures", {"outlet": "a.example"}, 4), ("/api/runs", {}, 2)]
+        for path, params, n in cases:
+            whole = client.get(path, params=params).json()
+            assert whole["total"] == n == len(whole["items"]), (path, params)
+            first = client.get(path, params={**params, "per_page": 1}).json()
+            assert first["next"] is not None and first["total"] == n, (path, params)
+            second = client.get(path, params={**params, "per_page": 1, "page": 2}).json()
+            assert second["items"] and second["total"] in (None, n)  # a middle page leaves it out

@@ -313,11 +313,15 @@ class Store:
                            until=until, identity=identity, limit=limit, offset=offset)
 
     def total(self, listing: str, **filters: Any) -> int:
-        """How many rows a listing ("articles", "sources", "quotes", "search" or "stories") matches in all,
-        with the same filters as its method: the API's ``total`` on a first page."""
+        """How many rows a listing ("articles", "sources", "quotes", "search", "stories", "findings"
+        or "runs") matches in all, with the same filters as its method: the API's ``total`` on a
+        first page."""
         fn = {"articles": _queries.list_articles, "sources": _queries.list_sources,
               "quotes": _queries.list_quotes, "search": _search.search_articles,
-              "stories": _story_queries.list_stories}[listing]
+              "stories": _story_queries.list_stories, "findings": _queries.list_findings,
+              "runs": _queries.list_runs}[listing]
+        if listing == "findings":
+            filters["where"] = _finding_where(filters["kind"], filters.get("where"))
         rows = self._query(f"count {listing} in", fn, count=True, limit=0, offset=0, **filters)
         return int(rows[0]["total"])
 

@@ -137,7 +137,8 @@ def _finding_filters(conn: Connection, kind: str, where: Sequence[tuple[Filter, 
 
 
 def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, str]], outlet: str | None,
-                  since: str | None, until: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+                  since: str | None, until: str | None, limit: int, offset: int,
+                  count: bool = False) -> list[dict[str, Any]]:
     """Findings of one kind from the generic ``findings`` table, newest articles first.
 
     ``where`` pairs a declared filter with its value; the attribute is read from the finding's
@@ -148,7 +149,7 @@ def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, 
     filters, params = _finding_filters(conn, kind, where, outlet, since, until)
     params.update(limit=limit, offset=offset)
     said_by = _json_attribute(conn, "f.attributes", "attribution_id")
-    rows = _rows(conn, f"""
+    rows = (count_rows if count else _rows)(conn, f"""
         SELECT a.article_id, a.outlet, a.published, f.finding_id, f.label, f.start_char, f.end_char,
                coalesce(s.name, s.description) AS said_by, s.identity AS said_by_identity, f.attributes
         FROM findings AS f JOIN articles AS a ON a.row_id = f.article_row_id
@@ -156,6 +157,8 @@ def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, 
         LEFT JOIN sources AS s ON s.article_row_id = t.article_row_id AND s.source_id = t.source_id
         WHERE a.is_latest {filters}
         ORDER BY a.published DESC, a.row_id DESC, f.start_char LIMIT :limit OFFSET :offset""", params)
+    if count:
+        return rows
     out = []
     for row in rows:
         attributes = json.loads(row.pop("attributes") or "{}")
@@ -280,12 +283,12 @@ def _ratios(by: str, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def list_runs(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
-    """Most recent runs first, with their counts."""
-    return _rows(conn, """
+def list_runs(conn: Connection, *, limit: int, offset: int = 0, count: bool = False) -> list[dict[str, Any]]:
+    """Most recent runs first, with their counts (with ``count``, ``[{"total": n}]``)."""
+    return (count_rows if count else _rows)(conn, """
         SELECT id, command, status, started_at, finished_at, n_stored AS stored, n_unchanged AS unchanged,
                n_skipped AS skipped, n_failed AS failed, onrecord_version, model_version, inputs, settings
-        FROM runs ORDER BY id DESC LIMIT :limit""", {"limit": limit})
+        FROM runs ORDER BY id DESC LIMIT :limit OFFSET :offset""", {"limit": limit, "offset": offset})
 
 
 def article_record(conn: Connection, *, article_id: str) -> list[dict[str, Any]]:

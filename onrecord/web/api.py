@@ -239,7 +239,8 @@ def list_findings(request: Request, p: PagingDep, kind: Annotated[str, Path(max_
             raise ApiError(400, "invalid_parameter", f"A filter value is longer than {MAX_QUERY_CHARS}.")
     store = _store(request)
     return _listing(request, p, "-published", "-published", lambda limit, offset: store.findings(
-        kind, where=where, outlet=outlet, since=since, until=until, limit=limit, offset=offset))
+        kind, where=where, outlet=outlet, since=since, until=until, limit=limit, offset=offset),
+        lambda: store.total("findings", kind=kind, where=where, outlet=outlet, since=since, until=until))
 
 
 StatsSort = Literal["-articles", "articles", "key", "-key", "statements_per_article",
@@ -277,7 +278,7 @@ def list_runs(request: Request, p: PagingDep, sort: RunSort = "-id") -> Page:
                     row[key] = json.loads(row[key]) if row.get(key) else row.get(key)
         return rows
 
-    return _listing(request, p, sort, "-id", fetch)
+    return _listing(request, p, sort, "-id", fetch, lambda: store.total("runs"))
 
 
 @router.post("/analyze", summary="Analyse one article", responses={

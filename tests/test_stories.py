@@ -202,3 +202,27 @@ def test_cli_build_export_list_show(tmp_path: Path, varnholm_records: list[Artic
     assert "independent report" in shown
     missing = subprocess.run([*exe, "stories", "show", "st-nope"], env=env, capture_output=True, text=True)
     assert missing.returncode == 1 and "No story" in missing.stderr
+
+
+def test_headline_only_fragments_fold_into_their_story() -> None:
+    """Headlines have no body: no LSH bucket (they would all share the empty signature's), and a
+    small all-headline fragment folds into the larger story it resembles, not into an unrelated one."""
+    from onrecord.stories.cluster import ClusterParams, StoryIndex, cluster_chunk, document_frequencies
+    from onrecord.stories.features import compute_features
+
+    heads = [f"Varnholm ferry strike {w} talks" for w in ("enters", "halts", "stalls", "resumes", "ends")]
+    heads += [f"Varnholm ferry strike {w}" for w in ("widens", "bites", "spreads", "drags", "deepens",
+                                                      "worsens", "grows")]
+    heads += ["Ferry pay row: union and operator trade blame", "Orchard festival draws record crowd"]
+    items = [(f"h{i}", 1_700_000_000.0 + 60 * i, compute_features(h, h)) for i, h in enumerate(heads)]
+    df, n = document_frequencies(f.terms for _, _, f in items)
+    for absorb in (None, 0.05):
+        index = StoryIndex(df, n, ClusterParams(absorb_threshold=absorb))
+        result = cluster_chunk(index, items, lambda aid: "st-" + aid, merge_threshold=0.25)
+        assert not index.buckets
+        story = index.story_of["h0"]
+        assert all(index.story_of[f"h{i}"] == story for i in range(12))
+        # the lone headline shares only "ferry" with the story: folded in only by absorbing
+        assert (index.story_of["h12"] == story) == (absorb is not None)
+        assert index.story_of["h13"] != story
+        assert set(result.assigned) == {aid for aid, _, _ in items}

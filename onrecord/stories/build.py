@@ -24,7 +24,7 @@ from onrecord.store import stories as db
 from onrecord.store.engine import translated_errors
 from onrecord.store.writer import now
 from onrecord.stories.claims import link_claims
-from onrecord.stories.cluster import ClusterParams, StoryIndex, document_frequencies, merge_candidates
+from onrecord.stories.cluster import ClusterParams, StoryIndex, cluster_chunk, document_frequencies
 from onrecord.stories.features import FEATURES_VERSION, StoryFeatures, features_from_record
 from onrecord.stories.members import Member, timestamp
 from onrecord.stories.relations import find_relations
@@ -42,15 +42,18 @@ class StoryParams:
     """The clustering knobs, from settings (docs/stories.md says how they were chosen)."""
 
     threshold: float = 0.2
-    merge_threshold: float = 0.2
+    merge_threshold: float = 0.25
     window_days: float = 7.0
+    absorb_threshold: float | None = 0.05
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryParams:
-        return cls(settings.story_threshold, settings.story_merge_threshold, settings.story_window_days)
+        return cls(settings.story_threshold, settings.story_merge_threshold, settings.story_window_days,
+                   settings.story_absorb_threshold)
 
     def cluster(self) -> ClusterParams:
-        return ClusterParams(threshold=self.threshold, window_seconds=self.window_days * 86400.0)
+        return ClusterParams(threshold=self.threshold, window_seconds=self.window_days * 86400.0,
+                             absorb_threshold=self.absorb_threshold)
 
 
 @dataclass(slots=True)
@@ -142,38 +145,19 @@ def _build_chunk(conn: Any, pending: list[dict[str, Any]], params: StoryParams,
     for e in existing:
         index.add(e["article_id"], e["story_id"], e["published_ts"], old_features[e["article_id"]])
     clock = _tick(summary, "load", clock)
-    added = []
-    touched: set[str] = set()
-    for p in pending:
-        aid, ts, features = p["article_id"], p["published_ts"], new_features[p["article_id"]]
-        sid, score = index.best_story(ts, features)
-        if sid is None:
-            sid, score = story_id_for(aid), 1.0
-            summary.new_stories += 1
-        index.add(aid, sid, ts, features)
-        added.append({"article_id": aid, "story_id": sid, "published_ts": ts, "role": "independent",
-                      "score": round(score, 4)})
-        touched.add(sid)
-    clock = _tick(summary, "assign", clock)
-    merged: dict[str, str] = {}
-    for _ in range(MERGE_ROUNDS):
-        mapping = merge_candidates(index, touched, params.merge_threshold)
-        if not mapping:
-            break
-        index.merge(mapping)
-        for small, big in mapping.items():
-            merged = {k: (big if v == small else v) for k, v in merged.items()}
-            merged[small] = big
-        touched = {mapping.get(s, s) for s in touched}
-    new_ids = {a["article_id"] for a in added}
-    for row in added:
-        row["story_id"] = index.story_of[row["article_id"]]
+    result = cluster_chunk(index, [(p["article_id"], p["published_ts"], new_features[p["article_id"]])
+                                   for p in pending], story_id_for, params.merge_threshold, MERGE_ROUNDS)
+    clock = _tick(summary, "cluster", clock)
+    added = [{"article_id": p["article_id"], "story_id": index.story_of[p["article_id"]],
+              "published_ts": p["published_ts"], "role": "independent",
+              "score": round(result.assigned[p["article_id"]][1], 4)} for p in pending]
     db.add_members(conn, added)
-    db.merge_stories(conn, merged)
-    summary.merged_stories += len(merged)
-    summary.new_articles += len(new_ids)
-    clock = _tick(summary, "merge", clock)
-    _recompute(conn, sorted(touched), summary)
+    db.merge_stories(conn, result.merged)
+    summary.new_stories += result.new_stories
+    summary.merged_stories += len(result.merged)
+    summary.new_articles += len(added)
+    clock = _tick(summary, "write", clock)
+    _recompute(conn, sorted(result.touched), summary)
     _tick(summary, "relations_claims", clock)
 
 

@@ -7,16 +7,24 @@ Each term keeps only its ``POSTING_CAP`` most recent articles, so a term every a
 costs a bounded amount, and a story of thousands of articles costs what a small one does.
 The article then joins the candidate story it is most similar to (cosine of TF-IDF vectors
 against the story's centroid, or a near-duplicate of one of its members), or starts a story.
+
+IDF is flattened above ``df_cap`` articles: a term that a whole story's reports share (the
+name at the heart of it) would otherwise weigh less the bigger the story grows, while a
+passing word ("trailer", "finale") weighs more; past the cap all such terms weigh the same.
+Headline-only articles (no body, so no shingles) share few words with anything; after the
+chunk's fragments merge, a fragment made only of headlines and at most ``absorb_max_size``
+long folds into the most similar larger story when their centroids' cosine reaches
+``absorb_threshold`` (``absorb_fragments``).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from onrecord.stories.features import NUM_PERM, StoryFeatures, similarity
+from onrecord.stories.features import EMPTY_SIGNATURE, NUM_PERM, StoryFeatures, similarity
 
 BANDS = 16  # LSH: 16 bands of 4 rows find pairs above ~0.5 estimated Jaccard
 ROWS = NUM_PERM // BANDS
@@ -32,6 +40,9 @@ class ClusterParams:
     threshold: float = 0.2  # cosine to a story's centroid needed to join it
     window_seconds: float = 3 * 86400.0  # only articles published this close are compared
     max_df_share: float = 0.5  # terms in more than this share of articles are not indexed
+    df_cap: int = 16  # IDF counts at most this many articles per term (module docstring)
+    absorb_threshold: float | None = 0.05  # headline-only fragments fold in at this cosine
+    absorb_max_size: int = 10  # the largest fragment that folds in; targets are larger
     linkage: str = "centroid"  # "centroid", or "single" (best member), or "mixed" (the larger)
 
 
@@ -40,6 +51,7 @@ class _Story:
     centroid: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0  # squared norm of the centroid, kept up to date as members join
     size: int = 0
+    bodies: int = 0  # members with a body (not headline-only)
     last: float | None = None  # newest publication time among members
     first: float | None = None
 
@@ -66,7 +78,8 @@ class StoryIndex:
         """Unit TF-IDF vector (sublinear tf, smooth idf) of an article's terms."""
         vec = {}
         for term, tf in terms.items():
-            idf = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            df = min(self.df.get(term, 0), self.params.df_cap)
+            idf = math.log((self.n_docs + 1) / (df + 1)) + 1.0
             vec[term] = (1.0 + math.log(tf)) * idf
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
@@ -81,8 +94,10 @@ class StoryIndex:
         self.story_of[article_id] = story_id
         self.published[article_id] = published
         self.signatures[article_id] = features.signature
-        for band in range(BANDS):
-            self.buckets[(band, features.signature[band * ROWS:(band + 1) * ROWS])].append(article_id)
+        has_body = features.signature != EMPTY_SIGNATURE
+        if has_body:  # every headline-only article has the empty signature: no bucket for it
+            for band in range(BANDS):
+                self.buckets[(band, features.signature[band * ROWS:(band + 1) * ROWS])].append(article_id)
         for term in features.terms:
             if self.df.get(term, 0) <= self.max_df:
                 self.postings[term].append(article_id)
@@ -94,6 +109,7 @@ class StoryIndex:
             story.centroid[t] = old + v
             story.norm2 += 2 * old * v + v * v
         story.size += 1
+        story.bodies += has_body
         if published is not None:
             story.last = published if story.last is None else max(story.last, published)
             story.first = published if story.first is None else min(story.first, published)
@@ -109,6 +125,7 @@ class StoryIndex:
                 b.centroid[t] = old + v
                 b.norm2 += 2 * old * v + v * v
             b.size += a.size
+            b.bodies += a.bodies
             for attr in ("first", "last"):
                 x, y = getattr(a, attr), getattr(b, attr)
                 if x is not None:
@@ -121,6 +138,8 @@ class StoryIndex:
 
     def near_duplicates(self, published: float | None, features: StoryFeatures) -> list[tuple[float, str]]:
         """Indexed articles sharing an LSH bucket, with their estimated Jaccard (best first)."""
+        if features.signature == EMPTY_SIGNATURE:
+            return []
         seen: set[str] = set()
         for band in range(BANDS):
             seen.update(self.buckets.get((band, features.signature[band * ROWS:(band + 1) * ROWS]), ()))
@@ -217,6 +236,88 @@ def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float
             big, small = (rx, ry) if index.stories[rx].size >= index.stories[ry].size else (ry, rx)
             parent[small] = big
     return {sid: find(sid) for sid in parent}
+
+
+def absorb_fragments(index: StoryIndex, stories: Iterable[str]) -> dict[str, str]:
+    """Headline-only fragments to fold into a larger story: fragment -> the story it joins.
+
+    A fragment qualifies when none of its members has a body and it has at most
+    ``absorb_max_size`` members; its target is the candidate story (sharing indexed terms,
+    within the window) of more than ``absorb_max_size`` members whose centroid is closest,
+    if their cosine reaches ``absorb_threshold``. Targets never fold themselves, so one pass
+    settles it.
+    """
+    params = index.params
+    if params.absorb_threshold is None:
+        return {}
+    mapping: dict[str, str] = {}
+    for sid in dict.fromkeys(stories):
+        story = index.stories.get(sid)
+        if story is None or story.bodies or story.size > params.absorb_max_size:
+            continue
+        norm = math.sqrt(story.norm2) or 1.0
+        votes: Counter[str] = Counter()
+        for term in story.centroid:
+            for other in index.postings.get(term, ()):
+                if index.story_of[other] != sid:
+                    votes[index.story_of[other]] += 1
+        best: tuple[str | None, float] = (None, 0.0)
+        for target_id, _ in votes.most_common(MAX_CANDIDATE_STORIES):
+            target = index.stories[target_id]
+            if target.size <= params.absorb_max_size or not _overlap(story, target, params.window_seconds):
+                continue
+            score = sum(v * target.centroid.get(t, 0.0) for t, v in story.centroid.items()) / (
+                norm * (math.sqrt(target.norm2) or 1.0))
+            if score > best[1]:
+                best = (target_id, score)
+        if best[0] is not None and best[1] >= params.absorb_threshold:
+            mapping[sid] = best[0]
+    return mapping
+
+
+@dataclass(slots=True)
+class ChunkResult:
+    """What ``cluster_chunk`` did: each new article's story and score, the stories touched and
+    the stories merged away (old id -> the id it now lives under)."""
+
+    assigned: dict[str, tuple[str, float]] = field(default_factory=dict)
+    touched: set[str] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)
+    new_stories: int = 0
+
+
+def cluster_chunk(index: StoryIndex, pending: Iterable[tuple[str, float | None, StoryFeatures]],
+                  new_story_id: Callable[[str], str], merge_threshold: float,
+                  merge_rounds: int = 3) -> ChunkResult:
+    """Put a chunk of new articles (oldest first) into the index's stories: join or start,
+    merge fragments (up to ``merge_rounds`` rounds), then fold headline-only fragments in."""
+    result = ChunkResult()
+    for article_id, published, features in pending:
+        sid, score = index.best_story(published, features)
+        if sid is None:
+            sid, score = new_story_id(article_id), 1.0
+            result.new_stories += 1
+        index.add(article_id, sid, published, features)
+        result.assigned[article_id] = (sid, score)
+        result.touched.add(sid)
+    rounds: list[dict[str, str]] = []
+    for _ in range(merge_rounds):
+        mapping = merge_candidates(index, result.touched, merge_threshold)
+        if not mapping:
+            break
+        rounds.append(mapping)
+        index.merge(mapping)
+        result.touched = {mapping.get(s, s) for s in result.touched}
+    absorbed = absorb_fragments(index, result.touched)
+    if absorbed:
+        rounds.append(absorbed)
+        index.merge(absorbed)
+        result.touched = {absorbed.get(s, s) for s in result.touched}
+    for mapping in rounds:
+        for small, big in mapping.items():
+            result.merged = {k: (big if v == small else v) for k, v in result.merged.items()}
+            result.merged[small] = big
+    return result
 
 
 def _overlap(a: _Story, b: _Story, window: float) -> bool:

@@ -31,7 +31,7 @@ _PRIME = (1 << 31) - 1
 _rng = np.random.default_rng(20260613)  # fixed: signatures must agree across processes and runs
 _A = _rng.integers(1, _PRIME, NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, NUM_PERM, dtype=np.uint64)
-_EMPTY = tuple([_PRIME] * NUM_PERM)
+EMPTY_SIGNATURE = _EMPTY = tuple([_PRIME] * NUM_PERM)  # no shingles: a headline-only article
 
 
 @dataclass(frozen=True, slots=True)

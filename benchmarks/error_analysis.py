@@ -1,10 +1,13 @@
 """Run the attribution extractor on a gold JSONL file and bucket its errors.
 
     python benchmarks/error_analysis.py GOLD.jsonl [--model M] [--accurate-model N] [--out PRED.jsonl]
-        [--fold 0 --of 5] [--examples 3]
+        [--fold 0 --of 5] [--examples 3] [--sources]
 
 Writes predictions in the record form (scorable with shared/eval/score_attributions.py)
 and prints counts per error bucket, so a change can be aimed at the biggest one.
+``--sources`` adds a train-fold proxy for the source labels' coverage (which exist for dev
+only): the share of gold attributions with a source whose source span some predicted
+source overlaps (the matching rule of shared/eval/score_sources.py), and buckets for the misses.
 Use a train fold (``--fold/--of``, with a model trained without it) or dev, sparingly.
 """
 
@@ -112,6 +115,38 @@ def bucket_errors(gold: dict[str, Any], pred: dict[str, Any]) -> list[tuple[str,
     return out
 
 
+def _touches(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def source_misses(gold: dict[str, Any], pred: dict[str, Any]) -> list[tuple[str, str]]:
+    """("covered" or a miss bucket, example) for every gold attribution with a source."""
+    text = gold["text"]
+    p_atts = [{k: _spans(a.get(k)) for k in ("cue", "source", "content")} for a in pred["attributions"]]
+    out: list[tuple[str, str]] = []
+    for a in gold["attributions"]:
+        src, cue = _spans(a.get("source")), _spans(a.get("cue"))
+        if not src:
+            continue
+        if any(_touches(src, p["source"]) for p in p_atts):
+            out.append(("covered", ""))
+            continue
+        at_cue = [p for p in p_atts if _touches(cue, p["cue"])]
+        lo, hi = min(s for s, _ in src + cue), max(e for _, e in src + cue)
+        between = text[lo:hi]
+        crosses = re.search(r"[.?!][\"”’']*\s", between) or "\n" in between
+        where = "other sentence" if crosses else "same sentence"
+        if not at_cue:
+            bucket = f"cue missed, source in {where}"
+        elif any(p["source"] for p in at_cue):
+            bucket = f"cue found, other source, source in {where}"
+        else:
+            bucket = f"cue found, no source, source in {where}"
+        ex = " … ".join(text[s:e] for s, e in src)[:60] + " | " + " … ".join(text[s:e] for s, e in cue)[:40]
+        out.append((bucket, ex))
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold")
@@ -122,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--fold", type=int, default=-1)
     ap.add_argument("--of", type=int, default=5)
     ap.add_argument("--examples", type=int, default=0)
+    ap.add_argument("--sources", action="store_true", help="also the source-coverage proxy and its misses")
     args = ap.parse_args(argv)
 
     pairs = parsed_docs(args.gold)
@@ -150,6 +186,21 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{c:6d}  {b}")
         for ex in examples[b]:
             print("          " + ex.replace("\n", " ⏎ "))
+    if args.sources:
+        s_counts: Counter[str] = Counter()
+        s_examples: dict[str, list[str]] = defaultdict(list)
+        for (gold, _), pred in zip(pairs, preds, strict=True):
+            for b, ex in source_misses(gold, pred):
+                s_counts[b] += 1
+                if len(s_examples[b]) < args.examples and ex:
+                    s_examples[b].append(ex)
+        total, hit = sum(s_counts.values()), s_counts["covered"]
+        print(f"source coverage (proxy): {hit}/{total} = {100 * hit / total:.1f}%")
+        for b, c in s_counts.most_common():
+            if b != "covered":
+                print(f"{c:6d}  {b}")
+                for ex in s_examples[b]:
+                    print("          " + ex.replace("\n", " ⏎ "))
 
 
 if __name__ == "__main__":

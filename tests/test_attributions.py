@@ -632,3 +632,60 @@ def test_a_stated_total_governs_its_breakdown(spacy_nlp: Language, model: Attrib
     for repair in GROUP_REPAIRS:
         repair(doc, g, [t.head.i for t in doc])
     assert doc[g.sources[0].start:g.sources[0].end].text.startswith("Five people — three officials")
+
+
+# ------------------------------------------------------------- reporting clauses inside content
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "before", "after"), [
+    # "…,” the harbour master told reporters: the content ran on over the reporting clause
+    ("“The ferry will keep running through the winter and the spring, and we have hired twelve new crew"
+     " for it,” the harbour master told reporters on Monday.",
+     "told", "the harbour master", "the spring, and we have hired twelve new crew for it,”", None),
+    # "…,” the official added, “…”: one quotation split around its reporting clause
+    ("“We will not sell the mill this year or next year,” the official added, “and nobody here will lose"
+     " a job.”", "added", "the official", "or next year,”", "“and nobody here will lose a job.”"),
+])
+def test_a_reporting_clause_inside_a_tagged_content_becomes_cue_and_source(
+    spacy_nlp: Language, text: str, cue: str, source: str, before: str, after: str | None
+) -> None:
+    from onrecord.nlp.attributions.cue_rescue import split_reporting_clauses
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, RoleSpan
+
+    doc = spacy_nlp(text)
+    end = len(doc) - 1 if doc[-1].text == "." else len(doc)
+    spans = split_reporting_clauses(doc, [RoleSpan(ROLE_CON, 0, end, 0, 0)], token_table(doc))
+    by_role = {(s.role, doc[s.start:s.end].text) for s in spans}
+    assert ("CUE", cue) in by_role
+    assert ("SRC", source) in by_role
+    contents = [doc[s.start:s.end].text for s in spans if s.role == "CON"]
+    assert contents[0].endswith(before)
+    assert (contents[1:] == [after]) if after else len(contents) == 1
+
+
+def test_a_reporting_verb_inside_the_quotation_splits_nothing(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.cue_rescue import split_reporting_clauses
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, RoleSpan
+
+    doc = spacy_nlp("“It is not just the mayor saying, ‘Vote for the bridge,’ it is all of us,”"
+                    " Ana Ruiz told us.")
+    spans = split_reporting_clauses(doc, [RoleSpan(ROLE_CON, 0, len(doc) - 1, 0, 0)], token_table(doc))
+    cues = [doc[s.start:s.end].text for s in spans if s.role == "CUE"]
+    assert cues == ["told"]
+
+
+@pytest.mark.model
+def test_a_reporting_verb_the_parser_left_without_subject_takes_the_noun_phrase_before_it(
+    spacy_nlp: Language, model: AttributionModel
+) -> None:
+    """ "..., former mayor Ken Rowe said ...": the parser makes the name an apposition, not a subject."""
+    from onrecord.nlp.attributions.repairs import source_from_tree
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, Group, RoleSpan
+
+    doc = spacy_nlp("Late on Monday at the depot, during a visit for his daughter Labour councillor Mia Rowe,"
+                    " former mayor Ken Rowe said the depot would stay open.")
+    said = next(t.i for t in doc if t.text == "said")
+    content = RoleSpan(ROLE_CON, said + 1, len(doc) - 1, 0, 0)
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), contents=[content])
+    source_from_tree(doc, g, token_table(doc).head)
+    assert [doc[s.start:s.end].text for s in g.sources] == ["former mayor Ken Rowe"]

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from onrecord.nlp.attributions.features import TokenTable
 from onrecord.nlp.attributions.repairs import complete_from_tree
-from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, Group, RoleSpan
+from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+from onrecord.nlp.lexicon.punctuation import QUOTE_CLOSERS, QUOTE_OPENERS
 from onrecord.nlp.lexicon.reporting_verbs import REPORTER_HEDGE_CUES, RESCUE_SPEECH_LEMMAS
 
 RESCUE_CONFIDENCE = 0.55  # rule-made; sits in the 0.5-0.7 calibration bucket
@@ -102,4 +103,87 @@ def rescue_reporter_hedges(doc: Doc, groups: list[Group], table: TokenTable) -> 
         g.contents = [RoleSpan(ROLE_CON, x, y, para, sent_id, RESCUE_CONFIDENCE) for x, y in fragments]
         out.append(g)
         taken.update(range(a, b))
+    return out
+
+
+# How far a reporting clause may sit from the quote mark that closes (or reopens) the quotation.
+_QUOTE_REACH = 6
+_CLAUSE_MAX = 12  # tokens: "said Jo Lee, a spokeswoman for the agency" and no more
+# Dependents of the reporting verb that belong to its clause: "Sanders told CNN on Sunday".
+_CLAUSE_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "prt", "aux", "neg"})
+_QUOTES = QUOTE_OPENERS | QUOTE_CLOSERS
+_CLAUSE_EDGE = frozenset({",", ":"})
+
+
+def split_reporting_clauses(doc: Doc, spans: list[RoleSpan], table: TokenTable) -> list[RoleSpan]:
+    """ "“...,” a spokesman said." tagged as one content: the reporting clause is a cue and its source.
+
+    After a long quotation the tagger tends to run the content on over the clause that
+    attributes it ("“...,” Sanders told CNN", "“..., he added, “...”"). A reporting verb
+    with a nominal subject, outside the quotation and right next to a quote mark of the
+    content, becomes a cue and its subject the source; the content is split around the clause.
+    """
+    out: list[RoleSpan] = []
+    for sp in spans:
+        out.extend(_split_content(doc, sp, table) if sp.role == ROLE_CON and sp.end - sp.start > 4 else [sp])
+    return out
+
+
+def _split_content(doc: Doc, sp: RoleSpan, table: TokenTable) -> list[RoleSpan]:
+    text, lemma, tag = table.text, table.lemma, table.tag
+    for q in range(sp.start + 1, sp.end - 1):
+        if text[q] not in _QUOTES:
+            continue
+        for k in range(max(sp.start + 1, q - _QUOTE_REACH), min(q + _QUOTE_REACH + 1, sp.end)):
+            if lemma[k] in RESCUE_SPEECH_LEMMAS and tag[k].startswith("VB") and not _inside_quote(text, k):
+                parts = _around_clause(doc, sp, k, table)
+                if parts:
+                    return parts
+    return [sp]
+
+
+def _inside_quote(text: list[str], k: int) -> bool:
+    """Whether token ``k`` stands inside a quotation opened earlier in its paragraph."""
+    depth = straight = 0
+    i = k - 1
+    while i >= 0 and "\n" not in text[i]:
+        t = text[i]
+        if t in QUOTE_CLOSERS and t in QUOTE_OPENERS:
+            straight += 1
+        elif t in QUOTE_OPENERS:
+            depth += 1
+        elif t in QUOTE_CLOSERS:
+            depth -= 1
+        i -= 1
+    return depth > 0 or straight % 2 == 1
+
+
+def _around_clause(doc: Doc, sp: RoleSpan, k: int, table: TokenTable) -> list[RoleSpan] | None:
+    """Content / cue / source / content spans for the reporting verb at ``k``, or None."""
+    verb = doc[k]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in _SUBJECT_POS]
+    if not subjects:
+        return None
+    subj = subjects[0]
+    parts = [(subj.left_edge.i, subj.right_edge.i + 1), (k, k + 1)]
+    parts += [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    lo, hi = min(a for a, _ in parts), max(b for _, b in parts)
+    text = table.text
+    if lo <= sp.start or hi > sp.end or hi - lo > _CLAUSE_MAX:
+        return None
+    if any(text[i] in _QUOTES for i in range(lo, hi)):
+        return None
+    before, after = lo, hi
+    while before > sp.start + 1 and text[before - 1] in _CLAUSE_EDGE:
+        before -= 1
+    while after < sp.end and text[after] in _CLAUSE_EDGE:
+        after += 1
+    if text[before - 1] not in _QUOTES and not (after < sp.end and text[after] in _QUOTES):
+        return None
+    sent = table.sent_id[k]
+    out = [RoleSpan(ROLE_CON, sp.start, before, sp.para, sp.sent, sp.conf),
+           RoleSpan(ROLE_CUE, k, k + 1, sp.para, sent, RESCUE_CONFIDENCE),
+           RoleSpan(ROLE_SRC, subj.left_edge.i, subj.right_edge.i + 1, sp.para, sent, RESCUE_CONFIDENCE)]
+    if sp.end - after >= 2:
+        out.append(RoleSpan(ROLE_CON, after, sp.end, sp.para, table.sent_id[after], sp.conf))
     return out

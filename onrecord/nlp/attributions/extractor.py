@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.nlp.attributions.cue_rescue import rescue_reporter_hedges, rescue_speech_verbs
+from onrecord.nlp.attributions.cue_rescue import (
+    rescue_reporter_hedges,
+    rescue_speech_verbs,
+    split_reporting_clauses,
+)
 from onrecord.nlp.attributions.features import Paragraph, TokenTable, doc_features, token_table
 from onrecord.nlp.attributions.layouts import headline_colon, layout_groups
 from onrecord.nlp.attributions.lexicon import mode_of
@@ -233,7 +237,7 @@ def _find(
     doc: Doc, model: AttributionModel, table: TokenTable, neural: NeuralTagger | None,
     paragraphs: list[Paragraph] | None = None,
 ) -> list[Attribution]:
-    spans = tag_doc(doc, model, table, neural, paragraphs)
+    spans = split_reporting_clauses(doc, tag_doc(doc, model, table, neural, paragraphs), table)
     title = headline_colon(doc, spans, table.tag)
     groups = group_spans(doc, spans, table.head) if spans else []
     groups += layout_groups(doc, groups, table.sent_id, table.text)

@@ -335,10 +335,46 @@ def source_from_tree(doc: Doc, g: Group, head: list[int]) -> None:
         after = [c for c in root.children if c.dep_ in _SOURCE_DEPS and c.i >= cue.end]
         if after and all(x.end <= cue.start for x in g.contents):
             a, b = after[0].left_edge.i, after[0].right_edge.i + 1
+        else:
+            a, b = _source_next_to_cue(doc, g, root)
     if a >= 0:
         a = max(a, para_start(doc, cue.start))
     if b > a >= 0 and not any(x.start < b and a < x.end for x in g.contents):
         g.sources.append(RoleSpan(ROLE_SRC, a, b, cue.para, cue.sent, cue.conf))
+
+
+# Tags of a noun phrase the parser left without a role ("..., former president Bill Clinton said").
+_NOUN_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "POS", "PRP$", "HYPH", "PRP"})
+_HEAD_NOUN_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP"})
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_EXPLETIVES = frozenset({"it", "there"})
+
+
+def _source_next_to_cue(doc: Doc, g: Group, root: Token) -> tuple[int, int]:
+    """A finite reporting verb the parser gave no subject: the noun phrase touching the cue.
+
+    "..., former president Bill Clinton said his wife ..." (the name parsed as an apposition
+    of an earlier noun) takes the noun phrase right before the cue; "“...,” said Robin
+    Maynard, half joking." (the name parsed as the subject of "joking") takes the proper
+    name right after it when the content lies before the cue. (-1, -1) when neither fits.
+    """
+    cue = g.cue
+    if root.tag_ not in _FINITE_VERB_TAGS or any(c.dep_ in _SUBJECT_LIKE_DEPS for c in root.children):
+        return -1, -1
+    if all(x.end <= cue.start for x in g.contents):
+        b = cue.end
+        while b < len(doc) and doc[b].tag_ in ("NNP", "NNPS"):
+            b += 1
+        if b - cue.end >= 1:
+            return cue.end, b
+    a = cue.start
+    while a > 0 and doc[a - 1].tag_ in _NOUN_PHRASE_TAGS and "\n" not in doc[a - 1].text:
+        a -= 1
+    last = doc[cue.start - 1] if cue.start > 0 else None
+    if a < cue.start and last is not None and last.tag_ in _HEAD_NOUN_TAGS and last.lower_ not in _EXPLETIVES:
+        return a, cue.start
+    return -1, -1
 
 
 # Dependencies through which a cue shares the subject of the verb above it; not ccomp,

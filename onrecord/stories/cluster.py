@@ -8,10 +8,11 @@ costs a bounded amount, and a story of thousands of articles costs what a small 
 The article then joins the candidate story it is most similar to (cosine of TF-IDF vectors
 against the story's centroid, or a near-duplicate of one of its members), or starts a story.
 
-IDF is flattened above ``df_cap`` articles: a term that a whole story's reports share (the
+Headline-only articles (no body, so no shingles) share few words with anything. Their IDF
+is flattened above ``df_cap`` articles: the few words a whole story's headlines share (the
 name at the heart of it) would otherwise weigh less the bigger the story grows, while a
-passing word ("trailer", "finale") weighs more; past the cap all such terms weigh the same.
-Headline-only articles (no body, so no shingles) share few words with anything; after the
+passing word ("trailer", "finale") weighs more. (Articles with a body keep the plain IDF: in a
+store of many small stories, flattening would lift common words to the weight of names.) After the
 chunk's fragments merge, a fragment made only of headlines and at most ``absorb_max_size``
 long folds into the most similar larger story when their centroids' cosine reaches
 ``absorb_threshold`` (``absorb_fragments``).
@@ -74,11 +75,13 @@ class StoryIndex:
 
     # -- vectors -----------------------------------------------------------------------------
 
-    def vector(self, terms: Mapping[str, int]) -> dict[str, float]:
-        """Unit TF-IDF vector (sublinear tf, smooth idf) of an article's terms."""
+    def vector(self, terms: Mapping[str, int], headline_only: bool = False) -> dict[str, float]:
+        """Unit TF-IDF vector (sublinear tf, smooth idf) of an article's terms; a headline-only
+        article's IDF counts at most ``df_cap`` articles per term (module docstring)."""
         vec = {}
+        cap = self.params.df_cap if headline_only else self.n_docs
         for term, tf in terms.items():
-            df = min(self.df.get(term, 0), self.params.df_cap)
+            df = min(self.df.get(term, 0), cap)
             idf = math.log((self.n_docs + 1) / (df + 1)) + 1.0
             vec[term] = (1.0 + math.log(tf)) * idf
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
@@ -102,7 +105,7 @@ class StoryIndex:
             if self.df.get(term, 0) <= self.max_df:
                 self.postings[term].append(article_id)
         story = self.stories.setdefault(story_id, _Story())
-        vec = self.vector(features.terms)
+        vec = self.vector(features.terms, not has_body)
         self.vectors[article_id] = vec
         for t, v in vec.items():
             old = story.centroid.get(t, 0.0)
@@ -160,7 +163,7 @@ class StoryIndex:
                 if self._within(published, self.published[other]):
                     votes[self.story_of[other]] += 1
                     members.add(other)
-        vec = self.vector(features.terms)
+        vec = self.vector(features.terms, features.signature == EMPTY_SIGNATURE)
         link: dict[str, float] = {}
         if self.params.linkage != "centroid":
             for other in members:

@@ -71,6 +71,7 @@ bench: install system-deps bench-deps
 	$(BIN)/python benchmarks/bench_analyze.py --texts $(SHARED)/data/polnear/dev.jsonl --accurate
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_web.py
+	$(BIN)/python benchmarks/bench_stories.py
 
 # The web benchmark alone: x-ray render time, 20 concurrent clients, reads over 20,000 articles.
 bench-web: install bench-deps
@@ -80,6 +81,7 @@ bench-web: install bench-deps
 bench-quick: install system-deps bench-deps
 	$(BIN)/python benchmarks/bench_ingest.py --quick
 	$(BIN)/python benchmarks/bench_web.py --quick
+	$(BIN)/python benchmarks/bench_stories.py --quick
 
 # Scores onrecord on the shared dev sets: PolNeAR attributions and sources, wire records, times,
 # PLOVER events and GeoWebNews places.

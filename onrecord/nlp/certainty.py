@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -70,14 +71,20 @@ def _token_indices(doc: Doc, offsets: Offsets) -> list[int]:
 
 def _units(doc: Doc) -> tuple[list[int], list[int]]:
     """Per token: sentence index (sentences also end at line breaks) and paragraph index."""
-    sent_of, para_of = [0] * len(doc), [0] * len(doc)
+    n = len(doc)
+    sent_of, para_of = [0] * n, [0] * n
+    if not n:
+        return sent_of, para_of
+    text = text_of(doc)
+    starts, sent_starts = doc.to_array([IDX, SENT_START]).T.tolist()  # columns, read once
     sent = para = 0
-    for tok in doc:
-        if tok.i > 0 and (tok.is_sent_start or "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_):
+    for i in range(1, n):
+        broken = "\n" in text[starts[i - 1]:starts[i]]  # the previous token or the space after it
+        if broken or sent_starts[i] == 1:
             sent += 1
-        if tok.i > 0 and "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
+        if broken:
             para += 1
-        sent_of[tok.i], para_of[tok.i] = sent, para
+        sent_of[i], para_of[i] = sent, para
     return sent_of, para_of
 
 

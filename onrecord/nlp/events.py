@@ -31,7 +31,9 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
+from spacy.attrs import IDX, POS
 from spacy.language import Language
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc
 
 from onrecord.findings import EVENTS, kind_named
@@ -71,14 +73,18 @@ def _in_clause(finding: dict[str, Any], starts: list[int], clause_ids: set[int])
 
 # -- the stage ---------------------------------------------------------------------------------
 
+_TRIGGER_POS = frozenset({VERB, NOUN, PROPN})
+
+
 def find_events(doc: Doc) -> list[Event]:
     """The events of a parsed Doc, in text order, with ids E1, E2, …"""
     dropped = dropped_mask(doc)
     frames: dict[int, Frame] = {}
-    for tok in doc:
-        if dropped[tok.i]:
+    pos = doc.to_array(POS).tolist() if len(doc) else []
+    for i, p in enumerate(pos):
+        if dropped[i] or p not in _TRIGGER_POS:  # only verbs and nouns trigger (``classify``)
             continue
-        frame = classify(tok)
+        frame = classify(doc[i])
         if frame is not None and frame.head.i not in frames and not dropped[frame.head.i]:
             frames[frame.head.i] = frame
     if not frames:
@@ -88,7 +94,7 @@ def find_events(doc: Doc) -> list[Event]:
     places = _declared_findings(doc, "places")
     times = _declared_findings(doc, "times")
     figures = _declared_findings(doc, "figures")
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()
     text = text_of(doc)
     built: list[tuple[int, Event]] = []
     for frame in join_frames(frames):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from onrecord.findings import ATTRIBUTIONS, NON_RESPONSES, SOURCES, Finding, FindingKind, kinds
@@ -112,6 +113,23 @@ def text_of(doc: Doc) -> str:
     text = doc.text
     doc.user_data[_TEXT] = text
     return text
+
+
+_WORDS = "onrecord.words"  # doc.user_data key: every token's text, read once
+
+
+def words_of(doc: Doc) -> list[str]:
+    """Every token's text, read once per Doc with ``to_array`` (a Python Token per position costs more).
+
+    Callers must not change the list: it is shared by every stage.
+    """
+    words = doc.user_data.get(_WORDS)
+    if isinstance(words, list) and len(words) == len(doc):
+        return words
+    strings = doc.vocab.strings
+    words = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
+    doc.user_data[_WORDS] = words
+    return words
 
 
 def _length(doc: Doc) -> int:

@@ -78,6 +78,11 @@ class FastAttributeRuler:
     def __init__(self, original: AttributeRuler) -> None:
         vocab = original.vocab
         self.single: list[tuple[int, Test]] = []
+        # single-token rules filed under the LOWER or TAG value they require, so that a new
+        # signature is tried against a handful of rules, not all of them
+        self._by_lower: dict[int, list[tuple[int, Test]]] = {}
+        self._by_tag: dict[int, list[tuple[int, Test]]] = {}
+        self._unfiled: list[tuple[int, Test]] = []
         self.multi: list[tuple[int, list[Test], int]] = []
         self.rule_attrs: list[dict[int, int]] = [dict(a) for a in original.attrs]
         for rule_id, rule in enumerate(original.patterns):
@@ -86,6 +91,7 @@ class FastAttributeRuler:
                 tests = [_token_test(spec, vocab) for spec in pattern]
                 if len(tests) == 1 and index in (0, -1):
                     self.single.append((rule_id, tests[0]))
+                    self._file(rule_id, tests[0], pattern[0], vocab)
                 else:
                     self.multi.append((rule_id, tests, index))
         self.set_attrs: list[int | str] = sorted({a for attrs in self.rule_attrs for a in attrs})
@@ -109,12 +115,29 @@ class FastAttributeRuler:
         doc.from_array(self.set_attrs, cast(Any, numpy.array(rows, dtype=numpy.uint64)))
         return doc
 
+    def _file(self, rule_id: int, test: Test, spec: dict[str, Any], vocab: Vocab) -> None:
+        """Index a single-token rule by the one LOWER or TAG value (or set) it requires."""
+        for key, index in (("LOWER", self._by_lower), ("TAG", self._by_tag)):
+            value = spec.get(key)
+            if isinstance(value, str):
+                values = [value]
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                values = list(value["IN"])
+            else:
+                continue
+            for v in values:
+                index.setdefault(vocab.strings.add(v), []).append((rule_id, test))
+            return
+        self._unfiled.append((rule_id, test))
+
     def _profile(self, sig: Signature) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The single-token rules ``sig`` matches, and the multi-token rules it can start."""
         known = self._profiles.get(sig)
         if known is None:
+            lower, tag = sig[_COLUMN[LOWER]], sig[_COLUMN[TAG]]
+            candidates = [*self._by_lower.get(lower, ()), *self._by_tag.get(tag, ()), *self._unfiled]
             known = self._profiles[sig] = (
-                tuple(r for r, test in self.single if test(sig)),
+                tuple(sorted({r for r, test in candidates if test(sig)})),
                 tuple(k for k, (_, tests, _) in enumerate(self.multi) if tests[0](sig)),
             )
         return known

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import dropped_mask, register_extensions, set_non_responses, text_of
+from onrecord.nlp.extensions import dropped_mask, register_extensions, set_non_responses, text_of, words_of
 from onrecord.nlp.lexicon import non_responses as vocab
 from onrecord.nlp.lexicon.punctuation import LEFT_DOUBLE_QUOTE, NON_RESPONSE_QUOTES, STRAIGHT_DOUBLE_QUOTE
 from onrecord.nlp.lexicon.reporting_verbs import NO_COMMENT_SAY_LEMMAS
@@ -141,11 +141,11 @@ def _char_span(doc: Doc, start: int, end: int) -> Span:
 def _quoted(doc: Doc) -> list[bool]:
     """Per token: inside quotation marks (a source's own words, not the reporter's)."""
     inside, mask = False, []
-    for tok in doc:
-        if "\n" in tok.text:
+    for word in words_of(doc):
+        if "\n" in word:
             inside = False
-        if tok.text in NON_RESPONSE_QUOTES:
-            inside = tok.text == LEFT_DOUBLE_QUOTE or (tok.text == STRAIGHT_DOUBLE_QUOTE and not inside)
+        if word in NON_RESPONSE_QUOTES:
+            inside = word == LEFT_DOUBLE_QUOTE or (word == STRAIGHT_DOUBLE_QUOTE and not inside)
             mask.append(True)
             continue
         mask.append(inside)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.findings import PLACES
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import dropped_mask, register_extensions, sources_of, writer
+from onrecord.nlp.extensions import dropped_mask, register_extensions, sources_of, words_of, writer
 from onrecord.nlp.gazetteer import Entry, gazetteer, normalise
 from onrecord.nlp.lexicon.names import FEMALE_NAMES, MALE_NAMES
 from onrecord.nlp.lexicon.places import (
@@ -74,7 +74,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_like(tok: Token) -> bool:
-    text = tok.text
+    return _name_word(tok.text)
+
+
+def _name_word(text: str) -> bool:
+    """Capitalised and holding a letter: a word that may belong to a name."""
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
@@ -103,18 +107,19 @@ def _person_tokens(doc: Doc) -> set[int]:
     return marked
 
 
-def _outlet_tokens(doc: Doc) -> set[int]:
+def _outlet_tokens(words: list[str]) -> set[int]:
     """Tokens of a parenthesised outlet name ("(West Africa Wire)"): the publisher, not a place."""
     marked: set[int] = set()
-    for tok in doc:
-        if tok.text != "(":
+    n = len(words)
+    for i, word in enumerate(words):
+        if word != "(":
             continue
-        end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 6 and doc[end].text != ")":
+        end = i + 1
+        while end < n and end - i <= 6 and words[end] != ")":
             end += 1
-        closed = end < len(doc) and doc[end].text == ")" and end > tok.i + 1
-        if closed and doc[end - 1].lower_ in OUTLET_WORDS:
-            marked.update(range(tok.i + 1, end))
+        closed = end < n and words[end] == ")" and end > i + 1
+        if closed and words[end - 1].lower() in OUTLET_WORDS:
+            marked.update(range(i + 1, end))
     return marked
 
 
@@ -203,20 +208,24 @@ def _scan_ok(entries: tuple[Entry, ...], key: str, single: bool) -> bool:
     return best.kind != "admin" or best.population > 0 or not single
 
 
-def _scan_candidates(doc: Doc, taken: list[bool], min_len: int) -> Iterable[_Candidate]:
-    """Runs of capitalised words (joined by "of", "and", "-") that the gazetteer knows well."""
+def _scan_candidates(doc: Doc, taken: list[bool], min_len: int, words: list[str], names: list[bool]
+                     ) -> Iterable[_Candidate]:
+    """Runs of capitalised words (joined by "of", "and", "-") that the gazetteer knows well.
+
+    ``words`` are the tokens' texts and ``names`` their ``_name_word``: read once per Doc.
+    """
     gaz = gazetteer()
     n = len(doc)
     i = 0
     while i < n:
-        if taken[i] or not _name_like(doc[i]) or (doc[i].pos_ not in _NAME_POS and not doc[i].is_upper):
+        if taken[i] or not names[i] or (doc[i].pos_ not in _NAME_POS and not doc[i].is_upper):
             i += 1
             continue
         found = None
         for j in range(min(n, i + _MAX_SCAN), i + min_len - 1, -1):
-            if any(taken[i:j]) or not _name_like(doc[j - 1]):
+            if any(taken[i:j]) or not names[j - 1]:
                 continue
-            if not all(_name_like(t) or t.lower_ in _CONNECTORS for t in doc[i:j]):
+            if not all(names[k] or words[k].lower() in _CONNECTORS for k in range(i, j)):
                 continue
             if j - i == 1 and doc[i].is_sent_start and not doc[i].is_upper:
                 continue  # "Most economists …"
@@ -236,6 +245,7 @@ def _scan_candidates(doc: Doc, taken: list[bool], min_len: int) -> Iterable[_Can
 
 def _repeat_candidates(
     doc: Doc, found: list[_Candidate], taken: list[bool], person_toks: set[int], person_words: frozenset[str],
+    words: list[str], names: list[bool],
 ) -> Iterable[_Candidate]:
     """Other mentions of a name already found as a place (one sense per article): "Cauvery" in
     "Cauvery Management Board" once "the Cauvery" is a place. A single-word PERSON entity may be
@@ -251,12 +261,12 @@ def _repeat_candidates(
     i = 0
     while i < n:
         hit = None
-        if _name_like(doc[i]) and doc[i].text not in _TRIM_HEAD:
+        if names[i] and words[i] not in _TRIM_HEAD:
             for j in range(min(n, i + _MAX_SCAN), i, -1):
-                if not _name_like(doc[j - 1]):
+                if not names[j - 1]:
                     continue
                 blocked = any(taken[k] and not (k in single_person and k in person_toks) for k in range(i, j))
-                if blocked or (j - i == 1 and doc[i].lower_ in person_words):
+                if blocked or (j - i == 1 and words[i].lower() in person_words):
                     continue
                 prev = known.get(normalise(doc[i:j].text))
                 if prev is not None:
@@ -359,7 +369,9 @@ def find_places(doc: Doc, demonyms: bool = False) -> list[Place]:
     loose = {ent.start for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1
              and ent.root.lower_ not in MALE_NAMES and ent.root.lower_ not in FEMALE_NAMES
              and ent.root.lower_ not in person_words}
-    for t in (person_toks - loose) | _outlet_tokens(doc):
+    words = words_of(doc)
+    names = [_name_word(w) for w in words]
+    for t in (person_toks - loose) | _outlet_tokens(words):
         taken[t] = True
 
     def keep(found: Iterable[_Candidate]) -> list[_Candidate]:
@@ -369,10 +381,10 @@ def find_places(doc: Doc, demonyms: bool = False) -> list[Place]:
                 taken[i] = True
         return kept
 
-    cands = keep(list(_scan_candidates(doc, taken, 2)))
+    cands = keep(list(_scan_candidates(doc, taken, 2, words, names)))
     cands += keep(list(_entity_candidates(doc, taken)))
-    cands += keep(list(_scan_candidates(doc, taken, 1)))
-    cands += keep(list(_repeat_candidates(doc, cands, taken, person_toks, person_words)))
+    cands += keep(list(_scan_candidates(doc, taken, 1, words, names)))
+    cands += keep(list(_repeat_candidates(doc, cands, taken, person_toks, person_words, words, names)))
     if demonyms:
         cands += keep(list(_demonym_candidates(doc, taken)))
     cands.sort(key=lambda c: c.start)

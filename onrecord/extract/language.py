@@ -99,6 +99,8 @@ def dominant_script(text: str) -> tuple[str | None, float]:
 
     Returns (None, share of Latin letters) when Latin dominates or there are too few letters.
     """
+    if not text or max(text) < "\u0250":
+        return None, 1.0  # every letter is Latin (the usual case, settled in one pass in C)
     counts: dict[str, int] = {}
     letters = 0
     for char in text:

@@ -31,6 +31,7 @@ BANDS = 16  # LSH: 16 bands of 4 rows find pairs above ~0.5 estimated Jaccard
 ROWS = NUM_PERM // BANDS
 POSTING_CAP = 200  # articles kept per term (the most recent): bounds the work per article
 MAX_CANDIDATE_STORIES = 12  # candidate stories scored per article, by shared-term evidence
+MAX_MERGE_CANDIDATES = 40  # stories a fragment is compared with, by shared top terms
 NEAR_DUPLICATE = 0.5  # estimated Jaccard above which an article is a near-copy of a member
 
 
@@ -158,11 +159,15 @@ class StoryIndex:
             break
         votes: Counter[str] = Counter()
         members: set[str] = set()
-        for term in features.terms:
+        keep_members = self.params.linkage != "centroid"
+        window, when, story_of = self.params.window_seconds, self.published, self.story_of
+        for term in features.terms:  # the hot loop of a build: up to POSTING_CAP per term
             for other in self.postings.get(term, ()):
-                if self._within(published, self.published[other]):
-                    votes[self.story_of[other]] += 1
-                    members.add(other)
+                other_time = when[other]
+                if published is None or other_time is None or abs(published - other_time) <= window:
+                    votes[story_of[other]] += 1
+                    if keep_members:
+                        members.add(other)
         vec = self.vector(features.terms, features.signature == EMPTY_SIGNATURE)
         link: dict[str, float] = {}
         if self.params.linkage != "centroid":
@@ -203,11 +208,11 @@ def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float
 
     wanted = [sid for sid in dict.fromkeys(stories) if sid in index.stories]
     by_term: dict[str, list[str]] = defaultdict(list)
+    tops: dict[str, list[str]] = {}
     units: dict[str, dict[str, float]] = {}
-    for sid in index.stories:
-        story = index.stories[sid]
-        top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[:top_terms]
-        for term, _ in top:
+    for sid, story in index.stories.items():
+        tops[sid] = [t for t, _ in sorted(story.centroid.items(), key=lambda kv: -kv[1])[:top_terms]]
+        for term in tops[sid]:
             by_term[term].append(sid)
     parent: dict[str, str] = {}
 
@@ -220,19 +225,17 @@ def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float
     for sid in wanted:
         a = index.stories[sid]
         ua = units.setdefault(sid, unit(a))
-        seen: set[str] = set()
-        for term, _ in sorted(a.centroid.items(), key=lambda kv: -kv[1])[:top_terms]:
-            for other in by_term[term][-POSTING_CAP:]:
-                if other == sid or other in seen:
-                    continue
-                seen.add(other)
-                b = index.stories[other]
-                if not _overlap(a, b, index.params.window_seconds):
-                    continue
-                ub = units.setdefault(other, unit(b))
-                score = sum(v * ub.get(t, 0.0) for t, v in ua.items())
-                if score >= threshold:
-                    pairs.append((score, sid, other))
+        votes: Counter[str] = Counter()
+        for term in tops[sid]:
+            votes.update(other for other in by_term[term][-POSTING_CAP:] if other != sid)
+        for other, _ in votes.most_common(MAX_MERGE_CANDIDATES):  # most shared top terms first
+            b = index.stories[other]
+            if not _overlap(a, b, index.params.window_seconds):
+                continue
+            ub = units.setdefault(other, unit(b))
+            score = sum(v * ub.get(t, 0.0) for t, v in ua.items())
+            if score >= threshold:
+                pairs.append((score, sid, other))
     for _, x, y in sorted(pairs, reverse=True):
         rx, ry = find(x), find(y)
         if rx != ry:

@@ -54,6 +54,7 @@ LANGUAGE_NAMES = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ABOVE_LATIN = re.compile("[\u0250-\U0010ffff]")  # past Latin Extended-B: curly quotes, dashes, other scripts
 _SAMPLE_CHARS = 50_000  # enough for a stable ratio; keeps the check fast on long inputs
 MIN_WORDS = 20  # below this a text is too short to judge and always passes
 _MIN_LETTERS = 50
@@ -99,8 +100,8 @@ def dominant_script(text: str) -> tuple[str | None, float]:
 
     Returns (None, share of Latin letters) when Latin dominates or there are too few letters.
     """
-    if not text or max(text) < "\u0250":
-        return None, 1.0  # every letter is Latin (the usual case, settled in one pass in C)
+    if not any(char.isalpha() for char in _ABOVE_LATIN.findall(text)):
+        return None, 1.0  # every letter is Latin (the usual case: quote marks and dashes aside)
     counts: dict[str, int] = {}
     letters = 0
     for char in text:

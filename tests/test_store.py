@@ -45,7 +45,7 @@ def test_migrate_from_empty_then_check_is_clean(store: Store) -> None:
     assert store.check() == []
     store.migrate()  # again: a no-op
     assert store.check() == []
-    assert rows(store, "SELECT version_num FROM alembic_version") == [{"version_num": "0003"}]
+    assert rows(store, "SELECT version_num FROM alembic_version") == [{"version_num": "0004"}]
 
 
 def test_a_run_whose_process_is_gone_is_closed_as_interrupted(store: Store) -> None:
@@ -229,10 +229,16 @@ def test_stats_by_outlet_and_month_match_hand_counts(store: Store) -> None:
     _stats_corpus(store)
     # a.com: A (2 statements, 2 sources / 1 anonymous, 1 hedged, a non-response) and
     # B (1 statement, 1 anonymous source, hedged). b.com: C (nothing said, a non-response).
+    # a.com's sources: Jane Doe (named), a senior official and people familiar (anonymous); 2 of
+    # its 3 statements rest on an anonymous source.
     assert store.stats("outlet") == [
-        {"outlet": "a.com", "articles": 2, "statements_per_article": 1.5, "anonymous_source_share": 0.6667,
+        {"outlet": "a.com", "articles": 2, "statements": 3, "statements_per_article": 1.5,
+         "named_sources": 1, "anonymous_sources": 2, "collective_sources": 0,
+         "anonymous_source_share": 0.6667, "anonymous_statement_share": 0.6667,
          "non_response_rate": 0.5, "hedged_share": 0.6667},
-        {"outlet": "b.com", "articles": 1, "statements_per_article": 0.0, "anonymous_source_share": None,
+        {"outlet": "b.com", "articles": 1, "statements": 0, "statements_per_article": 0.0,
+         "named_sources": 0, "anonymous_sources": 0, "collective_sources": 0,
+         "anonymous_source_share": None, "anonymous_statement_share": None,
          "non_response_rate": 1.0, "hedged_share": None},
     ]
     by_month = {r["month"]: r for r in store.stats("month")}

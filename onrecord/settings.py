@@ -39,6 +39,8 @@ class Settings:
     jobs: int = 1  # analysis worker processes for batches
     web_analyze_timeout: float = 30.0  # seconds for one analysis asked of `onrecord serve`
     web_analyze_concurrency: int = 2  # analyses `onrecord serve` runs at once; more get 503
+    web_analysis_isolation: str = "process"  # "process": killable worker per slot; "thread": in the server
+    web_analysis_memory_mb: int = 2048  # address space one web analysis worker may take (process mode)
     web_allowed_hosts: str = ""  # Host names `onrecord serve` answers to besides loopback ones; '*': any
     story_window_days: float = 7.0  # stories build compares articles published this many days apart
     story_threshold: float = 0.2  # cosine to a story's centroid an article needs to join it

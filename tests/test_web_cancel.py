@@ -84,7 +84,8 @@ def running(app: FastAPI) -> Iterator[str]:
 
 
 def test_an_abandoned_analysis_stops_at_the_next_stage_and_then_frees_its_slot(tmp_path: Path) -> None:
-    settings = Settings(web_analyze_timeout=5.0, web_analyze_concurrency=1)
+    # thread mode: the test's stages live in this process (process mode: test_web_isolation.py)
+    settings = Settings(web_analyze_timeout=5.0, web_analyze_concurrency=1, web_analysis_isolation="thread")
     db = fixture_store(tmp_path / "web.db")
     gate, last = Stage("onrecord_test_gate", f"{__name__}:make_gate"), Stage(
         "onrecord_test_last", f"{__name__}:make_last")

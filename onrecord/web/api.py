@@ -29,13 +29,21 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from onrecord.findings import kind_named, kinds
-from onrecord.records import ArticleRecord, Identity
+from onrecord.ingest import RawDocument
+from onrecord.records import Identity
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.filters import parse_day
 from onrecord.web.csv_lists import ListRoute
 from onrecord.web.schemas import ERROR_RESPONSES, AnalyzeRequest, Page
-from onrecord.web.security import MAX_TEXT_CHARS, ApiError, analysis_limits, refuse_nul, run_limited
+from onrecord.web.security import (
+    MAX_TEXT_CHARS,
+    ApiError,
+    analysis_limits,
+    refuse_nul,
+    run_analysis,
+    run_limited,
+)
 
 MAX_PER_PAGE = 200
 MAX_PAGE = 10_000
@@ -316,7 +324,7 @@ async def analyze(request: Request, response: Response, body: AnalyzeRequest) ->
                        f"Cannot fetch {body.url!r}: give an http:// or https:// URL.")
     settings: Settings = request.app.state.settings
     limits = analysis_limits(request)
-    record = await run_limited(limits, lambda: _analyse(body, settings))
+    record = await run_analysis(limits, settings, lambda: _raw_input(body, settings))
     if body.store:
         store = _store(request)
         outcome = await run_limited(limits, lambda: store.store_record(record, input_key=record.id))
@@ -324,10 +332,8 @@ async def analyze(request: Request, response: Response, body: AnalyzeRequest) ->
     return record.to_dict()
 
 
-def _analyse(body: AnalyzeRequest, settings: Settings) -> ArticleRecord:
-    from onrecord.ingest import RawDocument
-    from onrecord.pipeline import analyze_one
-
+def _raw_input(body: AnalyzeRequest, settings: Settings) -> RawDocument:
+    """The input to analyse: the text or html given, or the page at ``url`` (fetched here)."""
     if body.url is not None:
         from onrecord.ingest.fetch import fetch_url
 
@@ -338,7 +344,7 @@ def _analyse(body: AnalyzeRequest, settings: Settings) -> ArticleRecord:
         kind: Literal["text", "html"] = "text" if body.text is not None else "html"
         raw = RawDocument(origin="<api>", data=body.text if body.text is not None else body.html or "",
                           kind=kind, published=body.published)
-    return analyze_one(raw, settings)
+    return raw
 
 
 __all__ = ["MAX_PAGE", "MAX_PER_PAGE", "router"]

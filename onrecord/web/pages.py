@@ -45,9 +45,12 @@ from onrecord.web.security import (
     analysis_limits,
     form_refusal,
     refuse_nul,
+    run_analysis,
     run_limited,
+    status_of,
 )
 from onrecord.web.story_counts import EventsPerStory, events_per_story
+from onrecord.web.workers import AnalysisCrashed, AnalysisOutOfMemory
 
 router = APIRouter(include_in_schema=False)
 
@@ -519,7 +522,10 @@ async def analyze_post(request: Request) -> HTMLResponse:
                              "command line for longer inputs.")
     settings = request.app.state.settings
     try:  # the API's limits: two analyses at once, 30 s each
-        record = await run_limited(analysis_limits(request), lambda: _analyze(data, source_url, settings))
+        record = await run_analysis(analysis_limits(request), settings,
+                                    lambda: _raw_input(data, source_url, settings))
+    except (AnalysisOutOfMemory, AnalysisCrashed) as exc:  # the server's limit, not the input's fault alone
+        raise PageError(status_of(exc), str(exc)) from None
     except OnrecordError as exc:
         ctx.error = f"Cannot analyse this input: {exc}"
         return _render(request, "analyze.html", ctx, title="Analyse now", status=422)
@@ -540,17 +546,14 @@ async def analyze_post(request: Request) -> HTMLResponse:
     return HTMLResponse(await run_in_threadpool(page))
 
 
-def _analyze(data: str | None, url: str | None, settings: Settings) -> ArticleRecord:
+def _raw_input(data: str | None, url: str | None, settings: Settings) -> RawDocument:
     """The pasted text or uploaded page (HTML when it looks like HTML), else the page at ``url``."""
     from onrecord.ingest.decode import looks_like_html
     from onrecord.ingest.fetch import fetch_url
-    from onrecord.pipeline import analyze_one
 
     if data is not None:
-        raw = RawDocument(origin="<string>", data=data, kind="html" if looks_like_html(data) else "text")
-    else:
-        raw = fetch_url(str(url), settings)
-    return analyze_one(raw, settings)
+        return RawDocument(origin="<string>", data=data, kind="html" if looks_like_html(data) else "text")
+    return fetch_url(str(url), settings)
 
 
 @router.get("/sources", response_class=HTMLResponse)

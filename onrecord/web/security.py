@@ -7,8 +7,9 @@
   (400, ``invalid_parameter``), unknown routes (404), onrecord's errors, and bugs (500).
   Pages that ask for HTML get the same error as an HTML page, rendered from ``error.html``
   by the ``error_page`` that ``install`` is given.
-* Analyses run under ``AnalysisLimits`` (time limit, how many at once), built from the
-  settings once per app and kept on ``app.state.analysis_limits``.
+* Analyses run under ``AnalysisLimits`` (time limit, how many at once, and by default a
+  worker process per slot with a memory cap: ``onrecord.web.workers``), built from the
+  settings once per app and kept on ``app.state.analysis_limits``; ``run_analysis`` runs one.
 * ``/docs`` is a plain page linking ``/openapi.json``: Swagger UI would load its script
   from a CDN, which the CSP (and an offline machine) forbids.
 * A request whose ``Host`` is not one of ``allowed_hosts`` (loopback names, plus the
@@ -19,11 +20,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -34,7 +36,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from onrecord.cancel import cancel_on
+from onrecord.cancel import AnalysisCancelled, cancel_on
 from onrecord.errors import (
     ConfigError,
     ExtractError,
@@ -44,8 +46,17 @@ from onrecord.errors import (
     ModelNotInstalled,
     OnrecordError,
 )
+from onrecord.ingest import RawDocument
+from onrecord.records import ArticleRecord
 from onrecord.settings import Settings
 from onrecord.store.errors import BadQuery, SchemaMismatch, StoreError
+from onrecord.web.workers import (
+    MEMORY_ENV,
+    AnalysisCrashed,
+    AnalysisOutOfMemory,
+    AnalysisWorker,
+    AnalysisWorkers,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -63,21 +74,28 @@ MAX_TEXT_CHARS = 500_000  # text or html given to POST /api/analyze
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")  # always served
 TIMEOUT_ENV = "ONRECORD_WEB_ANALYZE_TIMEOUT"
 CONCURRENCY_ENV = "ONRECORD_WEB_ANALYZE_CONCURRENCY"
+ISOLATION_ENV = "ONRECORD_WEB_ANALYSIS_ISOLATION"
+ISOLATIONS = ("process", "thread")
+MIN_MEMORY_MB = 512  # a worker needs about 800 MB of address space for the model alone
 
 ErrorPage = Callable[[Request, int, str], Response]  # (request, status, message) -> the HTML page
 
 
 @dataclass(frozen=True)
 class AnalysisLimits:
-    """How long one analysis may take and how many run at once (more are refused with 503).
+    """How long one analysis may take, how many run at once (more are refused with 503), and
+    where they run: ``workers`` (one process per slot, ``web_analysis_isolation = "process"``)
+    or None (threads in this process).
 
-    Built once per app from the settings (``web_analyze_timeout``, ``web_analyze_concurrency``;
-    also ONRECORD_WEB_ANALYZE_TIMEOUT / _CONCURRENCY) and kept on ``app.state.analysis_limits``.
+    Built once per app from the settings (``web_analyze_timeout``, ``web_analyze_concurrency``,
+    ``web_analysis_isolation``, ``web_analysis_memory_mb``; also their ONRECORD_* variables)
+    and kept on ``app.state.analysis_limits``.
     """
 
     timeout: float
     concurrency: int
     slots: threading.BoundedSemaphore = field(repr=False, compare=False)
+    workers: AnalysisWorkers | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AnalysisLimits:
@@ -89,7 +107,15 @@ class AnalysisLimits:
         if concurrency < 1:
             raise ConfigError(f"web_analyze_concurrency ({CONCURRENCY_ENV}) must be a whole number of at "
                               f"least 1, got {concurrency!r}.")
-        return cls(timeout, concurrency, threading.BoundedSemaphore(concurrency))
+        isolation, memory_mb = settings.web_analysis_isolation, settings.web_analysis_memory_mb
+        if isolation not in ISOLATIONS:
+            raise ConfigError(f"web_analysis_isolation ({ISOLATION_ENV}) must be 'process' or 'thread', "
+                              f"got {isolation!r}.")
+        if memory_mb < MIN_MEMORY_MB:
+            raise ConfigError(f"web_analysis_memory_mb ({MEMORY_ENV}) must be at least {MIN_MEMORY_MB} "
+                              f"(the model alone needs about 800 MB), got {memory_mb!r}.")
+        workers = AnalysisWorkers(settings, concurrency, memory_mb) if isolation == "process" else None
+        return cls(timeout, concurrency, threading.BoundedSemaphore(concurrency), workers)
 
 
 def allowed_hosts(settings: Settings) -> frozenset[str] | None:
@@ -166,8 +192,10 @@ def status_of(exc: OnrecordError) -> int:
         return 400
     if isinstance(exc, StoreError):
         return 404 if exc.code == "not_found" else 500 if isinstance(exc, SchemaMismatch) else 503
-    if isinstance(exc, InputTooLarge):
+    if isinstance(exc, (InputTooLarge, AnalysisOutOfMemory)):
         return 413
+    if isinstance(exc, AnalysisCrashed):
+        return 503
     if isinstance(exc, FetchError):
         return 400
     if isinstance(exc, (ExtractError, IngestError)):
@@ -206,7 +234,9 @@ def install(app: FastAPI, error_page: ErrorPage) -> None:
     """Error handlers, the headers-and-limits middleware, the CDN-free ``/docs`` page, and the
     analysis limits (``app.state.analysis_limits``). ``error_page`` renders an error for a
     browser (the pages' ``error.html``)."""
-    app.state.analysis_limits = AnalysisLimits.from_settings(app.state.settings)
+    limits = app.state.analysis_limits = AnalysisLimits.from_settings(app.state.settings)
+    if limits.workers is not None:
+        _run_workers(app, limits.workers)
 
     async def on_api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
@@ -238,6 +268,24 @@ def install(app: FastAPI, error_page: ErrorPage) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_middleware(Guard, error_page=error_page, hosts=allowed_hosts(app.state.settings))
     _replace_docs(app)
+
+
+def _run_workers(app: FastAPI, workers: AnalysisWorkers) -> None:
+    """Start the analysis workers when the server starts (in the background: the first start
+    also starts the forkserver, which imports the pipeline) and kill them when it stops. An app
+    that never runs its lifespan (a TestClient outside ``with``) starts them on first use."""
+    previous = app.router.lifespan_context
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[Any]:
+        threading.Thread(target=workers.start, name="onrecord-workers-start", daemon=True).start()
+        try:
+            async with previous(app) as state:
+                yield state
+        finally:
+            workers.close()
+
+    app.router.lifespan_context = lifespan
 
 
 def _replace_docs(app: FastAPI) -> None:
@@ -355,11 +403,7 @@ async def run_limited(limits: AnalysisLimits, fn: Callable[[], T], timeout: floa
     The thread holds its slot until the work has actually stopped, so runaway work stays bounded.
     """
     timeout = limits.timeout if timeout is None else timeout
-    slots = limits.slots
-    if not slots.acquire(blocking=False):
-        n = limits.concurrency
-        running = "1 analysis is" if n == 1 else f"{n} analyses are"
-        raise ApiError(503, "busy", f"{running} already running. Retry in a few seconds.")
+    slots = _take_slot(limits)
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()
     abandoned = threading.Event()
@@ -378,14 +422,89 @@ async def run_limited(limits: AnalysisLimits, fn: Callable[[], T], timeout: floa
 
     threading.Thread(target=work, name="onrecord-analyze", daemon=True).start()
     try:
-        return await asyncio.wait_for(asyncio.shield(future), timeout)
-    except TimeoutError:
-        raise ApiError(504, "timeout", f"The analysis took longer than {timeout:g} seconds and was "
-                       "abandoned. Send a shorter text, or use the onrecord command line.") from None
+        return await _wait(future, timeout)
     finally:
         if not future.done():
             abandoned.set()  # the thread stops at its next check and then frees the slot
             future.add_done_callback(lambda f: f.cancelled() or f.exception())  # nobody reads its outcome
+
+
+async def run_analysis(limits: AnalysisLimits, settings: Settings,
+                       make_raw: Callable[[], RawDocument]) -> ArticleRecord:
+    """Analyse the input ``make_raw`` gives (it may fetch a URL) under ``limits``: 503 when all
+    slots are taken, 504 after ``limits.timeout`` s.
+
+    With ``limits.workers`` (``web_analysis_isolation = "process"``) ``make_raw`` runs in a
+    thread here and the analysis in the slot's worker process. When nobody waits any more
+    (the 504, or the request gone) the worker is killed, the slot is free once it is dead, and
+    a fresh worker starts loading the model. An analysis over the worker's memory cap is a 413
+    (``out_of_memory``), a worker that dies under it a 503 (``analysis_crashed``). Without
+    workers it is ``run_limited`` (a thread, stopped between components).
+    """
+    workers = limits.workers
+    if workers is None:
+        from onrecord.pipeline import analyze_one
+
+        return await run_limited(limits, lambda: analyze_one(make_raw(), settings))
+    slots = _take_slot(limits)
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[ArticleRecord] = loop.create_future()
+    wanted = threading.Event()
+    wanted.set()
+    guard = threading.Lock()  # orders "the thread hands its job to a worker" and "the caller gives up"
+    in_use: list[AnalysisWorker] = []
+
+    def work() -> None:
+        result: ArticleRecord | None = None
+        error: BaseException | None = None
+        worker: AnalysisWorker | None = None
+        try:
+            raw = make_raw()
+            worker = workers.take()
+            worker.wait_ready(wanted)
+            with guard:
+                if not wanted.is_set():
+                    raise AnalysisCancelled("The analysis was abandoned before it started.")
+                in_use.append(worker)
+            result = worker.analyse(raw)
+        except BaseException as exc:  # noqa: BLE001  (handed to the request, which maps it to the error shape)
+            error = exc
+        finally:
+            try:
+                if worker is not None:
+                    workers.give_back(worker)  # a killed worker is reaped here and a fresh one started
+            finally:
+                slots.release()  # only once the worker is dead or back: no runaway outlives its slot
+        loop.call_soon_threadsafe(_settle, future, result, error)
+
+    threading.Thread(target=work, name="onrecord-analyze", daemon=True).start()
+    try:
+        return await _wait(future, limits.timeout)
+    finally:
+        if not future.done():
+            with guard:
+                wanted.clear()
+                for worker in in_use:
+                    worker.kill()  # SIGKILL: the thread sees the pipe close, reaps it, frees the slot
+            future.add_done_callback(lambda f: f.cancelled() or f.exception())  # nobody reads its outcome
+
+
+def _take_slot(limits: AnalysisLimits) -> threading.BoundedSemaphore:
+    """A free analysis slot (the caller releases it), or 503 ``busy``."""
+    if not limits.slots.acquire(blocking=False):
+        n = limits.concurrency
+        running = "1 analysis is" if n == 1 else f"{n} analyses are"
+        raise ApiError(503, "busy", f"{running} already running. Retry in a few seconds.")
+    return limits.slots
+
+
+async def _wait(future: asyncio.Future[T], timeout: float) -> T:
+    """The outcome of ``future``, or 504 ``timeout`` after ``timeout`` s."""
+    try:
+        return await asyncio.wait_for(asyncio.shield(future), timeout)
+    except TimeoutError:
+        raise ApiError(504, "timeout", f"The analysis took longer than {timeout:g} seconds and was "
+                       "abandoned. Send a shorter text, or use the onrecord command line.") from None
 
 
 def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:

@@ -15,7 +15,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -108,14 +108,39 @@ def postgres_server() -> Iterator[str]:
         cluster.__exit__(None, None, None)
 
 
+@contextlib.contextmanager
+def fresh_database(server: str, prefix: str = "t_") -> Iterator[str]:
+    """A new, empty database on ``server`` (its URL), dropped when the block ends."""
+    import psycopg
+
+    name = prefix + uuid.uuid4().hex[:12]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def backend_store(
+    request: pytest.FixtureRequest, sqlite_file: Path, build: Callable[[str], str]
+) -> Iterator[str]:
+    """For a fixture parametrised ``["sqlite", "postgresql"]``: ``build(url)`` on that backend.
+
+    SQLite gets ``sqlite_file``; PostgreSQL a fresh database on the session's cluster, dropped
+    afterwards. Yields what ``build`` returns (the store's URL or path).
+    """
+    if request.param == "sqlite":
+        yield build(str(sqlite_file))
+        return
+    server = request.getfixturevalue("postgres_server")
+    with fresh_database(server, "store_") as url:
+        yield build(url)
+
+
 @pytest.fixture
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """A fresh, empty database on the session's server for one test; dropped afterwards."""
-    import psycopg
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield f"{postgres_server}/{name}"
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with fresh_database(postgres_server) as url:
+        yield url

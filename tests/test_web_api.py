@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from postgres import backend_store
 from schemathesis.core.result import Err
 from test_store_records import make_record
 from web_server import fixture_store, serve
@@ -39,20 +39,7 @@ ARTICLE_TEXT = '"We will not raise taxes this year," Finance Minister Maria Lope
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def backend_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture store on one backend (a fresh PostgreSQL database on the session's cluster)."""
-    if request.param == "sqlite":
-        yield fixture_store(tmp_path_factory.mktemp("web") / "web.db")
-        return
-    import psycopg
-
-    server = request.getfixturevalue("postgres_server")
-    name = "web_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    try:
-        yield fixture_store(f"{server}/{name}")
-    finally:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield from backend_store(request, tmp_path_factory.mktemp("web") / "web.db", fixture_store)
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,13 @@ hostile titles and outlets shown as text; in a real browser, the same page runs 
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from postgres import backend_store
 from story_web_fixtures import COPY, CREDIT, EVIL_A, EVIL_B, FOLLOW, OTHER, WIRE, story_of, story_store
 from test_web_api import assert_error
 from web_server import serve
@@ -27,20 +27,7 @@ STORY_PATHS = ("", "/articles", "/relations", "/claims")
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The story store on one backend (a fresh PostgreSQL database on the session's cluster)."""
-    if request.param == "sqlite":
-        yield story_store(tmp_path_factory.mktemp("stories") / "web.db")
-        return
-    import psycopg
-
-    server = request.getfixturevalue("postgres_server")
-    name = "stories_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    try:
-        yield story_store(f"{server}/{name}")
-    finally:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield from backend_store(request, tmp_path_factory.mktemp("stories") / "web.db", story_store)
 
 
 @pytest.fixture(scope="module")

@@ -150,13 +150,15 @@ def pristine(out: Path, articles: int, seed: int) -> tuple[Path, float | None]:
 
 
 def timed_build(db: Path) -> dict[str, object]:
-    """``onrecord stories build`` in a child process: its summary, wall seconds and peak RSS."""
-    cmd = ["/usr/bin/time", "-f", "%e %M", str(ROOT / ".venv" / "bin" / "onrecord"), "stories", "build",
+    """``onrecord stories build`` in a child process: its summary, wall and CPU seconds (user +
+    system: what the build costs when other work shares the cores) and peak RSS."""
+    cmd = ["/usr/bin/time", "-f", "%e %U %S %M", str(ROOT / ".venv" / "bin" / "onrecord"), "stories", "build",
            "--db", str(db), "--format", "json"]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    wall, rss_kb = proc.stderr.strip().splitlines()[-1].split()
+    wall, user, system, rss_kb = proc.stderr.strip().splitlines()[-1].split()
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"seconds": float(wall), "peak_rss_mb": round(int(rss_kb) / 1024), "summary": summary}
+    return {"seconds": float(wall), "cpu_seconds": round(float(user) + float(system), 1),
+            "peak_rss_mb": round(int(rss_kb) / 1024), "summary": summary}
 
 
 def main() -> int:
@@ -194,12 +196,14 @@ def main() -> int:
         results.append(row)
         build = row["build"]
         assert isinstance(build, dict)
-        print(f"{n:>7} articles: build {build['seconds']:.1f} s, peak RSS {build['peak_rss_mb']} MB, "
+        print(f"{n:>7} articles: build {build['seconds']:.1f} s ({build['cpu_seconds']} s CPU), "
+              f"peak RSS {build['peak_rss_mb']} MB, "
               f"{build['summary']['new_stories']} stories, timings {build['summary']['timings']}", flush=True)
         if "add_1000" in row:
             add = row["add_1000"]
             assert isinstance(add, dict)
-            print(f"         +1,000 articles: {add['seconds']:.1f} s, peak RSS {add['peak_rss_mb']} MB, "
+            print(f"         +1,000 articles: {add['seconds']:.1f} s ({add['cpu_seconds']} s CPU), "
+                  f"peak RSS {add['peak_rss_mb']} MB, "
                   f"{add['summary']['new_stories']} new stories", flush=True)
     (args.out / "bench_stories.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

@@ -12,7 +12,11 @@ Headline-only articles (no body, so no shingles) share few words with anything. 
 is flattened above ``df_cap`` articles: the few words a whole story's headlines share (the
 name at the heart of it) would otherwise weigh less the bigger the story grows, while a
 passing word ("trailer", "finale") weighs more. (Articles with a body keep the plain IDF: in a
-store of many small stories, flattening would lift common words to the weight of names.) After the
+store of many small stories, flattening would lift common words to the weight of names.) In
+articles with a body, terms found in more than ``common_share`` of the window's articles (and
+in more than 50) are left out of the vector: summed over a story's members, such words would
+outweigh its names in the centroid, and a story merged on them draws in more of the same,
+until one story holds every article that shares the outlets' stock phrases. After the
 chunk's fragments merge, a fragment made only of headlines and at most ``absorb_max_size``
 long folds into the most similar larger story when their centroids' cosine reaches
 ``absorb_threshold`` (``absorb_fragments``).
@@ -43,6 +47,7 @@ class ClusterParams:
     window_seconds: float = 3 * 86400.0  # only articles published this close are compared
     max_df_share: float = 0.5  # terms in more than this share of articles are not indexed
     df_cap: int = 16  # IDF counts at most this many articles per term (module docstring)
+    common_share: float = 0.1  # terms in more of the window's articles (and > 50) leave body vectors
     absorb_threshold: float | None = 0.05  # headline-only fragments fold in at this cosine
     absorb_max_size: int = 10  # the largest fragment that folds in; targets are larger
     linkage: str = "centroid"  # "centroid", or "single" (best member), or "mixed" (the larger)
@@ -81,7 +86,10 @@ class StoryIndex:
         article's IDF counts at most ``df_cap`` articles per term (module docstring)."""
         vec = {}
         cap = self.params.df_cap if headline_only else self.n_docs
+        common = math.inf if headline_only else max(50, self.params.common_share * self.n_docs)
         for term, tf in terms.items():
+            if self.df.get(term, 0) > common:
+                continue
             df = min(self.df.get(term, 0), cap)
             idf = math.log((self.n_docs + 1) / (df + 1)) + 1.0
             vec[term] = (1.0 + math.log(tf)) * idf

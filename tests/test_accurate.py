@@ -18,7 +18,7 @@ import pytest
 from onrecord.errors import ModelNotInstalled
 from onrecord.nlp.attributions.neural import NeuralTagger, viterbi
 from onrecord.nlp.attributions.tagger import LABELS
-from onrecord.records import Span
+from onrecord.records import Attribution, Span
 
 pytestmark = pytest.mark.model
 
@@ -62,26 +62,61 @@ def test_probabilities_cover_every_word_of_long_paragraphs(neural: NeuralTagger)
     assert np.allclose(probs[0].sum(axis=1), 1.0, atol=1e-3)
 
 
-def test_accurate_mode_keeps_what_the_crf_is_sure_of() -> None:
-    from onrecord.nlp.attributions.extractor import CRF_MIN_CONFIDENCE
+def test_accurate_mode_keeps_every_default_attribution() -> None:
     from onrecord.nlp.extensions import attributions_of
     from onrecord.nlp.model import build_nlp
 
     default = attributions_of(build_nlp()(TEXT))
     accurate = attributions_of(build_nlp(True)(TEXT))
-    assert accurate
-
-    def overlap(a: Span, b: Span) -> bool:
-        return any(s1 < e2 and s2 < e1 for s1, e1 in a.spans for s2, e2 in b.spans)
-
-    for d in default:  # a sure CRF finding is kept, or the transformer found the same statement
-        if d.confidence >= CRF_MIN_CONFIDENCE:
-            assert any(overlap(d.cue, a.cue) or overlap(d.content, a.content) for a in accurate), d
+    assert accurate and len(accurate) >= len(default)
+    by_cue = {a.cue.spans: a for a in accurate}
+    for d in default:  # the default's findings stay; a source may only be added where none was
+        a = by_cue[d.cue.spans]
+        assert a.content == d.content
+        assert d.source is None or a.source == d.source
     for a in accurate:  # offsets are sacred in either mode
         for role in (a.cue, a.content, a.source):
             if role is not None:
                 for s, e in role.spans:
                     assert TEXT[s:e] in role.text
+
+
+def _att(text: str, cue: str, content: str, source: str | None, confidence: float) -> Attribution:
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span.from_offsets(text, [(start, start + len(part))])
+
+    return Attribution(
+        id=cue, kind="indirect", mode="statement", cue=span(cue), source=span(source) if source else None,
+        content=span(content), confidence=confidence,
+    )
+
+
+def test_merge_adds_only_sure_transformer_findings_on_new_cues() -> None:
+    from onrecord.nlp.attributions.extractor import NEURAL_MIN_CONFIDENCE, merge_accurate
+
+    text = "Ann Reyes said the ferry was late. Fishermen groused that fuel cost more. Tom vied for it."
+    crf = [_att(text, "said", "the ferry was late", None, 0.9)]
+    sure, unsure = NEURAL_MIN_CONFIDENCE + 0.1, NEURAL_MIN_CONFIDENCE - 0.1
+    neural = [
+        _att(text, "said the", "ferry was late", "Ann Reyes", sure),  # same cue: lends its source only
+        _att(text, "groused", "fuel cost more", "Fishermen", sure),  # a cue the CRF missed: joins
+        _att(text, "vied", "it", "Tom", unsure),  # not sure enough: left out
+    ]
+    merged = merge_accurate(crf, neural)
+    assert [(m.cue.text, m.content.text) for m in merged] == [
+        ("said", "the ferry was late"), ("groused", "fuel cost more")]
+    assert merged[0].source is not None and merged[0].source.text == "Ann Reyes"
+    assert merged[0].confidence == 0.9  # the CRF's own confidence stays
+
+
+def test_merge_keeps_a_source_the_crf_found() -> None:
+    from onrecord.nlp.attributions.extractor import merge_accurate
+
+    text = "Ann Reyes, the harbour master, said the ferry was late."
+    crf = [_att(text, "said", "the ferry was late", "the harbour master", 0.8)]
+    neural = [_att(text, "said", "the ferry was late", "Ann Reyes", 0.99)]
+    assert merge_accurate(crf, neural) == crf
 
 
 def test_cli_accurate_flag(tmp_path: Path) -> None:

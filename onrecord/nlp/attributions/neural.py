@@ -1,12 +1,10 @@
 """The accurate mode's tagger: MiniLM-L6 fine-tuned for the CRF's BIO labels (``--accurate``).
 
 The CRF misses cues it has rarely seen ("groused", "vied for", "in [a poll]"); a small
-transformer reads them from context. In the accurate mode it tags the paragraphs, and the
-CRF's confident attributions are added where it found nothing
-(``extractor.find_attributions``). On train fold 1 (both models trained without it) this
-found the source of 87.2% of gold attributions against the CRF's 76.4%, with attribution
-lenient F1 72.5 against 70.7 (``docs/models.md``). It is slower than the CRF, so it is
-opt-in.
+transformer reads them from context. In the accurate mode the CRF's attributions all stay,
+and the transformer's sure ones are added on cues the CRF missed, or lend a source to a CRF
+attribution without one (``extractor.merge_accurate``; chosen on train folds, issue 15 §3,
+``docs/models.md``). It is slower than the CRF, so it is opt-in.
 
 The model runs in ONNX Runtime, quantised to int8 (about 2.5x faster than float32 torch on
 one CPU thread, and no torch at run time); the word pieces come from the base model's

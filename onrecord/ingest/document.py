@@ -31,7 +31,7 @@ class RawDocument:
     warnings: tuple[str, ...] = ()  # things the user should know, e.g. a guessed character set
     title: str | None = None  # plain-text title given by the input (a feed entry); extraction may differ
     crawled: str | None = None  # when a crawler fetched it (WARC-Date, ISO 8601); not a publication date
-    outlet: str | None = None  # publishing outlet given by the input (JSON Lines 'outlet'); wins over the URL host
+    outlet: str | None = None  # the publishing outlet the input gives (JSON Lines); wins over the URL host
     authors: tuple[str, ...] = ()  # bylines the input gives (JSON Lines 'authors'); win over extracted
 
 

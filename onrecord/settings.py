@@ -45,7 +45,7 @@ class Settings:
     story_window_days: float = 7.0  # stories build compares articles published this many days apart
     story_threshold: float = 0.2  # cosine to a story's centroid an article needs to join it
     story_merge_threshold: float = 0.25  # cosine between two stories' centroids that merges them
-    story_absorb_threshold: float | None = 0.05  # a headline-only fragment folds into a larger story
+    story_absorb_threshold: float | None = 0.1  # a headline-only fragment folds into a larger story
 
 
 ENV_PREFIX = "ONRECORD_"

@@ -226,3 +226,13 @@ def test_headline_only_fragments_fold_into_their_story() -> None:
         assert (index.story_of["h12"] == story) == (absorb is not None)
         assert index.story_of["h13"] != story
         assert set(result.assigned) == {aid for aid, _, _ in items}
+
+
+def test_possessive_and_plain_name_are_one_story_term() -> None:
+    """Headlines name their subject both ways ("Bieber's", "Bieber"): one term, so two headlines
+    that share only the name still meet in the term index; curly apostrophes fold the same."""
+    from onrecord.stories.text import content_words
+
+    assert content_words("Bieber's surprise gig") == ["bieber", "surprise", "gig"]
+    assert content_words("Surprise gig for Bieber’s fans") == ["surprise", "gig", "bieber", "fans"]
+    assert content_words("Don't stop") == ["dont", "stop"]

@@ -44,7 +44,7 @@ class StoryParams:
     threshold: float = 0.2
     merge_threshold: float = 0.25
     window_days: float = 7.0
-    absorb_threshold: float | None = 0.05
+    absorb_threshold: float | None = 0.1
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryParams:

@@ -46,9 +46,9 @@ class ClusterParams:
     threshold: float = 0.2  # cosine to a story's centroid needed to join it
     window_seconds: float = 3 * 86400.0  # only articles published this close are compared
     max_df_share: float = 0.5  # terms in more than this share of articles are not indexed
-    df_cap: int = 16  # IDF counts at most this many articles per term (module docstring)
+    df_cap: int = 8  # IDF counts at most this many articles per term (module docstring)
     common_share: float = 0.1  # terms in more of the window's articles (and > 50) leave body vectors
-    absorb_threshold: float | None = 0.05  # headline-only fragments fold in at this cosine
+    absorb_threshold: float | None = 0.1  # headline-only fragments fold in at this cosine
     absorb_max_size: int = 10  # the largest fragment that folds in; targets are larger
     linkage: str = "centroid"  # "centroid", or "single" (best member), or "mixed" (the larger)
 

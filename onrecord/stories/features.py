@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 from onrecord.stories.text import body_of, content_words, hash32, lead_of, sentences, words
 
-FEATURES_VERSION = 1  # stored beside the features; a change here makes story building redo them
+FEATURES_VERSION = 2  # stored beside the features; a change here makes story building redo them
 NUM_PERM = 64
 SHINGLE = 4  # words per shingle: short enough that a light edit leaves most shingles intact
 MIN_SENTENCE_WORDS = 5  # shorter lines ("READ MORE", datelines) say nothing about copying

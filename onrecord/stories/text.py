@@ -15,6 +15,7 @@ from onrecord.nlp.lexicon.stories import QUOTE_FOLDS, STORY_STOPWORDS
 
 _FOLD = str.maketrans(QUOTE_FOLDS)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_POSSESSIVE = re.compile(r"'s$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
 LEAD_WORDS = 60  # the lead: the first sentences of the body up to this many words
 
@@ -30,8 +31,10 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """Words that carry meaning: no stop words, no one-letter tokens."""
-    return [w for w in words(text) if len(w) > 1 and w not in STORY_STOPWORDS]
+    """Words that carry meaning: no stop words, no one-letter tokens, and no possessive "'s",
+    so "Bieber's" and "Bieber" are one term (headlines name their subject both ways)."""
+    found = (_POSSESSIVE.sub("", w).replace("'", "") for w in _WORD.findall(fold(text)))
+    return [w for w in found if len(w) > 1 and w not in STORY_STOPWORDS]
 
 
 def body_of(text: str, title: str | None) -> str:

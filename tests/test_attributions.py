@@ -634,6 +634,23 @@ def test_a_stated_total_governs_its_breakdown(spacy_nlp: Language, model: Attrib
     assert doc[g.sources[0].start:g.sources[0].end].text.startswith("Five people — three officials")
 
 
+@pytest.mark.model
+def test_a_verb_cue_takes_its_auxiliaries_negation_and_particle(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    text = "The harbour board has not backed down from its claim that the pier is unsafe."
+    doc = spacy_nlp(text)
+    backed = next(t.i for t in doc if t.text == "backed")
+    g = Group(RoleSpan(ROLE_CUE, backed, backed + 1, 0, 0))  # the tagger found the verb alone
+    g.sources.append(RoleSpan(ROLE_SRC, 0, 3, 0, 0))
+    g.contents.append(RoleSpan(ROLE_CON, backed + 2, len(doc) - 1, 0, 0))
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert doc[g.cue.start:g.cue.end].text == "has not backed down"
+    assert doc[g.sources[0].start:g.sources[0].end].text == "The harbour board"
+
+
 # ------------------------------------------------------------- reporting clauses inside content
 
 

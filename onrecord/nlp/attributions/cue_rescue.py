@@ -13,7 +13,7 @@ content; ``rescue_reporter_hedges`` takes such an adverb when no attribution hol
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.nlp.attributions.features import TokenTable
 from onrecord.nlp.attributions.repairs import complete_from_tree
@@ -54,13 +54,42 @@ def rescue_speech_verbs(doc: Doc, groups: list[Group], table: TokenTable) -> lis
                 k in taken for k in range(subjects[0].left_edge.i, subjects[0].right_edge.i + 1)):
             continue
         g = Group(RoleSpan(ROLE_CUE, i, i + 1, para, table.sent_id[i], RESCUE_CONFIDENCE))
-        complete_from_tree(doc, g, table.head)
+        _closing_quote_clause(doc, g, subjects[0])
+        if not g.contents:
+            complete_from_tree(doc, g, table.head)
         spans = [*g.sources, *g.contents]
         if g.contents and g.sources and not any(k in taken for sp in spans for k in range(sp.start, sp.end)):
             out.append(g)
             for sp in [g.cue, *spans]:
                 taken.update(range(sp.start, sp.end))
     return out
+
+
+def _closing_quote_clause(doc: Doc, g: Group, subj: Token) -> None:
+    """ "“…, …?” said one former official." / "“…,” the official added.": the quote before the clause.
+
+    A reporting clause right after a closing quote mark takes that quotation as its content
+    (which may run over several sentences, so the parse rarely links it) and the verb's
+    subject as its source.
+    """
+    verb = doc[g.cue.start]
+    a, b = subj.left_edge.i, subj.right_edge.i + 1
+    lo = min(a, verb.i)
+    if max(b, verb.i + 1) - lo > _CLAUSE_MAX:
+        return
+    j = lo - 1
+    while j >= 0 and (doc[j].is_space and "\n" not in doc[j].text or doc[j].text == ","):
+        j -= 1
+    if j < 1 or doc[j].text not in QUOTE_CLOSERS:
+        return
+    k = j - 1
+    while k >= 0 and doc[k].text not in QUOTE_OPENERS and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0 or doc[k].text not in QUOTE_OPENERS or j - k < 3:
+        return
+    sent = g.cue.sent
+    g.contents = [RoleSpan(ROLE_CON, k, j + 1, g.cue.para, doc[k].sent.start, RESCUE_CONFIDENCE)]
+    g.sources = [RoleSpan(ROLE_SRC, a, b, g.cue.para, sent, RESCUE_CONFIDENCE)]
 
 
 def rescue_reporter_hedges(doc: Doc, groups: list[Group], table: TokenTable) -> list[Group]:

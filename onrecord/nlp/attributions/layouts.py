@@ -50,6 +50,14 @@ def _in_dropped_line(doc: Doc, i: int) -> bool:
     return any(s <= at < e for d in dropped_of(doc) for s, e in d.spans)
 
 
+def _headline_style(doc: Doc, a: int, b: int) -> bool:
+    """Title case ("State Department Hid Key Email") or a quotation right after the colon."""
+    words = [t for t in doc[a:b] if t.is_alpha]
+    if a < b and doc[a].text in QUOTE_OPENERS:
+        return True
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
 def _is_name(tokens: list[Token]) -> bool:
     """A short proper-noun run: "PENCE", "Alex Seitz-Wald", "Oscar P. Quintero"."""
     words = [t for t in tokens if not (t.is_punct or t.is_space) or t.text == "-"]
@@ -155,17 +163,27 @@ def headline_colon(doc: Doc, spans: list[RoleSpan], tags: list[str]) -> Group | 
     """ "Fire chief: Blaze was set on purpose": a headline whose colon is the cue.
 
     Only the first paragraph, when it is one short line: a speaker of at most six
-    tokens before the colon and a clause with a verb after it.
+    tokens before the colon and a clause with a verb after it. A headline in title case
+    ("Agency: State Department Hid Key Email") or one that quotes ("Reid: 'Never
+    underestimate him'") often has no verb the tagger sees, so a capitalised speaker
+    suffices there. Cues the tagger found after the colon stay (the headline's own claim);
+    one that takes the speaker or the colon itself rules the headline out.
     """
     end = para_end(doc, 0)
-    if end == len(doc) or end > 40 or any(sp.start < end for sp in spans):
+    if end == len(doc) or end > 40:
         return None
     if _in_dropped_line(doc, 0):
         return None  # "READ MORE: The agency fined banks it says broke the rules" is a link, not a headline
     colon = next((i for i in range(1, min(end, 8)) if doc[i].text == ":"), -1)
     if colon < 1 or doc[0:colon].text.lower() in HEADLINE_NON_SPEAKERS:
         return None
-    if not any(tags[i][:1] in ("V", "M") for i in range(colon + 1, end)):
+    if any(sp.start <= colon for sp in spans):
+        return None
+    if doc[0].tag_ == "DT" and not doc[0].ent_type_:
+        return None  # "The Ninth Circle: …", "The candidate's next tactic: …": a topic, not a speaker
+    if not any(tags[i][:1] in ("V", "M") for i in range(colon + 1, end)) and not (
+        doc[0].text[:1].isupper() and _headline_style(doc, colon + 1, end)
+    ):
         return None
     b = end
     while b > colon + 1 and doc[b - 1].is_space:

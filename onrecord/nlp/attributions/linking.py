@@ -36,6 +36,7 @@ from onrecord.nlp.attributions.role_spans import (
     opens_quote,
     roots,
 )
+from onrecord.nlp.attributions.source_repairs import colon_cue_content, quote_before_clause, repair_sources
 
 
 @dataclass(slots=True)
@@ -105,12 +106,15 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
     for grp in groups:
         if not grp.contents:
             complete_from_tree(doc, grp, head)
+            quote_before_clause(doc, grp, groups)
+            colon_cue_content(doc, grp)
         else:
             source_from_tree(doc, grp, head)
     share_sources(groups, head)
     continue_quotes(doc, groups, spans)
     for grp in groups:
         repair_group(doc, grp, head)
+        repair_sources(doc, grp)
     groups = fold_anonymity_requests(doc, groups)
     # a rescued cue (kept for its marginal) must also find its source in the parse; requiring
     # a verb in its content as well cost 1.5-2 points of source coverage on train folds

@@ -84,3 +84,6 @@ EVIDENCE_LEMMAS: Final[tuple[str, ...]] = (
     "show", "find", "estimate", "indicate", "suggest", "demonstrate", "poll", "survey", "analysis",
     "study", "data", "record", "document", "according_to", "prove", "conclude", "measure",
 )
+# Verbs whose subject PolNeAR keeps in the content, not the source ("This seems like a fair
+# idea", "Turnout looks high"): the source repairs never make their subject the speaker.
+SUBJECT_IN_CONTENT_LEMMAS: Final[frozenset[str]] = frozenset({"seem", "appear", "look", "sound", "remain"})

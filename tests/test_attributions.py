@@ -651,6 +651,28 @@ def test_a_verb_cue_takes_its_auxiliaries_negation_and_particle(spacy_nlp: Langu
     assert doc[g.sources[0].start:g.sources[0].end].text == "The harbour board"
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("In a county survey released on Monday, 62 percent of residents said the buses ran late.",
+     "a county survey released on Monday", "62 percent of residents said the buses ran late"),
+    ("The mayor's support fell to 41 percent in a poll of 600 voters.",
+     "a poll of 600 voters", "The mayor's support fell to 41 percent"),
+])
+def test_in_a_poll_is_an_attribution_to_the_poll(
+    spacy_nlp: Language, model: AttributionModel, text: str, source: str, content: str
+) -> None:
+    atts = [a for a in _extract(spacy_nlp, model, text) if a.cue.text.lower() == "in"]
+    assert len(atts) == 1
+    assert atts[0].source is not None and atts[0].source.text == source
+    assert atts[0].content.text == content
+
+
+@pytest.mark.model
+def test_plural_polls_and_an_earlier_poll_are_no_attributions(spacy_nlp: Language, model: AttributionModel) -> None:
+    text = "The senator has trailed in the polls all year, and she trailed in the poll as well."
+    assert not [a for a in _extract(spacy_nlp, model, text) if a.cue.text.lower() == "in"]
+
+
 # ------------------------------------------------------------- reporting clauses inside content
 
 

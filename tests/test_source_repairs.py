@@ -131,3 +131,27 @@ def test_the_speech_verb_rescue_takes_the_quotation_before_its_clause(spacy_nlp:
     assert doc[g.cue.start:g.cue.end].text == "added"
     assert _text(doc, g.sources) == ["the owner"]
     assert _text(doc, g.contents) == ["“We will not close the mill this year. Nobody here will lose a job,”"]
+
+
+def test_a_source_the_tagger_marked_alone_takes_its_verb_as_cue(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.source_repairs import cues_for_lone_sources
+
+    doc = spacy_nlp("The harbour master apparently thinks the old pier will hold.")
+    src = RoleSpan(ROLE_SRC, 0, 3, 0, 0)
+    groups = cues_for_lone_sources(doc, [src], [], [t.head.i for t in doc])
+    assert len(groups) == 1
+    g = groups[0]
+    assert doc[g.cue.start:g.cue.end].text == "thinks"
+    assert _text(doc, g.sources) == ["The harbour master"]
+    assert _text(doc, g.contents) == ["the old pier will hold"]
+
+
+def test_a_lone_source_inside_another_attribution_stays_alone(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.source_repairs import cues_for_lone_sources
+
+    doc = spacy_nlp("Officials said the harbour master thinks the old pier will hold.")
+    other = Group(RoleSpan(ROLE_CUE, 1, 2, 0, 0))
+    other.sources = [RoleSpan(ROLE_SRC, 0, 1, 0, 0)]
+    other.contents = [RoleSpan(ROLE_CON, 2, len(doc) - 1, 0, 0)]
+    lone = RoleSpan(ROLE_SRC, 2, 5, 0, 0)
+    assert cues_for_lone_sources(doc, [lone], [other], [t.head.i for t in doc]) == []

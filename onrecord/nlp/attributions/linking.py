@@ -36,7 +36,12 @@ from onrecord.nlp.attributions.role_spans import (
     opens_quote,
     roots,
 )
-from onrecord.nlp.attributions.source_repairs import colon_cue_content, quote_before_clause, repair_sources
+from onrecord.nlp.attributions.source_repairs import (
+    colon_cue_content,
+    cues_for_lone_sources,
+    quote_before_clause,
+    repair_sources,
+)
 
 
 @dataclass(slots=True)
@@ -81,6 +86,7 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
     linker = _Linker.of(doc, spans, head)
     groups = linker.groups
     orphans: list[RoleSpan] = []
+    lone_sources: list[RoleSpan] = []
     for span in sorted(spans, key=lambda s: s.start):
         if span.role == ROLE_CUE:
             continue
@@ -88,6 +94,8 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
         if target is None:
             if span.role == ROLE_CON:
                 orphans.append(span)
+            else:
+                lone_sources.append(span)
         elif span.role == ROLE_CON:
             groups[target].contents.append(span)
         else:
@@ -110,6 +118,7 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
             colon_cue_content(doc, grp)
         else:
             source_from_tree(doc, grp, head)
+    groups += cues_for_lone_sources(doc, lone_sources, groups, head)
     share_sources(groups, head)
     continue_quotes(doc, groups, spans)
     for grp in groups:

@@ -652,6 +652,31 @@ def test_a_verb_cue_takes_its_auxiliaries_negation_and_particle(spacy_nlp: Langu
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "fragments"), [
+    ("If the rain holds off, the harbour master said, the ferry will sail at noon.",
+     ["If the rain holds off", "the ferry will sail at noon"]),
+    # a quotation after the reporting clause: the lead-in only sets the scene
+    ("At the quay on Monday, the harbour master said, “the ferry will sail at noon.”",
+     ["“the ferry will sail at noon.”"]),
+])
+def test_a_parenthetical_reporting_clause_splits_its_content(
+    spacy_nlp: Language, text: str, fragments: list[str]
+) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    doc = spacy_nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0))
+    g.sources.append(RoleSpan(ROLE_SRC, said - 3, said, 0, 0))  # "the harbour master"
+    end = len(doc) - 1 if doc[-1].text == "." else len(doc)
+    g.contents.append(RoleSpan(ROLE_CON, said + 2, end, 0, 0))  # the tagger found the part after it
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert [doc[c.start:c.end].text for c in g.contents] == fragments
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "source", "content"), [
     ("In a county survey released on Monday, 62 percent of residents said the buses ran late.",
      "a county survey released on Monday", "62 percent of residents said the buses ran late"),
@@ -668,7 +693,9 @@ def test_in_a_poll_is_an_attribution_to_the_poll(
 
 
 @pytest.mark.model
-def test_plural_polls_and_an_earlier_poll_are_no_attributions(spacy_nlp: Language, model: AttributionModel) -> None:
+def test_plural_polls_and_an_earlier_poll_are_no_attributions(
+    spacy_nlp: Language, model: AttributionModel
+) -> None:
     text = "The senator has trailed in the polls all year, and she trailed in the poll as well."
     assert not [a for a in _extract(spacy_nlp, model, text) if a.cue.text.lower() == "in"]
 

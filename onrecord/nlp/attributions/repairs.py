@@ -637,6 +637,32 @@ def _cue_edges(doc: Doc, g: Group, head: list[int]) -> None:
     cue.start, cue.end = a, b
 
 
+def _content_before_parenthetical(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR content: "If turnout holds, the clerk wrote, the count will end tonight".
+
+    A reporting clause set off by commas inside the sentence splits its content: the
+    clause before it is the content's first fragment. Not when the content after it is
+    a quotation ("Here in Columbia, she said, “…”": the lead-in sets the scene) or opens
+    with "that".
+    """
+    if len(g.contents) != 1:
+        return
+    cue, c = g.cue, g.contents[0]
+    left = min([cue.start] + [x.start for x in g.sources])
+    right = max([cue.end] + [x.end for x in g.sources])
+    if c.start != right + 1 or left < 2 or doc[left - 1].text != "," or doc[right].text != ",":
+        return
+    if doc[c.start].lower_ == "that" or doc[c.start].text in QUOTE_OPENERS:
+        return
+    a, b = max(para_start(doc, left), doc[left].sent.start), left - 1
+    while a < b and (doc[a].is_space or doc[a].text in QUOTE_OPENERS):
+        a += 1
+    if any(doc[i].text in QUOTE_OPENERS or doc[i].text in QUOTE_CLOSERS for i in range(a, b)):
+        return
+    if sum(1 for t in doc[a:b] if t.is_alpha) >= 3:
+        g.contents.insert(0, RoleSpan(ROLE_CON, a, b, c.para, c.sent, c.conf))
+
+
 def repair_group(doc: Doc, g: Group, head: list[int]) -> None:
     """Run every repair in ``GROUP_REPAIRS`` on ``g``, in order."""
     for repair in GROUP_REPAIRS:
@@ -666,4 +692,5 @@ GROUP_REPAIRS: tuple[GroupRepair, ...] = (
     _drop_dateline_source,
     _stated_total,
     _cue_edges,
+    _content_before_parenthetical,
 )

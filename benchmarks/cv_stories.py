@@ -42,10 +42,14 @@ GRID = {  # threshold, merge threshold, absorb threshold (None: off), IDF df cap
     "merge": (0.2, 0.25, 0.3),
     "absorb": (None, 0.05, 0.1, 0.15),
     "df_cap": (8, 16, 32),
+    # Searched as (5, 10, 20) each on 2026-12-06: the held-out mean on uci_dev fell from 93.8 to 93.2
+    # (fold 2 chose 5 and 20 and dropped to 90.4), so they stay at 10 (docs/stories.md).
+    "absorb_max_size": (10,),
+    "merge_top_terms": (10,),
 }
 WINDOW_DAYS = 7.0
 Item = tuple[str, float | None, StoryFeatures]
-Point = tuple[float, float, float | None, int]
+Point = tuple[float, float, float | None, int, int, int]
 
 
 def load_items(db: Path) -> list[Item]:
@@ -71,9 +75,10 @@ def load_gold(path: Path) -> dict[str, str]:
 
 def cluster(items: Sequence[Item], point: Point) -> dict[str, str]:
     """Article id -> predicted story, built chunk by chunk as ``stories build`` does."""
-    threshold, merge, absorb, df_cap = point
+    threshold, merge, absorb, df_cap, absorb_max_size, merge_top_terms = point
     params = ClusterParams(threshold=threshold, window_seconds=WINDOW_DAYS * 86400.0,
-                           absorb_threshold=absorb, df_cap=df_cap)
+                           absorb_threshold=absorb, df_cap=df_cap, absorb_max_size=absorb_max_size,
+                           merge_top_terms=merge_top_terms)
     done: list[tuple[str, str, float | None, StoryFeatures]] = []
     for start in range(0, len(items), CHUNK):
         pending = items[start:start + CHUNK]
@@ -154,8 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"held-out {name}: mean {100 * statistics.mean(values):.1f}, "
               f"sd {100 * statistics.pstdev(values):.1f}, folds {folds}")
     final = max(points, key=lambda p: sum(train[p]))
-    print(f"final (best summed training objective over folds): threshold={final[0]} merge={final[1]} "
-          f"absorb={final[2]} df_cap={final[3]}")
+    print("final (best summed training objective over folds): "
+          + " ".join(f"{k}={v}" for k, v in zip(GRID, final, strict=True)))
     for name in SETS:
         items, gold, _ = data[name]
         f1, p, r = bcubed(cluster(items, final), gold)

@@ -50,6 +50,7 @@ class ClusterParams:
     common_share: float = 0.1  # terms in more of the window's articles (and > 50) leave body vectors
     absorb_threshold: float | None = 0.1  # headline-only fragments fold in at this cosine
     absorb_max_size: int = 10  # the largest fragment that folds in; targets are larger
+    merge_top_terms: int = 10  # a fragment's merge candidates share one of its this many top terms
     linkage: str = "centroid"  # "centroid", or "single" (best member), or "mixed" (the larger)
 
 
@@ -201,8 +202,7 @@ class StoryIndex:
         return None, best[1]
 
 
-def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float,
-                     top_terms: int = 10) -> dict[str, str]:
+def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float) -> dict[str, str]:
     """Fragments of one story to fold together: story -> the story it merges into.
 
     Arriving one at a time, early articles of a story can start fragments that later articles
@@ -214,6 +214,7 @@ def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float
         norm = math.sqrt(story.norm2) or 1.0
         return {t: v / norm for t, v in story.centroid.items()}
 
+    top_terms = index.params.merge_top_terms
     wanted = [sid for sid in dict.fromkeys(stories) if sid in index.stories]
     by_term: dict[str, list[str]] = defaultdict(list)
     tops: dict[str, list[str]] = {}

@@ -38,6 +38,7 @@ from test_store_records import Quote, make_record  # noqa: E402
 from onrecord.records import ArticleRecord  # noqa: E402
 from onrecord.store import Store  # noqa: E402
 from onrecord.store import writer as _writer  # noqa: E402
+from onrecord.stories.features import FEATURES_VERSION  # noqa: E402
 
 BENCH_VERSION = "stories-synth-3"
 PER_STORY = 5
@@ -136,7 +137,8 @@ def write_store(path: Path, records: Iterator[ArticleRecord], batch: int = 1000)
 def pristine(out: Path, articles: int, seed: int) -> tuple[Path, float | None]:
     """A cached generated store of ``articles`` articles (built unless a matching one exists)."""
     path = out / f"stories-{articles}.db"
-    key_file, key = path.with_name(path.name + ".key.json"), {"v": BENCH_VERSION, "n": articles, "seed": seed}
+    key_file, key = path.with_name(path.name + ".key.json"), {"v": BENCH_VERSION, "n": articles, "seed": seed,
+                                                     "features": FEATURES_VERSION}
     if path.exists() and key_file.exists() and json.loads(key_file.read_text(encoding="utf-8")) == key:
         return path, None
     partial = path.with_name(path.name + ".partial")

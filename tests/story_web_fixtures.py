@@ -35,13 +35,14 @@ WORKERS = Quote("three dock workers", "The cables on the crane had been worn for
                 identity="anonymous", role="other")
 
 
-def _with_event(record: ArticleRecord, trigger: str) -> ArticleRecord:
-    """The record with one event: ``trigger`` (the first time it occurs in the text) by the crane."""
+def _with_event(record: ArticleRecord, trigger: str, actor: str = "crane") -> ArticleRecord:
+    """The record with one event: ``trigger`` (the first time it occurs in the text) by ``actor``
+    (one article writes "the crane": the same actor, once the article is folded away)."""
     start = record.text.index(trigger)
-    actor = record.text.index("crane")
+    at = record.text.index(actor)
     event = Event(id=stable_id(record.id, "event", start), event_type="ACCIDENT", mode=None,
                   trigger=Span(trigger, ((start, start + len(trigger)),)),
-                  actor=Span("crane", ((actor, actor + 5),)), target=None, status="asserted")
+                  actor=Span(actor, ((at, at + len(actor)),)), target=None, status="asserted")
     return dataclasses.replace(record, findings={**record.findings, "events": (event,)})
 
 
@@ -81,8 +82,9 @@ def story_records() -> list[ArticleRecord]:
     evil_b = make_record(EVIL_B, quotes=[mayor], url="https://quillon.example/festival",
                          outlet="</text><script>window.__pwned=6</script>", published="2031-04-01T12:00:00Z",
                          title="Quillon festival <i>cancelled</i> & refunds promised", body=evil_body)
-    return [_with_event(wire, "collapsed"), _with_event(copy, "collapsed"), _with_event(credit, "collapsed"),
-            _with_event(follow, "collapsed"), other, evil_a, evil_b]
+    return [_with_event(wire, "collapsed"), _with_event(copy, "collapsed"),
+            _with_event(credit, "collapsed", "the crane"), _with_event(follow, "collapsed"),
+            other, evil_a, evil_b]
 
 
 def story_store(db: str | Path) -> str:

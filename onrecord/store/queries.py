@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from onrecord.findings import Filter
+from onrecord.nlp.lexicon.stories import EVENT_KEY_ARTICLES
 from onrecord.records import Identity, Role
 from onrecord.store.errors import BadQuery
 from onrecord.store.filters import article_filters
@@ -169,9 +170,14 @@ def list_findings(conn: Connection, *, kind: str, where: Sequence[tuple[Filter, 
 
 
 def _event_key(conn: Connection) -> str:
-    """SQL for what makes two event reports the same event: type, actor and target (folded)."""
-    parts = [f"lower(trim(coalesce({_json_attribute(conn, 'f.attributes', name)}, '')))"
-             for name in ("event_type", "actor_text", "target_text")]
+    """SQL for what makes two event reports the same event: type, actor and target, folded as
+    ``web.story_counts.event_key`` folds them (lower case, trimmed, no leading article)."""
+    parts = []
+    for name in ("event_type", "actor_text", "target_text"):
+        value = f"lower(trim(coalesce({_json_attribute(conn, 'f.attributes', name)}, '')))"
+        cases = " ".join(f"WHEN {value} LIKE '{word} %' THEN trim(substr({value}, {len(word) + 2}))"
+                         for word in EVENT_KEY_ARTICLES)
+        parts.append(f"(CASE {cases} ELSE {value} END)")
     return " || '|' || ".join(parts)
 
 

@@ -3,9 +3,9 @@
 Each row of the events page is a report: one event found in one article. The same crane
 collapse in a wire report, its copy and two re-reports is four reports of one event. When
 stories exist (``onrecord stories build``), this module counts the events once per story:
-reports with the same type, actor and target (folded to lower case) in one story are one
-event, and an article in no story counts on its own. The rows themselves stay per report; each
-row says how many reports of the same event its story holds.
+reports with the same type, actor and target (folded to lower case, without a leading article)
+in one story are one event, and an article in no story counts on its own. The rows themselves
+stay per report; each row says how many reports of the same event its story holds.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from onrecord.nlp.lexicon.stories import EVENT_KEY_ARTICLES
 from onrecord.store import Store
 
 EVENTS = "events"  # the one kind with type, actor and target to group by
@@ -50,9 +51,17 @@ class EventsPerStory:
 
 
 def event_key(row: Mapping[str, Any]) -> str:
-    """The key ``store.queries._event_key`` computes in SQL, from a findings row."""
-    parts = (row.get(k) for k in ("event_type", "actor_text", "target_text"))
-    return "|".join(str(v or "").strip(" ").lower() for v in parts)
+    """The key ``store.queries._event_key`` computes in SQL, from a findings row: type, actor and
+    target in lower case, trimmed, without a leading article ("the police" = "police")."""
+    return "|".join(_fold(row.get(k)) for k in ("event_type", "actor_text", "target_text"))
+
+
+def _fold(value: Any) -> str:
+    text = str(value or "").strip(" ").lower()
+    for word in EVENT_KEY_ARTICLES:
+        if text.startswith(word + " "):
+            return text[len(word) + 1:].strip(" ")
+    return text
 
 
 def events_per_story(store: Store, kind: str, *, where: Mapping[str, str], outlet: str | None,

@@ -54,3 +54,7 @@ GENERIC_SPEAKERS: Final[frozenset[str]] = frozenset({
     "spokeswoman", "spokesperson", "official", "officials", "source", "sources", "statement",
     "agency", "newspaper", "report", "wire",
 })
+
+# Leading articles an event's actor or target loses before two reports of a story are compared:
+# "the police" in one article and "police" in the next are one actor (onrecord/web/story_counts.py).
+EVENT_KEY_ARTICLES: Final[tuple[str, ...]] = ("the", "an", "a")

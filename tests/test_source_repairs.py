@@ -71,6 +71,17 @@ def test_the_agent_of_a_passive_cue_is_the_source(spacy_nlp: Language) -> None:
     assert _text(doc, g.contents) == ["Both blasts"]
 
 
+def test_an_outlet_that_saw_a_document_is_not_its_source(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.source_repairs import passive_agent_as_source
+
+    doc = spacy_nlp("The navy will send two ships, according to a schedule seen by the Harbour Gazette.")
+    cue = _at(doc, "seen")
+    g = Group(RoleSpan(ROLE_CUE, cue, cue + 1, 0, 0))
+    g.contents = [RoleSpan(ROLE_CON, 0, 6, 0, 0)]
+    passive_agent_as_source(doc, g)
+    assert g.sources == []
+
+
 def test_a_reporting_clause_after_a_long_quote_takes_it_from_the_earlier_attribution(
     spacy_nlp: Language,
 ) -> None:

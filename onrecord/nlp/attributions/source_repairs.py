@@ -18,6 +18,7 @@ from onrecord.nlp.attributions.repairs import complete_from_tree
 from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan, para_end
 from onrecord.nlp.lexicon.punctuation import QUOTE_CLOSERS, QUOTE_OPENERS
 from onrecord.nlp.lexicon.reporting_verbs import SUBJECT_IN_CONTENT_LEMMAS
+from onrecord.nlp.lexicon.source_nouns import LEAK_VERBS
 
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 
@@ -185,6 +186,8 @@ def passive_agent_as_source(doc: Doc, g: Group) -> None:
     it), not the passive subject or the noun the verb modifies, which belong to the content.
     """
     root = _cue_root(doc, g)
+    if root.lemma_ in LEAK_VERBS:
+        return  # "a schedule seen by the agency": the outlet got hold of it, it did not say it
     agent = next((c for c in root.children if c.dep_ == "agent" and c.i >= g.cue.end), None)
     if agent is None:
         return

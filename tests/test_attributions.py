@@ -650,6 +650,14 @@ def test_a_verb_cue_takes_its_auxiliaries_negation_and_particle(spacy_nlp: Langu
     assert doc[g.cue.start:g.cue.end].text == "has not backed down"
     assert doc[g.sources[0].start:g.sources[0].end].text == "The harbour board"
 
+    text = "When asked about the delay, the harbour board blamed the weather."
+    doc = spacy_nlp(text)
+    g = Group(RoleSpan(ROLE_CUE, 1, 2, 0, 0))  # "asked"
+    g.contents.append(RoleSpan(ROLE_CON, 2, 5, 0, 0))
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert doc[g.cue.start:g.cue.end].text == "asked"  # not "When asked"
+
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "fragments"), [

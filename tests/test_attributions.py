@@ -660,6 +660,23 @@ def test_a_verb_cue_takes_its_auxiliaries_negation_and_particle(spacy_nlp: Langu
 
 
 @pytest.mark.model
+def test_a_quote_continues_after_a_reporting_clause_with_a_tail(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import continue_quotes
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    text = ("“We will not close the library,” the mayor said at the town hall on Friday. "
+            "“The budget has room for it.”")
+    doc = spacy_nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    closing = next(t.i for t in doc if t.text == "”")
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
+              [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
+    continue_quotes(doc, [g], [g.cue, *g.sources, *g.contents])
+    assert [doc[c.start:c.end].text for c in g.contents] == [
+        "“We will not close the library,”", "“The budget has room for it.”"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "fragments"), [
     ("If the rain holds off, the harbour master said, the ferry will sail at noon.",
      ["If the rain holds off", "the ferry will sail at noon"]),

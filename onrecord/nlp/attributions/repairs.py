@@ -417,7 +417,7 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
             if doc[last.end - 1].text not in QUOTE_CLOSERS and not left_open(doc, last):
                 break
             end = max([last.end, g.cue.end] + [x.end for x in g.sources])
-            i = end
+            i = _past_reporting_tail(doc, end, tagged) if end > last.end else end
             crossed = 0
             while i < n and (doc[i].is_space or doc[i].text in (".", ",")):
                 crossed += doc[i].text.count("\n") > 0
@@ -439,6 +439,23 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
                 break
             g.contents.append(RoleSpan(ROLE_CON, i, j, last.para + crossed, doc[i].sent.start, last.conf))
             tagged.update(range(i, j))
+
+
+_REPORTING_TAIL = 15  # tokens: "said during an interview on CNN's “State of the Union” Sunday"
+
+
+def _past_reporting_tail(doc: Doc, end: int, tagged: set[int]) -> int:
+    """The end of a reporting clause's sentence when only untagged words follow its cue there.
+
+    "“X,” Sanders said during an interview on Sunday. “Y.”": the quotation after the full
+    stop continues X (PolNeAR), as it does after a bare "Sanders said."
+    """
+    if end >= len(doc) or doc[end].text in QUOTE_OPENERS or "\n" in doc[end].text:
+        return end
+    stop = doc[end].sent.end
+    if stop - end > _REPORTING_TAIL or any(k in tagged or "\n" in doc[k].text for k in range(end, stop)):
+        return end
+    return stop
 
 
 def share_sources(groups: list[Group], head: list[int]) -> None:

@@ -166,3 +166,30 @@ def test_a_lone_source_inside_another_attribution_stays_alone(spacy_nlp: Languag
     other.contents = [RoleSpan(ROLE_CON, 2, len(doc) - 1, 0, 0)]
     lone = RoleSpan(ROLE_SRC, 2, 5, 0, 0)
     assert cues_for_lone_sources(doc, [lone], [other], [t.head.i for t in doc]) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("In a Harbour Gazette poll released Monday, 52 percent of voters backed the new bridge.",
+     "a Harbour Gazette poll released Monday", ["52 percent of voters backed the new bridge"]),
+    ("The mayor leads her rival by nine points in the latest Coastline Radio survey.",
+     "the latest Coastline Radio survey", ["The mayor leads her rival by nine points"]),
+])
+def test_a_named_poll_after_in_is_the_source(
+    spacy_nlp: Language, text: str, source: str, content: list[str]
+) -> None:
+    from onrecord.nlp.attributions.source_repairs import poll_attributions
+
+    doc = spacy_nlp(text)
+    groups = poll_attributions(doc, [])
+    assert len(groups) == 1
+    g = groups[0]
+    assert doc[g.cue.start:g.cue.end].text.lower() == "in"
+    assert _text(doc, g.sources) == [source]
+    assert _text(doc, g.contents) == content
+
+
+def test_in_the_polls_is_no_attribution(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.source_repairs import poll_attributions
+
+    doc = spacy_nlp("The mayor has slipped in the polls since the bridge closed.")
+    assert poll_attributions(doc, []) == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from onrecord.nlp.attributions.repairs import complete_from_tree
@@ -200,8 +201,10 @@ def poll_attributions(doc: Doc, groups: list[Group]) -> list[Group]:
         for sp in [g.cue, *g.sources, *g.contents]:
             taken.update(range(sp.start, sp.end))
     out: list[Group] = []
-    for tok in doc:
-        if tok.lower_ != POLL_PREPOSITION or tok.dep_ != "prep" or tok.i in taken:
+    key = doc.vocab.strings[POLL_PREPOSITION]
+    for i in (k for k, low in enumerate(doc.to_array(LOWER).tolist()) if low == key):
+        tok = doc[i]  # only the "in" tokens become spaCy Tokens
+        if tok.dep_ != "prep" or i in taken:
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS), None)
         if obj is None:

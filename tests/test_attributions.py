@@ -658,6 +658,14 @@ def test_a_verb_cue_takes_its_auxiliaries_negation_and_particle(spacy_nlp: Langu
         repair(doc, g, [t.head.i for t in doc])
     assert doc[g.cue.start:g.cue.end].text == "asked"  # not "When asked"
 
+    doc = spacy_nlp("The council also continued to dispute the figures in the report.")
+    g = Group(RoleSpan(ROLE_CUE, 3, 4, 0, 0), [RoleSpan(ROLE_SRC, 0, 2, 0, 0)])  # "continued"
+    g.contents.append(RoleSpan(ROLE_CON, 4, 11, 0, 0))  # "to dispute the figures in the report"
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert doc[g.cue.start:g.cue.end].text == "also continued to dispute"
+    assert doc[g.contents[0].start:g.contents[0].end].text == "the figures in the report"
+
 
 @pytest.mark.model
 def test_a_quote_continues_after_a_reporting_clause_with_a_tail(spacy_nlp: Language) -> None:

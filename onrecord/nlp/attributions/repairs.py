@@ -653,6 +653,32 @@ def _cue_edges(doc: Doc, g: Group, head: list[int]) -> None:
     while b < len(doc) and b not in taken and doc[b].head.i == root.i and doc[b].dep_ == "prt":
         b += 1
     cue.start, cue.end = a, b
+    _cue_takes_chained_verb(doc, g, root)
+
+
+# Verbs whose "to" infinitive PolNeAR puts in the cue ("continued to refute", "tried to
+# paint"; train folds 2-4: continue 19 of 19, try 21 of 24, tend, begin, fail, have all of
+# theirs), unlike "vowed to", "plans to", "wants to", whose infinitive opens the content.
+_CHAINED_LEMMAS = frozenset({"continue", "try", "tend", "begin", "fail", "have", "struggle", "need", "start"})
+
+
+def _cue_takes_chained_verb(doc: Doc, g: Group, root: Token) -> None:
+    """ "also continued to dispute the figures": the cue is "also continued to dispute"."""
+    cue = g.cue
+    b = cue.end
+    if root.lemma_.lower() not in _CHAINED_LEMMAS or b + 1 >= len(doc) or doc[b].lower_ != "to":
+        return
+    verb = doc[b + 1]
+    if verb.head.i != root.i or verb.dep_ != "xcomp" or verb.tag_ != "VB":
+        return
+    if any(s.start < b + 2 and b < s.end for s in g.sources):
+        return
+    if any(c.start < b + 2 and b < c.end and not (c.start == b and c.end > b + 2) for c in g.contents):
+        return
+    for c in g.contents:
+        if c.start == b:
+            c.start = b + 2  # the content was "to dispute the figures": now "the figures"
+    cue.end = b + 2
 
 
 def _content_before_parenthetical(doc: Doc, g: Group, head: list[int]) -> None:

@@ -668,6 +668,19 @@ def test_a_verb_cue_takes_its_auxiliaries_negation_and_particle(spacy_nlp: Langu
 
 
 @pytest.mark.model
+def test_a_content_stops_before_a_verb_coordinated_with_the_cue(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    doc = spacy_nlp("The mayor praised the new timetable and asked the council for more buses.")
+    g = Group(RoleSpan(ROLE_CUE, 2, 3, 0, 0), [RoleSpan(ROLE_SRC, 0, 2, 0, 0)])  # "praised"
+    g.contents.append(RoleSpan(ROLE_CON, 3, len(doc) - 1, 0, 0))  # the tagger ran over "and asked …"
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert [doc[c.start:c.end].text for c in g.contents] == ["the new timetable"]
+
+
+@pytest.mark.model
 def test_a_quote_continues_after_a_reporting_clause_with_a_tail(spacy_nlp: Language) -> None:
     from onrecord.nlp.attributions.repairs import continue_quotes
     from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan

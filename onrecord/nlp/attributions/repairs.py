@@ -707,6 +707,33 @@ def _content_before_parenthetical(doc: Doc, g: Group, head: list[int]) -> None:
         g.contents.insert(0, RoleSpan(ROLE_CON, a, b, c.para, c.sent, c.conf))
 
 
+def _content_stops_at_coordinated_verb(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR content: "The board has fired its director and is reviewing the accounts".
+
+    A verb coordinated with the cue verb ("is reviewing") is what the source did next, not
+    what it said: a content after the cue ends before it ("and", commas dropped). Not in a
+    content with quote marks, where the parser's coordination is least reliable.
+    """
+    cue = g.cue
+    root = doc[cue.start:cue.end].root
+    if not root.tag_.startswith("VB"):
+        return
+    for c in g.contents:
+        if c.start < cue.end or any(doc[k].text in QUOTE_OPENERS or doc[k].text in QUOTE_CLOSERS
+                                    for k in range(c.start, c.end)):
+            continue
+        conjuncts = (doc[k] for k in range(c.start, c.end)
+                     if doc[k].head.i == root.i and doc[k].dep_ == "conj")
+        verb = next((t for t in conjuncts if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        cut = verb.left_edge.i
+        while cut - 1 > c.start and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_space):
+            cut -= 1
+        if sum(1 for x in doc[c.start:cut] if x.is_alpha) >= 2:
+            c.end = cut
+
+
 def repair_group(doc: Doc, g: Group, head: list[int]) -> None:
     """Run every repair in ``GROUP_REPAIRS`` on ``g``, in order."""
     for repair in GROUP_REPAIRS:
@@ -737,4 +764,5 @@ GROUP_REPAIRS: tuple[GroupRepair, ...] = (
     _stated_total,
     _cue_edges,
     _content_before_parenthetical,
+    _content_stops_at_coordinated_verb,
 )

@@ -177,7 +177,7 @@ def test_a_lone_source_inside_another_attribution_stays_alone(spacy_nlp: Languag
 def test_a_named_poll_after_in_is_the_source(
     spacy_nlp: Language, text: str, source: str, content: list[str]
 ) -> None:
-    from onrecord.nlp.attributions.source_repairs import poll_attributions
+    from onrecord.nlp.attributions.evidence import poll_attributions
 
     doc = spacy_nlp(text)
     groups = poll_attributions(doc, [])
@@ -189,7 +189,7 @@ def test_a_named_poll_after_in_is_the_source(
 
 
 def test_in_the_polls_is_no_attribution(spacy_nlp: Language) -> None:
-    from onrecord.nlp.attributions.source_repairs import poll_attributions
+    from onrecord.nlp.attributions.evidence import poll_attributions
 
     doc = spacy_nlp("The mayor has slipped in the polls since the bridge closed.")
     assert poll_attributions(doc, []) == []

@@ -19,7 +19,7 @@ from onrecord.nlp.attributions.cue_rescue import (
     rescue_speech_verbs,
     split_reporting_clauses,
 )
-from onrecord.nlp.attributions.evidence import poll_groups
+from onrecord.nlp.attributions.evidence import poll_attributions
 from onrecord.nlp.attributions.features import Paragraph, TokenTable, doc_features, token_table
 from onrecord.nlp.attributions.layouts import headline_colon, layout_groups
 from onrecord.nlp.attributions.lexicon import mode_of
@@ -244,7 +244,7 @@ def _find(
     groups += layout_groups(doc, groups, table.sent_id, table.text)
     groups += rescue_speech_verbs(doc, groups, table)
     groups += rescue_reporter_hedges(doc, groups, table)
-    groups += poll_groups(doc, groups, table)
+    groups += poll_attributions(doc, groups)  # also when the tagger marked nothing
     if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped:
         # a cue inside a dropped boilerplate line ("Graphic: World FX rates - here") states nothing
         dropped = dropped_mask(doc)

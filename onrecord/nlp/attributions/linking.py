@@ -39,7 +39,6 @@ from onrecord.nlp.attributions.role_spans import (
 from onrecord.nlp.attributions.source_repairs import (
     colon_cue_content,
     cues_for_lone_sources,
-    poll_attributions,
     quote_before_clause,
     repair_sources,
 )
@@ -126,7 +125,6 @@ def group_spans(doc: Doc, spans: list[RoleSpan], head: list[int]) -> list[Group]
         repair_group(doc, grp, head)
         repair_sources(doc, grp)
     groups = fold_anonymity_requests(doc, groups)
-    groups += poll_attributions(doc, groups)
     # a rescued cue (kept for its marginal) must also find its source in the parse; requiring
     # a verb in its content as well cost 1.5-2 points of source coverage on train folds
     kept = [g for g in groups if g.contents and (g.sources or not g.cue.rescued)]

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 from onrecord.nlp.lexicon.punctuation import (
     LEFT_DOUBLE_QUOTE,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
     QUOTE_TOKENS,
     RIGHT_DOUBLE_QUOTE,
     STRAIGHT_DOUBLE_QUOTE,
@@ -106,3 +108,17 @@ def opens_quote(doc: Doc, span: RoleSpan) -> bool:
     return doc[span.start].text in QUOTE_TOKENS or (
         span.start > 0 and doc[span.start - 1].text in QUOTE_TOKENS
     )
+
+
+def trimmed_span(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without punctuation and spaces at its edges; quotation marks stay."""
+    while a < b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in QUOTE_OPENERS:
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in QUOTE_CLOSERS:
+        b -= 1
+    return a, b
+
+
+def word_count(doc: Doc, a: int, b: int) -> int:
+    """Tokens in [a, b) that are neither punctuation nor space."""
+    return sum(1 for t in doc[a:b] if not (t.is_punct or t.is_space))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from onrecord.nlp.attributions.repairs import complete_from_tree
@@ -23,14 +22,12 @@ from onrecord.nlp.attributions.role_spans import (
     Group,
     RoleSpan,
     para_end,
-    para_start,
+    word_count,
 )
 from onrecord.nlp.lexicon.punctuation import QUOTE_CLOSERS, QUOTE_OPENERS
 from onrecord.nlp.lexicon.reporting_verbs import SUBJECT_IN_CONTENT_LEMMAS
-from onrecord.nlp.lexicon.source_nouns import LEAK_VERBS, POLL_NOUNS
+from onrecord.nlp.lexicon.source_nouns import LEAK_VERBS
 
-POLL_PREPOSITION = "in"
-POLL_CONFIDENCE = 0.55  # rule-made, as the speech-verb rescue
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 
 
@@ -122,14 +119,14 @@ def quote_before_clause(doc: Doc, g: Group, groups: list[Group]) -> None:
             continue
         kept = [c for c in other.contents if c.end <= k or c.start >= j]
         kept += [RoleSpan(c.role, c.start, k, c.para, c.sent, c.conf)
-                 for c in other.contents if c.start < k < c.end and _words(doc, c.start, k) >= 3]
+                 for c in other.contents if c.start < k < c.end and word_count(doc, c.start, k) >= 3]
         if not kept:
             return
     for other in groups:
         if other is not g:
             cut = [c for c in other.contents if c.end <= k or c.start >= j]
             cut += [RoleSpan(c.role, c.start, k, c.para, c.sent, c.conf)
-                    for c in other.contents if c.start < k < c.end and _words(doc, c.start, k) >= 3]
+                    for c in other.contents if c.start < k < c.end and word_count(doc, c.start, k) >= 3]
             other.contents = sorted(cut, key=lambda c: c.start)
     g.sources = sources
     g.contents = [RoleSpan(ROLE_CON, k, j, g.cue.para, doc[k].sent.start, g.cue.conf)]
@@ -148,7 +145,7 @@ def colon_cue_content(doc: Doc, g: Group) -> None:
         a += 1
     while b > a and doc[b - 1].is_space:
         b -= 1
-    if _words(doc, a, b) >= 2:
+    if word_count(doc, a, b) >= 2:
         g.contents = [RoleSpan(ROLE_CON, a, b, g.cue.para, g.cue.sent, g.cue.conf)]
 
 
@@ -184,66 +181,6 @@ def cues_for_lone_sources(
         for sp in [g.cue, src, *g.contents]:
             taken.update(range(sp.start, sp.end))
     return out
-
-
-def poll_attributions(doc: Doc, groups: list[Group]) -> list[Group]:
-    """ "The mayor leads by 9 points in [a Harbour Gazette poll]": PolNeAR's "in" cue with a poll source.
-
-    A preposition "in" whose object is a named poll or survey the tagger left alone (on
-    train folds 0 and 1 half of "in the polls" and the like are not attributions; with a
-    proper noun in the phrase about 60% are): the poll is
-    the source and the clause the phrase modifies, without the phrase, is the content (one
-    or two fragments). The content may hold other attributions ("In a survey, 79 percent
-    said …"); the cue and the poll may not touch any.
-    """
-    taken: set[int] = set()
-    for g in groups:
-        for sp in [g.cue, *g.sources, *g.contents]:
-            taken.update(range(sp.start, sp.end))
-    out: list[Group] = []
-    key = doc.vocab.strings[POLL_PREPOSITION]
-    for i in (k for k, low in enumerate(doc.to_array(LOWER).tolist()) if low == key):
-        tok = doc[i]  # only the "in" tokens become spaCy Tokens
-        if tok.dep_ != "prep" or i in taken:
-            continue
-        obj = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS), None)
-        if obj is None:
-            continue
-        a, b = obj.left_edge.i, obj.right_edge.i + 1
-        if any(k in taken for k in range(a, b)) or not any(doc[k].pos_ == "PROPN" for k in range(a, b)):
-            continue  # a named poll ("a CBS News survey", "January polls"), not "in the polls"
-        clause = tok.head
-        for _ in range(3):
-            if clause.pos_ in ("VERB", "AUX") or clause.dep_ == "ROOT":
-                break
-            clause = clause.head
-        sent = tok.sent
-        lo = max(clause.left_edge.i, sent.start, para_start(doc, tok.i))
-        hi = min(clause.right_edge.i + 1, sent.end, para_end(doc, tok.i))
-        fragments = [_trimmed(doc, lo, tok.i), _trimmed(doc, b, hi)]
-        spans = [(x, y) for x, y in fragments if _words(doc, x, y) >= 2]
-        if not spans or not any(doc[k].pos_ in ("VERB", "AUX") for x, y in spans for k in range(x, y)):
-            continue
-        para = sum(1 for t in doc[: tok.i] if "\n" in t.text)
-        sent_id = sent.start
-        g = Group(RoleSpan(ROLE_CUE, tok.i, tok.i + 1, para, sent_id, POLL_CONFIDENCE))
-        g.sources = [RoleSpan(ROLE_SRC, a, b, para, sent_id, POLL_CONFIDENCE)]
-        g.contents = [RoleSpan(ROLE_CON, x, y, para, sent_id, POLL_CONFIDENCE) for x, y in spans]
-        out.append(g)
-        taken.update(range(tok.i, b))
-    return out
-
-
-def _trimmed(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    while a < b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in QUOTE_OPENERS:
-        a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in QUOTE_CLOSERS:
-        b -= 1
-    return a, b
-
-
-def _words(doc: Doc, a: int, b: int) -> int:
-    return sum(1 for t in doc[a:b] if not (t.is_punct or t.is_space))
 
 
 def passive_agent_as_source(doc: Doc, g: Group) -> None:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.nlp.extensions import text_of, words_of
 from onrecord.nlp.lexicon.names import FEMALE_NAMES, KNOWN_POLITICIANS, MALE_NAMES, NAME_PARTICLES
 from onrecord.nlp.lexicon.pronouns import (
     DEFINITE_DETERMINERS,
@@ -243,13 +244,19 @@ def _governs(head: Token, tok: Token) -> bool:
 
 
 def _speaker_label(span: Span) -> bool:
-    """An upper-case name opening a paragraph and followed by a colon: a transcript speaker."""
+    """An upper-case name opening a paragraph and followed by a colon: a transcript speaker.
+
+    The colon and the line break are read from ``words_of`` first: most mentions fail there,
+    before any of their tokens is made.
+    """
     doc = span.doc
-    words = [t for t in span if t.is_alpha]
-    if not 1 <= len(words) <= 3 or not all(t.is_upper and len(t) > 1 for t in words):
+    texts = words_of(doc)
+    if not (span.end < len(doc) and texts[span.end] == ":"):
         return False
-    opens = span.start == 0 or "\n" in doc[span.start - 1].text
-    return opens and span.end < len(doc) and doc[span.end].text == ":"
+    if not (span.start == 0 or "\n" in texts[span.start - 1]):
+        return False
+    words = [t for t in span if t.is_alpha]
+    return 1 <= len(words) <= 3 and all(t.is_upper and len(t) > 1 for t in words)
 
 
 def _of_place(head: Token) -> bool:
@@ -401,13 +408,15 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
     # proper names (possibly several: "Trump and Clinton")
     group_word = lemma in GROUP_NOUNS and head.ent_type_ not in ("PERSON", "ORG") and (
         head.tag_ in ("NNS", "NNPS") or low.endswith("s"))
-    if any(t.text.startswith("@") and len(t) > 1 for t in span) and not any(
+    if "@" in text_of(doc)[span.start_char:span.end_char] and any(
+            t.text.startswith("@") and len(t) > 1 for t in span) and not any(
             t.pos_ == "PROPN" and not t.text.startswith("@") for t in span):  # a handle names its owner
         handle = next(t for t in span if t.text.startswith("@"))
         return replace(base, kind="name", entity_kind="person", identity="named", count=1,
                        name=handle.text, name_tokens=(handle.lower_,))
-    if is_media_name(head.text) or (head.pos_ == "PROPN" and is_media_name(
-            " ".join(t.text for t in _name_chain(head)))):
+    media_head = is_media_name(head.text)
+    chain = _name_chain(head) if head.pos_ == "PROPN" and not media_head else None  # found once, used twice
+    if media_head or (chain is not None and is_media_name(" ".join(t.text for t in chain))):
         return replace(base, kind="name", entity_kind="media", identity="named", role="journalist",
                        name=mention_text(doc, span.start, span.end), definite=True,
                        name_tokens=tuple(t.lower_ for t in span if t.lower_ != THE))
@@ -416,7 +425,7 @@ def profile_mention(doc: Doc, span: Span, head: Token | None = None) -> Profile:
             and not head.is_lower and not group_word \
             and not (head.ent_type_ == "NORP" and span[0].lower_ in DEFINITE_DETERMINERS
                      and head.tag_ == "NNP"):
-        chain = _name_chain(head)
+        chain = chain if chain is not None else _name_chain(head)
         kind_, role, gender = _name_profile(head, span, chain)
         stripped, _ = strip_honorifics(chain)
         name = join_tokens(chain if kind_ != "person" else stripped)

@@ -28,6 +28,10 @@ NEG_DEPS = frozenset({"neg"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 MAX_CLIMB = 4
+# Every verb lemma some rule of ``classify`` reads (phrasal pairs, light verbs, object shifts, the
+# verb types): a verb outside it triggers nothing, so neither its children nor its Token are needed.
+VERB_TRIGGER_LEMMAS = frozenset({*lex.VERB_TYPES, *(lemma for lemma, _ in lex.PHRASAL), *lex.LIGHT_VERBS,
+                                 *lex.LIGHT_VERB_TYPES, *lex.OBJECT_SHIFTS})
 MAX_ARGUMENT_TOKENS = 40  # an argument span stops here: a 2,000-token run-on is not an actor
 
 
@@ -117,6 +121,8 @@ def classify(tok: Token) -> Frame | None:
         return None  # "the long-threatened invasion", "shooting deaths"
     if tok.pos_ == "VERB":
         lemma = lemma_of(tok)
+        if lemma not in VERB_TRIGGER_LEMMAS:
+            return None
         if lemma in lex.NOT_PASSIVE and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
             return None
         for c in tok.children:

@@ -31,7 +31,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from spacy.attrs import IDX, POS
+from spacy.attrs import DEP, IDX, LEMMA, POS
 from spacy.language import Language
 from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc
@@ -39,7 +39,15 @@ from spacy.tokens import Doc
 from onrecord.findings import EVENTS, kind_named
 from onrecord.nlp.attributed import attribution_holding
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.event_frames import Frame, classify, clause_of, join_frames, set_mode
+from onrecord.nlp.event_frames import (
+    SUBJECT_DEPS,
+    VERB_TRIGGER_LEMMAS,
+    Frame,
+    classify,
+    clause_of,
+    join_frames,
+    set_mode,
+)
 from onrecord.nlp.event_roles import actor_of, argument, settle, status_of, target_of
 from onrecord.nlp.extensions import (
     attributions_of,
@@ -80,9 +88,17 @@ def find_events(doc: Doc) -> list[Event]:
     """The events of a parsed Doc, in text order, with ids E1, E2, …"""
     dropped = dropped_mask(doc)
     frames: dict[int, Frame] = {}
-    pos = doc.to_array(POS).tolist() if len(doc) else []
-    for i, p in enumerate(pos):
+    strings = doc.vocab.strings
+    subject_deps = {strings[dep] for dep in SUBJECT_DEPS}
+    columns = doc.to_array([POS, DEP, LEMMA]).tolist() if len(doc) else []
+    for i, (p, dep, lemma) in enumerate(columns):
         if dropped[i] or p not in _TRIGGER_POS:  # only verbs and nouns trigger (``classify``)
+            continue
+        # read from the columns what ``classify`` would reject first: a verb of no rule, a noun
+        # that is no subject (the Token is made only for the rest)
+        if p == VERB and strings[lemma].lower() not in VERB_TRIGGER_LEMMAS:
+            continue
+        if p != VERB and dep not in subject_deps:
             continue
         frame = classify(doc[i])
         if frame is not None and frame.head.i not in frames and not dropped[frame.head.i]:

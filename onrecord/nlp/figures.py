@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import get_args
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -32,6 +33,7 @@ from onrecord.nlp.extensions import (
     register_extensions,
     sources_of,
     text_of,
+    words_of,
     writer,
 )
 from onrecord.nlp.lexicon import numbers as vocab
@@ -199,15 +201,36 @@ def _clean_value(value: float | None) -> float | int | None:
     return round(value, 6) if abs(value) < _MAX_VALUE else value
 
 
-def _qualifier_before(doc: Doc, start: int) -> tuple[int, Qualifier | None]:
-    """The qualifier words right before ``start``: their first token and the qualifier."""
+def _qualifier_before(lowers: list[str], start: int) -> tuple[int, Qualifier | None]:
+    """The qualifier words right before ``start``: their first token and the qualifier.
+
+    ``lowers`` is every token's lower-cased text (``_lowers``), read once per Doc.
+    """
     for words, qual in vocab.QUALIFIERS:
         k = len(words)
         if start - k < 0:
             continue
-        if tuple(t.lower_ for t in doc[start - k:start]) == words:
+        if tuple(lowers[start - k:start]) == words:
             return start - k, _as_qualifier(qual)
     return start, None
+
+
+def _lowers(doc: Doc) -> list[str]:
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+
+
+def _may_start(doc: Doc, dropped: list[bool], lowers: list[str]) -> list[bool]:
+    """Per token: whether a figure may start there (the first tests of ``find_figures``'s loop).
+
+    Read from columns, so that a Python Token is made only where one may start.
+    """
+    flags = doc.to_array([IS_SPACE, IS_PUNCT, LIKE_NUM]).tolist() if len(doc) else []
+    out = []
+    for word, low, (space, punct, like_num), skip in zip(words_of(doc), lowers, flags, dropped, strict=True):
+        out.append(not (skip or space or punct and word not in vocab.CURRENCY_SYMBOLS) and bool(
+            like_num or low in _STARTERS or word in _STARTERS or _HAS_DIGIT.search(word)))
+    return out
 
 
 def _as_qualifier(q: str) -> Qualifier | None:
@@ -417,16 +440,14 @@ def find_figures(doc: Doc) -> list[Figure]:
     attributions = attributions_of(doc)
     found: list[tuple[int, int, float | int | None, Qualifier | None, str | None, str | None]] = []
     n = len(doc)
+    lowers = _lowers(doc)
+    may_start = _may_start(doc, dropped, lowers)
     i = 0
     while i < n:
+        if not may_start[i]:
+            i += 1
+            continue
         tok = doc[i]
-        if dropped[i] or tok.is_space or tok.is_punct and tok.text not in vocab.CURRENCY_SYMBOLS:
-            i += 1
-            continue
-        if not (tok.like_num or tok.lower_ in _STARTERS or tok.text in _STARTERS
-                or _HAS_DIGIT.search(tok.text)):
-            i += 1
-            continue
         start = i
         currency: str | None = None
         # A currency symbol or code standing alone before the digits ("$ 1.5 billion", "USD 5 million").
@@ -466,7 +487,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             unit = _Unit(second.end, None, None, None)
         if second is not None and core.currency is None:
             core.currency = second.currency
-        q_start, qualifier = _qualifier_before(doc, start)
+        q_start, qualifier = _qualifier_before(lowers, start)
         opens_range = start > 0 and doc[start - 1].lower_ in vocab.RANGE_OPENERS
         if second is not None and q_start == start and opens_range:
             q_start = start - 1  # "between 200 and 300 people"
@@ -474,7 +495,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             q_start = start - 1
         if q_start == start - 1 and doc[q_start].lower_ in vocab.PRE_UNITS:
             unit = _Unit(core.end, doc[q_start].lower_, None, None)
-            q_start, qualifier = _qualifier_before(doc, q_start)
+            q_start, qualifier = _qualifier_before(lowers, q_start)
         if qualifier is None and q_start == start and unit.currency is None and _definite(doc, start, core):
             i = max(unit.end, start + 1)
             continue

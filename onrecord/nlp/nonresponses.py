@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -331,6 +332,15 @@ def _overlaps(a: NonResponse, b: NonResponse) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a.span.spans for s2, e2 in b.span.spans)
 
 
+# Each test below fires only on a token whose lemma, or (for "unanswered", "no comment") whose
+# lower-cased form, is one of these: the token loop reads both from columns and makes a Token only
+# for those (spaCy compares them as string hashes).
+_CUE_LEMMAS = frozenset({*vocab.DECLINE_VERBS, *(vocab.WITHHELD - vocab.TRANSFER), *vocab.RESPOND_VERBS,
+                         *vocab.REACH_VERBS, *vocab.REFER_VERBS, *vocab.RETURN_VERBS, *vocab.ATTEMPT_NOUNS,
+                         *vocab.RESPONSE_NOUNS})
+_CUE_WORDS = frozenset({*vocab.AVAILABILITY, vocab.UNANSWERED, vocab.COMMENT})
+
+
 def find_non_responses(doc: Doc) -> list[NonResponse]:
     """Find non-responses in a parsed Doc, in text order.
 
@@ -341,9 +351,13 @@ def find_non_responses(doc: Doc) -> list[NonResponse]:
     masked = dropped_mask(doc)
     quoted = _quoted(doc)
     found: list[NonResponse | None] = []
-    for tok in doc:
-        if masked[tok.i] or quoted[tok.i]:
+    strings = doc.vocab.strings
+    cue_lemmas = {strings[w] for w in _CUE_LEMMAS}
+    cue_words = {strings[w] for w in _CUE_WORDS}
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []):
+        if masked[i] or quoted[i] or (lemma not in cue_lemmas and lower not in cue_words):
             continue
+        tok = doc[i]
         if (end := _declined(tok)) is not None:
             found.append(_make(doc, tok, end, "declined_to_comment"))
         elif (end := _did_not_respond(tok)) is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -166,11 +166,25 @@ def _word_hedge(tok: Token) -> str | None:
     return None
 
 
-def _inner_hedges(doc: Doc, att: Attribution, masked: list[bool], skip: set[int]) -> list[tuple[int, str]]:
+# Each test of ``_word_hedge`` needs the token's lower-cased form, or its lemma, to be one of these.
+_HEDGE_STARTS = frozenset({*hedges.MODALS, *hedges.HEDGE_WORDS, hedges.POSSIBLE, *hedges.HEARSAY_PASSIVES,
+                           *hedges.HEDGING_PARTICIPLES})
+
+
+def _may_hedge(doc: Doc) -> list[bool]:
+    """Per token: whether ``_word_hedge`` can find a hedge there, read from the LOWER and LEMMA
+    columns, so that a Python Token is made only for those (attributions' contents are long)."""
+    strings = doc.vocab.strings
+    return [strings[low] in _HEDGE_STARTS or strings[lemma] in hedges.SEEM_LEMMAS
+            for low, lemma in doc.to_array([LOWER, LEMMA]).tolist()] if len(doc) else []
+
+
+def _inner_hedges(doc: Doc, att: Attribution, masked: list[bool], skip: set[int], may_hedge: list[bool]
+                  ) -> list[tuple[int, str]]:
     """Hedges written inside the cue or content (and 'unconfirmed' in the source)."""
     found: dict[int, str] = {}
     for i in _token_indices(doc, att.cue.spans) + _token_indices(doc, att.content.spans):
-        if masked[i] or i in skip or i in found:
+        if masked[i] or i in skip or i in found or not may_hedge[i]:
             continue
         text = _word_hedge(doc[i])
         if text is not None:
@@ -309,9 +323,10 @@ def annotate_certainty(doc: Doc, attributions: list[Attribution]) -> list[Attrib
         if span is not None:
             in_disclaimer.update(range(span.start, span.end))
     assigned = _assign_disclaimers(atts, places, disclaimers)
+    may_hedge = _may_hedge(doc)
     out = []
     for i, a in enumerate(atts):
-        hedges = _inner_hedges(doc, a, masked, in_disclaimer) + assigned.get(i, [])
+        hedges = _inner_hedges(doc, a, masked, in_disclaimer, may_hedge) + assigned.get(i, [])
         out.append(replace(a, hedges=tuple(text for _, text in sorted(set(hedges)))))
     return out
 

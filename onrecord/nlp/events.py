@@ -74,9 +74,16 @@ def _token_at(starts: list[int], char: int) -> int:
     return max(bisect_right(starts, char) - 1, 0)
 
 
-def _in_clause(finding: dict[str, Any], starts: list[int], clause_ids: set[int]) -> bool:
-    spans = finding.get("spans") or []
-    return bool(spans) and _token_at(starts, int(spans[0][0])) in clause_ids
+def _first_tokens(
+    findings: list[dict[str, Any]], starts: list[int]
+) -> list[tuple[int | None, dict[str, Any]]]:
+    """Each finding with the token its first span starts in (None without spans), found once:
+    every frame asks which findings lie in its clause."""
+    out = []
+    for finding in findings:
+        spans = finding.get("spans") or []
+        out.append((_token_at(starts, int(spans[0][0])) if spans else None, finding))
+    return out
 
 
 # -- the stage ---------------------------------------------------------------------------------
@@ -111,6 +118,7 @@ def find_events(doc: Doc) -> list[Event]:
     times = _declared_findings(doc, "times")
     figures = _declared_findings(doc, "figures")
     starts = doc.to_array(IDX).tolist()
+    place_at, time_at, figure_at = (_first_tokens(f, starts) for f in (places, times, figures))
     text = text_of(doc)
     built: list[tuple[int, Event]] = []
     for frame in join_frames(frames):
@@ -128,10 +136,10 @@ def find_events(doc: Doc) -> list[Event]:
         attribution_id = attribution_holding(attributions, first.idx, first.idx + len(first))
         attribution = next((a for a in attributions if a.id == attribution_id), None)
         clause_ids = {t.i for t in clause}
-        linked = next((p for p in places if _in_clause(p, starts, clause_ids)), None)
+        linked = next((p for k, p in place_at if k in clause_ids), None)
         place = linked["id"] if linked else None
-        time = next((t["id"] for t in times if _in_clause(t, starts, clause_ids)), None)
-        figure_ids = tuple(f["id"] for f in figures if _in_clause(f, starts, clause_ids))
+        time = next((t["id"] for k, t in time_at if k in clause_ids), None)
+        figure_ids = tuple(f["id"] for k, f in figure_at if k in clause_ids)
         actor_source = None
         if actor is not None:
             actor_source = next((s.id for s in sources if any(

@@ -22,12 +22,13 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.findings import PLACES
 from onrecord.nlp.component import StageComponent
-from onrecord.nlp.extensions import dropped_mask, register_extensions, sources_of, words_of, writer
+from onrecord.nlp.extensions import dropped_mask, register_extensions, sources_of, text_of, words_of, writer
 from onrecord.nlp.gazetteer import Entry, gazetteer, normalise
 from onrecord.nlp.lexicon.names import FEMALE_NAMES, MALE_NAMES
 from onrecord.nlp.lexicon.places import (
@@ -79,7 +80,13 @@ def _name_like(tok: Token) -> bool:
 
 def _name_word(text: str) -> bool:
     """Capitalised and holding a letter: a word that may belong to a name."""
-    return text[:1].isupper() and any(c.isalpha() for c in text)
+    # the first letter is nearly always the letter; the scan is for "Ⅷ-class" and the like
+    return text[:1].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
+
+
+def _span_text(text: str, starts: list[int], words: list[str], i: int, j: int) -> str:
+    """``doc[i:j].text`` cut from the Doc's text (tokens ``i`` to ``j - 1``): no Span, no Tokens."""
+    return text[starts[i]:starts[j - 1] + len(words[j - 1])]
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
@@ -216,6 +223,7 @@ def _scan_candidates(doc: Doc, taken: list[bool], min_len: int, words: list[str]
     """
     gaz = gazetteer()
     n = len(doc)
+    text_all, starts = text_of(doc), doc.to_array(IDX).tolist()
     i = 0
     while i < n:
         if taken[i] or not names[i] or (doc[i].pos_ not in _NAME_POS and not doc[i].is_upper):
@@ -229,7 +237,7 @@ def _scan_candidates(doc: Doc, taken: list[bool], min_len: int, words: list[str]
                 continue
             if j - i == 1 and doc[i].is_sent_start and not doc[i].is_upper:
                 continue  # "Most economists …"
-            text = doc[i:j].text
+            text = _span_text(text_all, starts, words, i, j)
             entries = gaz.lookup(text)
             if j - i == 1 and _acronym(doc[i]) and all(e.kind == "city" for e in entries):
                 continue  # "OAS" is not the town of Oas; a dateline's "LIMA," starts its line
@@ -258,6 +266,7 @@ def _repeat_candidates(
         return
     single_person = {ent.start for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
     n = len(doc)
+    text, starts = text_of(doc), doc.to_array(IDX).tolist()
     i = 0
     while i < n:
         hit = None
@@ -268,7 +277,7 @@ def _repeat_candidates(
                 blocked = any(taken[k] and not (k in single_person and k in person_toks) for k in range(i, j))
                 if blocked or (j - i == 1 and words[i].lower() in person_words):
                     continue
-                prev = known.get(normalise(doc[i:j].text))
+                prev = known.get(normalise(_span_text(text, starts, words, i, j)))
                 if prev is not None:
                     hit = _Candidate(i, j, prev.label, prev.entries, prev.cue)
                     break

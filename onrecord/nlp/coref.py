@@ -498,7 +498,9 @@ def _speaker_org(doc: Doc, speaker: Entity, r: _Resolver, by_lemma: dict[str, li
 def _columns(doc: Doc, attr: int) -> list[str]:
     """One string attribute of every token (``LOWER``, ``DEP``), read with ``to_array``."""
     strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(attr).tolist()] if len(doc) else []
+    hashes = doc.to_array(attr).tolist() if len(doc) else []
+    names = {h: strings[h] for h in set(hashes)}  # each distinct value looked up once
+    return [names[h] for h in hashes]
 
 
 def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
@@ -529,7 +531,7 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
         mods = [c for c in root.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i < span.start]
         if mods:  # "Republican nominee [Donald Trump]": keep the title with the name
             span = doc[min(c.left_edge.i for c in mods):span.end]
-        if any(t.i in core for t in span) or len(span) == 0:
+        if any(i in core for i in range(span.start, span.end)) or len(span) == 0:
             return
         m = _make_mention(doc, sent, ((span.start_char, span.end_char),), False, span)
         if m is not None:

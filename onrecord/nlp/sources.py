@@ -22,6 +22,7 @@ from onrecord.nlp.extensions import (
     register_extensions,
     set_attributions,
     set_sources,
+    text_of,
 )
 from onrecord.nlp.lexicon.names import KNOWN_POLITICIANS
 from onrecord.nlp.lexicon.pronouns import THE_PREFIX
@@ -144,7 +145,7 @@ def _name_without_a_name(doc: Doc, ent: Entity, description: str | None) -> str:
     if ent.candidates:
         return ent.candidates[0][0]
     s, e = ent.mentions[0].spans[0]
-    return doc.text[s:e].strip()
+    return text_of(doc)[s:e].strip()  # doc.text would join every token again
 
 
 def _interviewer(doc: Doc, ent: Entity, source: Source, asks: dict[str, bool]) -> bool:

@@ -17,6 +17,7 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,21 @@ def source_misses(gold: dict[str, Any], pred: dict[str, Any]) -> list[tuple[str,
     return out
 
 
+def _tally(pairs: list[Any], preds: list[dict[str, Any]],
+           buckets: Callable[[dict[str, Any], dict[str, Any]], Iterable[tuple[str, str]]],
+           keep: int) -> tuple[Counter[str], dict[str, list[str]]]:
+    """Count each bucket ``buckets(gold, pred)`` yields over all documents, with up to ``keep``
+    examples per bucket."""
+    counts: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for (gold, _), pred in zip(pairs, preds, strict=True):
+        for b, ex in buckets(gold, pred):
+            counts[b] += 1
+            if len(examples[b]) < keep and ex:
+                examples[b].append(ex)
+    return counts, examples
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold")
@@ -172,13 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     preds = predict_records(pairs, model, neural)
     if args.out:
         Path(args.out).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
-    counts: Counter[str] = Counter()
-    examples: dict[str, list[str]] = defaultdict(list)
-    for (gold, _), pred in zip(pairs, preds, strict=True):
-        for b, ex in bucket_errors(gold, pred):
-            counts[b] += 1
-            if len(examples[b]) < args.examples and ex:
-                examples[b].append(ex)
+    counts, examples = _tally(pairs, preds, bucket_errors, args.examples)
     n_gold = sum(len(g["attributions"]) for g, _ in pairs)
     n_pred = sum(len(p["attributions"]) for p in preds)
     print(f"{len(pairs)} docs, {n_gold} gold attributions, {n_pred} predicted")
@@ -187,13 +197,7 @@ def main(argv: list[str] | None = None) -> None:
         for ex in examples[b]:
             print("          " + ex.replace("\n", " ⏎ "))
     if args.sources:
-        s_counts: Counter[str] = Counter()
-        s_examples: dict[str, list[str]] = defaultdict(list)
-        for (gold, _), pred in zip(pairs, preds, strict=True):
-            for b, ex in source_misses(gold, pred):
-                s_counts[b] += 1
-                if len(s_examples[b]) < args.examples and ex:
-                    s_examples[b].append(ex)
+        s_counts, s_examples = _tally(pairs, preds, source_misses, args.examples)
         total, hit = sum(s_counts.values()), s_counts["covered"]
         print(f"source coverage (proxy): {hit}/{total} = {100 * hit / total:.1f}%")
         for b, c in s_counts.most_common():

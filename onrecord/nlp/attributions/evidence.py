@@ -27,11 +27,10 @@ from onrecord.nlp.attributions.role_spans import (
     trimmed_span,
     word_count,
 )
-from onrecord.nlp.lexicon.source_nouns import POLL_NOUNS
+from onrecord.nlp.lexicon.source_nouns import POLL_NOUNS, SINGLE_POLL_NOUNS
 
 POLL_PREPOSITION = "in"
 POLL_CONFIDENCE = 0.55  # rule-made, as the speech-verb rescue
-_SINGLE_POLLS = frozenset({"poll", "survey"})  # an unnamed one of these counts when singular
 
 
 def poll_attributions(doc: Doc, groups: list[Group]) -> list[Group]:
@@ -85,7 +84,7 @@ def _a_poll(doc: Doc, prep: Token, poll: Token, a: int, b: int) -> bool:
     one ("the poll" in mid-sentence); not "in the polls" (module docstring)."""
     if any(doc[k].pos_ == "PROPN" for k in range(a, b)):
         return True
-    if poll.lemma_.lower() not in _SINGLE_POLLS or poll.tag_ != "NN":
+    if poll.lemma_.lower() not in SINGLE_POLL_NOUNS or poll.tag_ != "NN":
         return False
     dets = [c.lower_ for c in poll.children if c.dep_ == "det"]
     return dets != ["the"] or prep.i == prep.sent.start

@@ -38,6 +38,7 @@ from onrecord.nlp.lexicon.reporting_verbs import (
     ANONYMITY_OPENINGS,
     ANONYMITY_REPORTING_LEMMAS,
     ANONYMITY_REQUEST_LEMMAS,
+    CHAINED_CUE_LEMMAS,
     DELIBERATION_LEMMAS,
     DELIBERATION_OBJECTS,
     RECIPIENT_CONTENT_OPENERS,
@@ -656,17 +657,11 @@ def _cue_edges(doc: Doc, g: Group, head: list[int]) -> None:
     _cue_takes_chained_verb(doc, g, root)
 
 
-# Verbs whose "to" infinitive PolNeAR puts in the cue ("continued to refute", "tried to
-# paint"; train folds 2-4: continue 19 of 19, try 21 of 24, tend, begin, fail, have all of
-# theirs), unlike "vowed to", "plans to", "wants to", whose infinitive opens the content.
-_CHAINED_LEMMAS = frozenset({"continue", "try", "tend", "begin", "fail", "have", "struggle", "need", "start"})
-
-
 def _cue_takes_chained_verb(doc: Doc, g: Group, root: Token) -> None:
     """ "also continued to dispute the figures": the cue is "also continued to dispute"."""
     cue = g.cue
     b = cue.end
-    if root.lemma_.lower() not in _CHAINED_LEMMAS or b + 1 >= len(doc) or doc[b].lower_ != "to":
+    if root.lemma_.lower() not in CHAINED_CUE_LEMMAS or b + 1 >= len(doc) or doc[b].lower_ != "to":
         return
     verb = doc[b + 1]
     if verb.head.i != root.i or verb.dep_ != "xcomp" or verb.tag_ != "VB":

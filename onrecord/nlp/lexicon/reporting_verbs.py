@@ -87,3 +87,11 @@ EVIDENCE_LEMMAS: Final[tuple[str, ...]] = (
 # Verbs whose subject PolNeAR keeps in the content, not the source ("This seems like a fair
 # idea", "Turnout looks high"): the source repairs never make their subject the speaker.
 SUBJECT_IN_CONTENT_LEMMAS: Final[frozenset[str]] = frozenset({"seem", "appear", "look", "sound", "remain"})
+
+# Verbs whose "to" infinitive PolNeAR puts in the cue ("continued to refute", "tried to
+# paint"; train folds 2-4: continue 19 of 19, try 21 of 24, tend, begin, fail, have all of
+# theirs), unlike "vowed to", "plans to", "wants to", whose infinitive opens the content
+# (attributions/repairs.py).
+CHAINED_CUE_LEMMAS: Final[frozenset[str]] = frozenset({
+    "continue", "try", "tend", "begin", "fail", "have", "struggle", "need", "start",
+})

@@ -189,6 +189,9 @@ INSIDER_NOUNS: Final[frozenset[str]] = frozenset({
 })
 # Polls and poll averages are the pollster's, even when an outlet runs them (R3).
 POLL_NOUNS: Final[frozenset[str]] = frozenset({"poll", "survey", "average", "tracking", "polling"})
+# The poll nouns that make "in a poll" an attribution without a name in it (singular only,
+# attributions/evidence.py).
+SINGLE_POLL_NOUNS: Final[frozenset[str]] = frozenset({"poll", "survey"})
 # Verbs of getting hold of a document ("a draft seen by NPA"): the agent did not issue it.
 LEAK_VERBS: Final[frozenset[str]] = frozenset({"see", "obtain", "review", "leak", "view", "examine"})
 # Sources that make "according to" evidence rather than a statement (forms, not lemmas).

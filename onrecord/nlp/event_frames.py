@@ -51,8 +51,14 @@ class Frame:
 # -- classification ----------------------------------------------------------------------------
 
 def lemma_of(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
-    return lex.LEMMA_FIXES.get(lemma, lemma)
+    return fixed_lemma(tok.lemma_)
+
+
+def fixed_lemma(lemma: str) -> str:
+    """A lemma as the rules read it: lower case, the small model's known slips mended
+    ("staged" -> "stag" -> "stage"). The column gate in ``events.find_events`` uses it too."""
+    low = lemma.lower()
+    return lex.LEMMA_FIXES.get(low, low)
 
 
 def _noun_class(tok: Token) -> str | None:

@@ -45,6 +45,7 @@ from onrecord.nlp.event_frames import (
     Frame,
     classify,
     clause_of,
+    fixed_lemma,
     join_frames,
     set_mode,
 )
@@ -103,7 +104,7 @@ def find_events(doc: Doc) -> list[Event]:
             continue
         # read from the columns what ``classify`` would reject first: a verb of no rule, a noun
         # that is no subject (the Token is made only for the rest)
-        if p == VERB and strings[lemma].lower() not in VERB_TRIGGER_LEMMAS:
+        if p == VERB and fixed_lemma(strings[lemma]) not in VERB_TRIGGER_LEMMAS:
             continue
         if p != VERB and dep not in subject_deps:
             continue

@@ -167,6 +167,32 @@ class FastAttributeRuler:
         return merged
 
 
+class _IndexedWords(list[str]):
+    """A lemma index word list whose ``in`` is a set look-up, not a scan.
+
+    ``Lemmatizer.rule_lemmatize`` tests each form a suffix rule makes with ``form in index``,
+    and the model's indexes are lists (57,528 nouns): its cold misses cost 0.8 s per 84
+    PolNeAR dev articles. The list itself is unchanged, so are spaCy's answers.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
+
+
+def _index_lemma_words(lemmatizer: Lemmatizer) -> None:
+    """Give the rule lemmatizer's word lists set look-ups (``_IndexedWords``)."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, _IndexedWords):
+            table[pos] = _IndexedWords(words)
+
+
 class CachedLemmatizer:
     """The model's rule lemmatizer with every answer cached by (word, POS, morphology).
 
@@ -175,6 +201,7 @@ class CachedLemmatizer:
     """
 
     def __init__(self, original: Lemmatizer) -> None:
+        _index_lemma_words(original)
         self.original = original
         self.strings = original.vocab.strings
         self._lemma_of: dict[tuple[int, int, int], int] = {}

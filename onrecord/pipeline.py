@@ -144,6 +144,7 @@ def _analyze_prepared(
     for _, rid, article in items:
         analysed, offsets = without_invisible(article.text)  # offsets map back to article.text
         doc = nlp.make_doc(analysed)
+        ext.set_text(doc, analysed)
         ext.set_doc_id(doc, rid)
         ext.set_published(doc, article.published)
         docs.append(doc)

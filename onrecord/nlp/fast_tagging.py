@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG, intify_attr
@@ -67,22 +67,49 @@ def _value_test(col: int, attr: int, value: Any, vocab: Vocab) -> Test:
     raise ValueError(f"attribute ruler pattern value {value!r} is not a form the fast ruler reads")
 
 
+_LOWER_COLUMN = _COLUMN[LOWER]
+Filed = TypeVar("Filed")
+
+
+def _file(spec: dict[str, Any], vocab: Vocab, item: Filed, by_lower: dict[int, list[Filed]],
+          lower_unfiled: list[Filed], rest: list[Filed]) -> None:
+    """File ``item`` (a rule or its first token) by what its token pattern ``spec`` reads of LOWER.
+
+    Under each LOWER value it requires (a string or an IN list); among the tests that read LOWER
+    otherwise (REGEX, NOT_IN); else among those that never read it.
+    """
+    value = next((v for k, v in spec.items() if intify_attr(k) == LOWER), None)
+    if value is None:
+        rest.append(item)
+    elif isinstance(value, str):
+        by_lower.setdefault(vocab.strings.add(value), []).append(item)
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        for v in value["IN"]:
+            by_lower.setdefault(vocab.strings.add(v), []).append(item)
+    else:
+        lower_unfiled.append(item)
+
+
 class FastAttributeRuler:
     """The model's AttributeRuler, answered once per distinct token signature.
 
     Matches are applied in rule order (later rules win), exactly as ``AttributeRuler`` sorts
     them; single-token rules are cached per signature and the few multi-token rules are tried
-    at each position.
+    at each position they can start.
     """
 
     def __init__(self, original: AttributeRuler) -> None:
         vocab = original.vocab
-        self.single: list[tuple[int, Test]] = []
-        # single-token rules filed under the LOWER or TAG value they require, so that a new
-        # signature is tried against a handful of rules, not all of them
-        self._by_lower: dict[int, list[tuple[int, Test]]] = {}
-        self._by_tag: dict[int, list[tuple[int, Test]]] = {}
-        self._unfiled: list[tuple[int, Test]] = []
+        # A signature is (LOWER, TAG, DEP, IS_SPACE), so nearly every new word is a new one. Tests
+        # that read LOWER are filed under the LOWER value they require, and only those filed under
+        # a word are tried on it; the other tests read TAG, DEP and IS_SPACE alone, few
+        # combinations, so their answers are cached on those three (``_rest_profile``).
+        self._by_lower: dict[int, list[tuple[int, Test]]] = {}  # single-token rules
+        self._lower_unfiled: list[tuple[int, Test]] = []
+        self._rest: list[tuple[int, Test]] = []
+        self._multi_by_lower: dict[int, list[int]] = {}  # multi-token rules, by their first token
+        self._multi_lower_unfiled: list[int] = []
+        self._multi_rest: list[int] = []
         self.multi: list[tuple[int, list[Test], int]] = []
         self.rule_attrs: list[dict[int, int]] = [dict(a) for a in original.attrs]
         for rule_id, rule in enumerate(original.patterns):
@@ -90,13 +117,16 @@ class FastAttributeRuler:
             for pattern in cast(list[list[dict[str, Any]]], rule["patterns"]):
                 tests = [_token_test(spec, vocab) for spec in pattern]
                 if len(tests) == 1 and index in (0, -1):
-                    self.single.append((rule_id, tests[0]))
-                    self._file(rule_id, tests[0], pattern[0], vocab)
+                    _file(pattern[0], vocab, (rule_id, tests[0]), self._by_lower, self._lower_unfiled,
+                          self._rest)
                 else:
+                    _file(pattern[0], vocab, len(self.multi), self._multi_by_lower, self._multi_lower_unfiled,
+                          self._multi_rest)
                     self.multi.append((rule_id, tests, index))
         self.set_attrs: list[int | str] = sorted({a for attrs in self.rule_attrs for a in attrs})
         self._column = {int(attr): k for k, attr in enumerate(self.set_attrs)}
         self._profiles: dict[Signature, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._rest_profiles: dict[Signature, tuple[list[int], list[int]]] = {}
         self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -115,30 +145,27 @@ class FastAttributeRuler:
         doc.from_array(self.set_attrs, cast(Any, numpy.array(rows, dtype=numpy.uint64)))
         return doc
 
-    def _file(self, rule_id: int, test: Test, spec: dict[str, Any], vocab: Vocab) -> None:
-        """Index a single-token rule by the one LOWER or TAG value (or set) it requires."""
-        for key, index in (("LOWER", self._by_lower), ("TAG", self._by_tag)):
-            value = spec.get(key)
-            if isinstance(value, str):
-                values = [value]
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                values = list(value["IN"])
-            else:
-                continue
-            for v in values:
-                index.setdefault(vocab.strings.add(v), []).append((rule_id, test))
-            return
-        self._unfiled.append((rule_id, test))
-
     def _profile(self, sig: Signature) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The single-token rules ``sig`` matches, and the multi-token rules it can start."""
         known = self._profiles.get(sig)
         if known is None:
-            lower, tag = sig[_COLUMN[LOWER]], sig[_COLUMN[TAG]]
-            candidates = [*self._by_lower.get(lower, ()), *self._by_tag.get(tag, ()), *self._unfiled]
-            known = self._profiles[sig] = (
-                tuple(sorted({r for r, test in candidates if test(sig)})),
-                tuple(k for k, (_, tests, _) in enumerate(self.multi) if tests[0](sig)),
+            lower = sig[_LOWER_COLUMN]
+            singles, multis = self._rest_profile(sig)
+            singles = singles + [r for r, test in (*self._by_lower.get(lower, ()), *self._lower_unfiled)
+                                 if test(sig)]
+            multis = multis + [k for k in (*self._multi_by_lower.get(lower, ()), *self._multi_lower_unfiled)
+                               if self.multi[k][1][0](sig)]
+            known = self._profiles[sig] = (tuple(sorted(set(singles))), tuple(sorted(set(multis))))
+        return known
+
+    def _rest_profile(self, sig: Signature) -> tuple[list[int], list[int]]:
+        """What the tests that do not read LOWER say of ``sig``, cached on its other values."""
+        key = sig[:_LOWER_COLUMN] + sig[_LOWER_COLUMN + 1:]
+        known = self._rest_profiles.get(key)
+        if known is None:
+            known = self._rest_profiles[key] = (
+                [r for r, test in self._rest if test(sig)],
+                [k for k in self._multi_rest if self.multi[k][1][0](sig)],
             )
         return known
 

@@ -164,12 +164,9 @@ def doc_features(
     paras = paragraphs_of(tt, skip)
     for p_index, toks in enumerate(paras):
         pv = _para_view(dv, paras, p_index, toks)
-        feats_all: list[list[str]] = []
-        for k, i in enumerate(toks):
-            f: list[str] = []
-            for feature in TOKEN_FEATURES:
-                feature(dv, pv, k, i, f)
-            feats_all.append(f)
+        feats_all: list[list[str]] = [[] for _ in toks]
+        for group in TOKEN_FEATURES:  # a group fills every token of the paragraph: one call, not one each
+            group(dv, pv, feats_all)
         out.append(Paragraph(toks, feats_all))
     return out
 
@@ -316,146 +313,164 @@ def _quote_states(text: list[str], toks: list[int]) -> tuple[list[bool], list[st
     return inq, qtok, state
 
 
-def _token_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _token_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """The token itself: form, lemma, tag, dependency, its head, cue-lexicon score, paragraph."""
     tt = dv.tt
-    lemma, dep, head = tt.lemma, tt.dep, tt.head
-    t = tt.tag[i]
-    d = dep[i]
-    h = head[i]
-    f += [
-        "b",
-        "w=" + tt.lower[i],
-        "l=" + lemma[i],
-        "t=" + t,
-        "d=" + d,
-        "hl=" + lemma[h],
-        "dhl=" + d + "|" + lemma[h],
-        "hd=" + dep[h],
-        "p2=" + d + ">" + dep[h] + ">" + dep[head[h]],
-        "dt=" + d + "|" + t,
-        "c=" + _bucket(dv.cue_score[i]),
-        "pt=" + pv.para_tag,
-    ]
+    lower, lemma, tag, dep, head, cue_score = tt.lower, tt.lemma, tt.tag, tt.dep, tt.head, dv.cue_score
+    para = "pt=" + pv.para_tag
+    for f, i in zip(feats, pv.toks, strict=True):
+        t = tag[i]
+        d = dep[i]
+        h = head[i]
+        f += [
+            "b",
+            "w=" + lower[i],
+            "l=" + lemma[i],
+            "t=" + t,
+            "d=" + d,
+            "hl=" + lemma[h],
+            "dhl=" + d + "|" + lemma[h],
+            "hd=" + dep[h],
+            "p2=" + d + ">" + dep[h] + ">" + dep[head[h]],
+            "dt=" + d + "|" + t,
+            "c=" + _bucket(cue_score[i]),
+            para,
+        ]
 
 
-def _left_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _left_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """The two tokens before it in the paragraph, or the paragraph's start (BOP)."""
-    if k > 0:
-        lower, tag = dv.tt.lower, dv.tt.tag
-        j = pv.toks[k - 1]
-        f += [
-            "w-1=" + lower[j],
-            "t-1=" + tag[j],
-            "d-1=" + dv.tt.dep[j],
-            "ww-1=" + lower[j] + "|" + lower[i],
-            "tt-1=" + tag[j] + "|" + tag[i],
-        ]
-        if k > 1:
-            j2 = pv.toks[k - 2]
-            f += ["w-2=" + lower[j2], "t-2=" + tag[j2]]
-    else:
-        f.append("BOP")
+    lower, tag, dep = dv.tt.lower, dv.tt.tag, dv.tt.dep
+    toks = pv.toks
+    for k, (f, i) in enumerate(zip(feats, toks, strict=True)):
+        if k > 0:
+            j = toks[k - 1]
+            f += [
+                "w-1=" + lower[j],
+                "t-1=" + tag[j],
+                "d-1=" + dep[j],
+                "ww-1=" + lower[j] + "|" + lower[i],
+                "tt-1=" + tag[j] + "|" + tag[i],
+            ]
+            if k > 1:
+                j2 = toks[k - 2]
+                f += ["w-2=" + lower[j2], "t-2=" + tag[j2]]
+        else:
+            f.append("BOP")
 
 
-def _right_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _right_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """The two tokens after it in the paragraph, or the paragraph's end (EOP)."""
-    m = len(pv.toks)
-    if k + 1 < m:
-        lower, tag = dv.tt.lower, dv.tt.tag
-        j = pv.toks[k + 1]
-        f += [
-            "w+1=" + lower[j],
-            "t+1=" + tag[j],
-            "d+1=" + dv.tt.dep[j],
-            "ww+1=" + lower[i] + "|" + lower[j],
-            "tt+1=" + tag[i] + "|" + tag[j],
-        ]
-        if k + 2 < m:
-            j2 = pv.toks[k + 2]
-            f += ["w+2=" + lower[j2], "t+2=" + tag[j2]]
-    else:
-        f.append("EOP")
+    lower, tag, dep = dv.tt.lower, dv.tt.tag, dv.tt.dep
+    toks = pv.toks
+    m = len(toks)
+    for k, (f, i) in enumerate(zip(feats, toks, strict=True)):
+        if k + 1 < m:
+            j = toks[k + 1]
+            f += [
+                "w+1=" + lower[j],
+                "t+1=" + tag[j],
+                "d+1=" + dep[j],
+                "ww+1=" + lower[i] + "|" + lower[j],
+                "tt+1=" + tag[i] + "|" + tag[j],
+            ]
+            if k + 2 < m:
+                j2 = toks[k + 2]
+                f += ["w+2=" + lower[j2], "t+2=" + tag[j2]]
+        else:
+            f.append("EOP")
 
 
-def _quote_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _quote_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """PolNeAR content: quoted text is content; inside a quotation, the mark, an open quote."""
-    if pv.inq[k]:
-        f.append("inq")
-    if pv.qtok[k]:
-        f.append("q=" + pv.qtok[k] + ("|in" if pv.inq[k] else "|out"))
-    if pv.unclosed:
-        f.append("unclosed")
-    if pv.first_q:
-        f.append("firstq")
+    inq, qtok = pv.inq, pv.qtok
+    whole = (["unclosed"] if pv.unclosed else []) + (["firstq"] if pv.first_q else [])  # every token
+    for k, f in enumerate(feats):
+        if inq[k]:
+            f.append("inq")
+        if qtok[k]:
+            f.append("q=" + qtok[k] + ("|in" if inq[k] else "|out"))
+        if whole:
+            f += whole
 
 
-def _sentence_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _sentence_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """PolNeAR roles by sentence: its edges, and the side of its first cue word and colon."""
     tt = dv.tt
-    sid = tt.sent_id[i]
-    if tt.sent_start[i]:
-        f.append("SOS")
-    if tt.sent_end[i]:
-        f.append("EOS")
-    ck = pv.sent_has_cue.get(sid)
-    if ck is None:
-        f.append("s_nocue")
-    else:
-        f.append("s_cue=" + ("L" if k < ck else ("A" if k == ck else "R")))
-    ck = pv.sent_colon.get(sid)
-    if ck is not None:
-        f.append("colon=" + ("L" if k < ck else ("A" if k == ck else "R")))
+    sent_id, sent_start, sent_end = tt.sent_id, tt.sent_start, tt.sent_end
+    sent_has_cue, sent_colon = pv.sent_has_cue, pv.sent_colon
+    for k, (f, i) in enumerate(zip(feats, pv.toks, strict=True)):
+        sid = sent_id[i]
+        if sent_start[i]:
+            f.append("SOS")
+        if sent_end[i]:
+            f.append("EOS")
+        ck = sent_has_cue.get(sid)
+        if ck is None:
+            f.append("s_nocue")
+        else:
+            f.append("s_cue=" + ("L" if k < ck else ("A" if k == ck else "R")))
+        ck = sent_colon.get(sid)
+        if ck is not None:
+            f.append("colon=" + ("L" if k < ck else ("A" if k == ck else "R")))
 
 
-def _tree_path_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _tree_path_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """PolNeAR source and content by the parse: the path up to the nearest cue-lexicon word.
 
     "nsubj under a reporting verb" is a source, "ccomp under it" is content.
     """
-    a = dv.anc[i]
-    if a >= 0:
-        dep = dv.tt.dep
-        vd = dep[dv.via[i]]
-        dd = dv.depth[i]
-        f += [
-            "a_dep=" + vd,
-            "a_lem=" + dv.tt.lemma[a] + "|" + vd,
-            "a_depth=" + (str(dd) if dd < 4 else "4+"),
-            "a_side=" + ("L" if i < a else "R"),
-            "a_dep_inq=" + vd + "|" + ("1" if pv.inq[k] else "0"),
-        ]
-    else:
-        f.append("a_none")
+    anc, via, depth, dep, lemma, inq = dv.anc, dv.via, dv.depth, dv.tt.dep, dv.tt.lemma, pv.inq
+    for k, (f, i) in enumerate(zip(feats, pv.toks, strict=True)):
+        a = anc[i]
+        if a >= 0:
+            vd = dep[via[i]]
+            dd = depth[i]
+            f += [
+                "a_dep=" + vd,
+                "a_lem=" + lemma[a] + "|" + vd,
+                "a_depth=" + (str(dd) if dd < 4 else "4+"),
+                "a_side=" + ("L" if i < a else "R"),
+                "a_dep_inq=" + vd + "|" + ("1" if inq[k] else "0"),
+            ]
+        else:
+            f.append("a_none")
 
 
-def _governed_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _governed_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """PolNeAR cue: what a verb or cue word governs (a clausal complement, a subject)."""
-    if dv.governs[i]:
-        lm = dv.tt.lemma[i]
-        for cd in dv.child_deps.get(i, ()):
-            f.append("ch=" + cd)
-            if cd in _CLAUSAL:
-                f.append("lch=" + lm + "|" + cd)
+    governs, child_deps, lemma = dv.governs, dv.child_deps, dv.tt.lemma
+    for f, i in zip(feats, pv.toks, strict=True):
+        if governs[i]:
+            lm = lemma[i]
+            for cd in child_deps.get(i, ()):
+                f.append("ch=" + cd)
+                if cd in _CLAUSAL:
+                    f.append("lch=" + lm + "|" + cd)
 
 
-def _entity_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _entity_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """PolNeAR source: the named-entity type (sources are often people and organisations)."""
-    ent = dv.tt.ent[i]
-    if ent:
-        f.append("e=" + ent)
+    ent = dv.tt.ent
+    for f, i in zip(feats, pv.toks, strict=True):
+        if ent[i]:
+            f.append("e=" + ent[i])
 
 
-def _neighbour_lemma_feats(dv: _DocView, pv: _ParaView, k: int, i: int, f: list[str]) -> None:
+def _neighbour_lemma_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """The lemmas just before and after it in the paragraph."""
     lemma = dv.tt.lemma
-    if k > 0:
-        f.append("l-1=" + lemma[pv.toks[k - 1]])
-    if k + 1 < len(pv.toks):
-        f.append("l+1=" + lemma[pv.toks[k + 1]])
+    toks = pv.toks
+    m = len(toks)
+    for k, f in enumerate(feats):
+        if k > 0:
+            f.append("l-1=" + lemma[toks[k - 1]])
+        if k + 1 < m:
+            f.append("l+1=" + lemma[toks[k + 1]])
 
 
-TokenFeature = Callable[[_DocView, _ParaView, int, int, list[str]], None]
+# A feature group appends its features to the list of every token of one paragraph.
+TokenFeature = Callable[[_DocView, _ParaView, list[list[str]]], None]
 
 # The feature groups of one token, in the order the tagger was trained on.
 TOKEN_FEATURES: tuple[TokenFeature, ...] = (

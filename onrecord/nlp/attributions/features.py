@@ -128,7 +128,7 @@ def _strings(hashes: list[int], cache: dict[int, str], miss: Callable[[int], str
     """``hashes`` as strings through ``cache``; only a first sighting calls ``miss``."""
     out = list(map(cache.get, hashes))
     if None in out:
-        return [miss(h) for h in hashes]
+        return [miss(h) if v is None else v for v, h in zip(out, hashes, strict=True)]
     return cast(list[str], out)
 
 

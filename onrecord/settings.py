@@ -43,9 +43,10 @@ class Settings:
     web_analysis_memory_mb: int = 2048  # address space one web analysis worker may take (process mode)
     web_allowed_hosts: str = ""  # Host names `onrecord serve` answers to besides loopback ones; '*': any
     story_window_days: float = 7.0  # stories build compares articles published this many days apart
-    story_threshold: float = 0.2  # cosine to a story's centroid an article needs to join it
+    story_threshold: float = 0.225  # cosine to a story's centroid an article needs to join it
     story_merge_threshold: float = 0.25  # cosine between two stories' centroids that merges them
-    story_absorb_threshold: float | None = 0.1  # a headline-only fragment folds into a larger story
+    story_absorb_threshold: float | None = 0.05  # a headline-only fragment folds into a larger story
+    story_headline_merge_threshold: float | None = 0.2  # two headline-only fragments merge at this cosine
 
 
 ENV_PREFIX = "ONRECORD_"

@@ -236,3 +236,41 @@ def test_possessive_and_plain_name_are_one_story_term() -> None:
     assert content_words("Bieber's surprise gig") == ["bieber", "surprise", "gig"]
     assert content_words("Surprise gig for Bieber’s fans") == ["surprise", "gig", "bieber", "fans"]
     assert content_words("Don't stop") == ["dont", "stop"]
+
+
+def test_fragments_do_not_merge_by_chaining() -> None:
+    """Fragment merging is centroid linkage, not a chain: "Varnholm regatta" is close to both a
+    crane collapse in Varnholm and a regatta rescue, but once it has merged with the closer one,
+    the merged story must itself be close enough to the third (it is not), or one story snowballs
+    over every subject its bridging headlines touch."""
+    from onrecord.stories.cluster import (
+        ClusterParams,
+        StoryIndex,
+        cosine,
+        document_frequencies,
+        merge_candidates,
+    )
+    from onrecord.stories.features import compute_features
+
+    heads = {"a": "Harbour crane collapse Varnholm", "b": "Varnholm regatta", "c": "Regatta sailors rescued"}
+    items = [(k, 1_700_000_000.0, compute_features(h, h)) for k, h in heads.items()]
+    df, n = document_frequencies(f.terms for _, _, f in items)
+    index = StoryIndex(df, n, ClusterParams(headline_merge_threshold=None))  # 0.25 for all fragments
+    for key, published, features in items:
+        index.add(key, "st-" + key, published, features)
+    centroid = {k: index.stories["st-" + k].centroid for k in heads}
+    assert cosine(centroid["a"], centroid["b"]) >= 0.25 and cosine(centroid["b"], centroid["c"]) >= 0.25
+    assert merge_candidates(index, ["st-a", "st-b", "st-c"], 0.25) == {"st-b": "st-c"}
+
+
+def test_figures_are_not_story_terms() -> None:
+    """Reports of one story round their figures differently and unrelated reports share small
+    numbers, so figures say nothing about which story a headline belongs to; dates stay ("~")."""
+    from onrecord.stories.features import compute_features
+    from onrecord.stories.text import story_terms
+
+    head = "Varnholm collects $3.5m in ferry tax, up 12 pct"
+    assert story_terms(head) == ["varnholm", "collects", "ferry", "tax", "pct"]
+    head = "Ferry tax nets 2 million"
+    terms = compute_features(head, head, dates=["2026-03-04"]).terms
+    assert set(terms) == {"ferry", "tax", "nets", "million", "~2026-03-04"}

@@ -41,19 +41,21 @@ _BACKFILL = 500
 class StoryParams:
     """The clustering knobs, from settings (docs/stories.md says how they were chosen)."""
 
-    threshold: float = 0.2
+    threshold: float = 0.225
     merge_threshold: float = 0.25
     window_days: float = 7.0
-    absorb_threshold: float | None = 0.1
+    absorb_threshold: float | None = 0.05
+    headline_merge_threshold: float | None = 0.2
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryParams:
         return cls(settings.story_threshold, settings.story_merge_threshold, settings.story_window_days,
-                   settings.story_absorb_threshold)
+                   settings.story_absorb_threshold, settings.story_headline_merge_threshold)
 
     def cluster(self) -> ClusterParams:
         return ClusterParams(threshold=self.threshold, window_seconds=self.window_days * 86400.0,
-                             absorb_threshold=self.absorb_threshold)
+                             absorb_threshold=self.absorb_threshold,
+                             headline_merge_threshold=self.headline_merge_threshold)
 
 
 @dataclass(slots=True)

@@ -43,14 +43,17 @@ NEAR_DUPLICATE = 0.5  # estimated Jaccard above which an article is a near-copy 
 class ClusterParams:
     """The knobs chosen on dev by cross-validation (docs/stories.md)."""
 
-    threshold: float = 0.2  # cosine to a story's centroid needed to join it
+    threshold: float = 0.225  # cosine to a story's centroid needed to join it
     window_seconds: float = 3 * 86400.0  # only articles published this close are compared
     max_df_share: float = 0.5  # terms in more than this share of articles are not indexed
     df_cap: int = 8  # IDF counts at most this many articles per term (module docstring)
     common_share: float = 0.1  # terms in more of the window's articles (and > 50) leave body vectors
-    absorb_threshold: float | None = 0.1  # headline-only fragments fold in at this cosine
+    absorb_threshold: float | None = 0.05  # headline-only fragments fold in at this cosine
     absorb_max_size: int = 10  # the largest fragment that folds in; targets are larger
     merge_top_terms: int = 10  # a fragment's merge candidates share one of its this many top terms
+    # Two all-headline fragments merge at this cosine instead (None: the merge threshold). Headline
+    # centroids are short and sparse; body centroids share stock phrases and snowball lower down.
+    headline_merge_threshold: float | None = 0.2
     linkage: str = "centroid"  # "centroid", or "single" (best member), or "mixed" (the larger)
 
 
@@ -207,8 +210,11 @@ def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float
 
     Arriving one at a time, early articles of a story can start fragments that later articles
     never bridge; comparing the fragments' centroids (stories sharing a top term, within the
-    window of each other) and merging those above ``threshold`` is average-link clustering one
-    level up, and stays near-linear through the same capped index.
+    window of each other) and merging those above ``threshold`` is centroid-linkage clustering
+    one level up, and stays near-linear through the same capped index. Pairs are taken best
+    first, and a group grown this round joins another only if their summed centroids still
+    reach the threshold: joined like single linkage, A~B and B~C would merge A with C, and one
+    story would snowball over every subject its bridging fragments touch.
     """
     def unit(story: _Story) -> dict[str, float]:
         norm = math.sqrt(story.norm2) or 1.0
@@ -230,6 +236,16 @@ def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float
             x = parent.get(x, x)
         return x
 
+    headline_threshold = index.params.headline_merge_threshold
+
+    bodies = {sid: story.bodies for sid, story in index.stories.items()}  # by group root, this round
+
+    def needed(x: str, y: str) -> float:
+        """The cosine two fragments must reach: lower for two fragments of headlines only."""
+        if headline_threshold is not None and not bodies[x] and not bodies[y]:
+            return headline_threshold
+        return threshold
+
     pairs: list[tuple[float, str, str]] = []
     for sid in wanted:
         a = index.stories[sid]
@@ -243,14 +259,36 @@ def merge_candidates(index: StoryIndex, stories: Iterable[str], threshold: float
                 continue
             ub = units.setdefault(other, unit(b))
             score = sum(v * ub.get(t, 0.0) for t, v in ua.items())
-            if score >= threshold:
+            if score >= needed(sid, other):
                 pairs.append((score, sid, other))
+    sums: dict[str, dict[str, float]] = {}  # a merged group's summed centroid, by its root
     for _, x, y in sorted(pairs, reverse=True):
         rx, ry = find(x), find(y)
-        if rx != ry:
-            big, small = (rx, ry) if index.stories[rx].size >= index.stories[ry].size else (ry, rx)
-            parent[small] = big
+        if rx == ry:
+            continue
+        if rx in sums or ry in sums:  # a group formed this round: its own centroid must still agree
+            cx = sums.get(rx) or index.stories[rx].centroid
+            cy = sums.get(ry) or index.stories[ry].centroid
+            if cosine(cx, cy) < needed(rx, ry):
+                continue
+        big, small = (rx, ry) if index.stories[rx].size >= index.stories[ry].size else (ry, rx)
+        parent[small] = big
+        bodies[big] += bodies[small]
+        merged = dict(sums.pop(big) if big in sums else index.stories[big].centroid)
+        for t, v in (sums.pop(small) if small in sums else index.stories[small].centroid).items():
+            merged[t] = merged.get(t, 0.0) + v
+        sums[big] = merged
     return {sid: find(sid) for sid in parent}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values())) or 1.0
+    nb = math.sqrt(sum(v * v for v in b.values())) or 1.0
+    return dot / (na * nb)
 
 
 def absorb_fragments(index: StoryIndex, stories: Iterable[str]) -> dict[str, str]:

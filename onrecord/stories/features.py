@@ -21,9 +21,9 @@ import numpy as np
 if TYPE_CHECKING:
     from onrecord.records import ArticleRecord
 
-from onrecord.stories.text import body_of, content_words, hash32, lead_of, sentences, words
+from onrecord.stories.text import body_of, hash32, lead_of, sentences, story_terms, words
 
-FEATURES_VERSION = 2  # stored beside the features; a change here makes story building redo them
+FEATURES_VERSION = 3  # stored beside the features; a change here makes story building redo them
 NUM_PERM = 64
 SHINGLE = 4  # words per shingle: short enough that a light edit leaves most shingles intact
 MIN_SENTENCE_WORDS = 5  # shorter lines ("READ MORE", datelines) say nothing about copying
@@ -81,10 +81,10 @@ def compute_features(text: str, title: str | None, names: Iterable[str] = (), pl
                    if len(s.split()) >= MIN_SENTENCE_WORDS)
     terms: Counter[str] = Counter()
     headline = title or next(iter(sentences(text)), "")
-    for w in content_words(headline):
+    for w in story_terms(headline):
         terms[w] += 2
     lead = lead_of(body) if body != headline else ""
-    terms.update(content_words(lead))
+    terms.update(story_terms(lead))
     terms.update("@" + " ".join(words(n)) for n in names if n and n.strip())
     terms.update("#" + " ".join(words(p)) for p in places if p and p.strip())
     terms.update("~" + d[:10] for d in dates if d and len(d) >= 10 and d[:4].isdigit())

@@ -37,6 +37,13 @@ def content_words(text: str) -> list[str]:
     return [w for w in found if len(w) > 1 and w not in STORY_STOPWORDS]
 
 
+def story_terms(text: str) -> list[str]:
+    """Content words that say which story a title or lead belongs to: no figures ("3", "2m",
+    "0.41"). Unrelated reports share small numbers, and reports of one story round theirs
+    differently ("$3.5m", "nearly $2 million"); on the dev sets they only cost (docs/stories.md)."""
+    return [w for w in content_words(text) if not w[0].isdigit()]
+
+
 def body_of(text: str, title: str | None) -> str:
     """The article text without its headline (HTML input and most JSONL put it first)."""
     if title and text.startswith(title):

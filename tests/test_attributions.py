@@ -22,6 +22,7 @@ from onrecord.records import Attribution, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -801,3 +802,39 @@ def test_a_reporting_verb_the_parser_left_without_subject_takes_the_noun_phrase_
     g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), contents=[content])
     source_from_tree(doc, g, token_table(doc).head)
     assert [doc[s.start:s.end].text for s in g.sources] == ["former mayor Ken Rowe"]
+
+
+def _repaired(doc: Doc, cue: str, source: tuple[int, int], content: tuple[int, int]) -> list[str]:
+    """Run every group repair on one hand-made group; the content fragments' texts."""
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    i = next(t.i for t in doc if t.text == cue)
+    g = Group(RoleSpan(ROLE_CUE, i, i + 1, 0, 0), [RoleSpan(ROLE_SRC, *source, 0, 0)])
+    g.contents.append(RoleSpan(ROLE_CON, *content, 0, 0))
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    return [doc[c.start:c.end].text for c in g.contents]
+
+
+@pytest.mark.model
+def test_a_noun_content_stops_before_a_relative_clause_gloss(spacy_nlp: Language) -> None:
+    doc = spacy_nlp("The mayor praised the new ferry timetable, which starts in May.")
+    assert _repaired(doc, "praised", (0, 2), (3, len(doc) - 1)) == ["the new ferry timetable"]
+    # a reported clause keeps its relative clause: the source said all of it
+    doc = spacy_nlp("The mayor said the council would cut the ferry fares, which rose in May.")
+    assert _repaired(doc, "said", (0, 2), (3, len(doc) - 1)) == [
+        "the council would cut the ferry fares, which rose in May"]
+
+
+@pytest.mark.model
+def test_a_recipient_before_a_bare_clause_is_left_out(spacy_nlp: Language) -> None:
+    doc = spacy_nlp("The mayor assured residents the ferry would sail on time.")
+    assert _repaired(doc, "assured", (0, 2), (3, len(doc) - 1)) == ["the ferry would sail on time"]
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_before_the_reporting_clause_opens_the_content(spacy_nlp: Language) -> None:
+    doc = spacy_nlp("They read the new ferry report, which the mayor said was badly flawed.")
+    said = next(t.i for t in doc if t.text == "said")
+    assert _repaired(doc, "said", (said - 2, said), (said + 1, len(doc) - 1)) == ["which", "was badly flawed"]

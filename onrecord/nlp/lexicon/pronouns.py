@@ -35,3 +35,8 @@ SUBSET_PRONOUNS: Final[frozenset[str]] = frozenset({"them", "those", "us"})
 # The definite article, as a word and as the start of a name ("the Pentagon").
 THE: Final = "the"
 THE_PREFIX: Final = "the "
+# Relative pronouns that open a non-restrictive clause after a comma (", which ...", ", who ...").
+RELATIVE_TAIL_OPENERS: Final[frozenset[str]] = frozenset({"which", "who"})
+# Relative and wh-pronouns PolNeAR puts in a content when the reporting clause follows them
+# ("which he said was careless", "what she called a hoax").
+RELATIVE_CONTENT_PRONOUNS: Final[frozenset[str]] = frozenset({"which", "what", "who", "whom"})

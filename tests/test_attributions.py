@@ -838,3 +838,20 @@ def test_a_relative_pronoun_before_the_reporting_clause_opens_the_content(spacy_
     doc = spacy_nlp("They read the new ferry report, which the mayor said was badly flawed.")
     said = next(t.i for t in doc if t.text == "said")
     assert _repaired(doc, "said", (said - 2, said), (said + 1, len(doc) - 1)) == ["which", "was badly flawed"]
+
+
+@pytest.mark.model
+def test_a_date_before_the_cue_stays_out_of_the_source(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    cases = [("Mayor Ana Lopez on Thursday announced a new ferry route.", "Mayor Ana Lopez"),
+             ("A harbour survey last week found more ferry delays.", "A harbour survey last week")]
+    for text, source in cases:
+        doc = spacy_nlp(text)
+        cue = next(t.i for t in doc if t.text in ("announced", "found"))
+        g = Group(RoleSpan(ROLE_CUE, cue, cue + 1, 0, 0), [RoleSpan(ROLE_SRC, 0, cue, 0, 0)])
+        g.contents.append(RoleSpan(ROLE_CON, cue + 1, len(doc) - 1, 0, 0))
+        for repair in GROUP_REPAIRS:
+            repair(doc, g, [t.head.i for t in doc])
+        assert doc[g.sources[0].start:g.sources[0].end].text == source

@@ -855,3 +855,22 @@ def test_a_date_before_the_cue_stays_out_of_the_source(spacy_nlp: Language) -> N
         for repair in GROUP_REPAIRS:
             repair(doc, g, [t.head.i for t in doc])
         assert doc[g.sources[0].start:g.sources[0].end].text == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The new ferry seems to be a success.", "seems"),
+    ("The new ferry is expected to sail in May.", "expected"),
+])
+def test_the_subject_of_a_raising_cue_is_content_not_source(spacy_nlp: Language, text: str, cue: str) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    doc = spacy_nlp(text)
+    i = next(t.i for t in doc if t.text == cue)
+    g = Group(RoleSpan(ROLE_CUE, i, i + 1, 0, 0), [RoleSpan(ROLE_SRC, 0, 3, 0, 0)])  # "The new ferry"
+    g.contents.append(RoleSpan(ROLE_CON, i + 1, len(doc) - 1, 0, 0))
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert g.sources == []
+    assert [doc[c.start:c.end].text for c in g.contents][0] == "The new ferry"

@@ -46,6 +46,8 @@ from onrecord.nlp.lexicon.reporting_verbs import (
     CHAINED_CUE_LEMMAS,
     DELIBERATION_LEMMAS,
     DELIBERATION_OBJECTS,
+    RAISING_LEMMAS,
+    RAISING_PASSIVE_LEMMAS,
     RECIPIENT_CONTENT_OPENERS,
     RECIPIENT_VERBS,
 )
@@ -827,6 +829,31 @@ def _content_takes_relative_pronoun(doc: Doc, g: Group, head: list[int]) -> None
     g.contents.insert(0, RoleSpan(ROLE_CON, wh.i, wh.i + 1, first.para, first.sent, first.conf))
 
 
+def _raised_subject_is_content(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR content: "Lee seems to be winning": the content is "Lee … to be winning", no source.
+
+    The subject of "seem", "appear" or a passive "is expected" is what the content is about,
+    not who said it (train folds 2-4: a content fragment before such a cue 154 times, a
+    source 2): it leaves the sources and opens the content.
+    """
+    root = doc[g.cue.start:g.cue.end].root
+    passive = root.lemma_ in RAISING_PASSIVE_LEMMAS and any(c.dep_ == "auxpass" for c in root.children)
+    if not (root.lemma_ in RAISING_LEMMAS or passive) or not g.contents or root.i != g.cue.end - 1:
+        return  # "seemed to blame X": the chained verb's subject is its speaker
+    first = min(g.contents, key=lambda c: c.start)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < g.cue.start), None)
+    if subj is None or first.start < g.cue.end:
+        return
+    a, b = subj.left_edge.i, subj.right_edge.i + 1
+    while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if b > g.cue.start:
+        return
+    g.sources = [s for s in g.sources if not (s.start < b and a < s.end)]
+    if not any(c.start < b and a < c.end for c in g.contents):
+        g.contents.insert(0, RoleSpan(ROLE_CON, a, b, first.para, first.sent, first.conf))
+
+
 def repair_group(doc: Doc, g: Group, head: list[int]) -> None:
     """Run every repair in ``GROUP_REPAIRS`` on ``g``, in order."""
     for repair in GROUP_REPAIRS:
@@ -861,4 +888,5 @@ GROUP_REPAIRS: tuple[GroupRepair, ...] = (
     _content_stops_at_coordinated_verb,
     _content_stops_at_relative_tail,
     _content_takes_relative_pronoun,
+    _raised_subject_is_content,
 )

@@ -874,3 +874,21 @@ def test_the_subject_of_a_raising_cue_is_content_not_source(spacy_nlp: Language,
         repair(doc, g, [t.head.i for t in doc])
     assert g.sources == []
     assert [doc[c.start:c.end].text for c in g.contents][0] == "The new ferry"
+
+
+@pytest.mark.model
+def test_a_quote_continues_past_a_stray_cue_in_the_reporting_tail(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import continue_quotes
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    text = "“We will not close the library,” the mayor said in an interview. “The budget has room for it.”"
+    doc = spacy_nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    interview = next(t.i for t in doc if t.text == "interview")
+    closing = next(t.i for t in doc if t.text == "”")
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
+              [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
+    stray = Group(RoleSpan(ROLE_CUE, interview, interview + 1, 0, 0))  # tagged, but with nothing of its own
+    continue_quotes(doc, [g, stray], [g.cue, stray.cue, *g.sources, *g.contents])
+    assert [doc[c.start:c.end].text for c in g.contents] == [
+        "“We will not close the library,”", "“The budget has room for it.”"]

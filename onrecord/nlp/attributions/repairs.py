@@ -455,6 +455,8 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
     for g in groups:
         for sp in g.contents:
             tagged.update(range(sp.start, sp.end))
+        if not g.contents and not g.sources:  # "said in an interview": a cue with nothing of its own
+            tagged.difference_update(range(g.cue.start, g.cue.end))
     n = len(doc)
     for g in groups:
         if not g.contents:

@@ -892,3 +892,24 @@ def test_a_quote_continues_past_a_stray_cue_in_the_reporting_tail(spacy_nlp: Lan
     continue_quotes(doc, [g, stray], [g.cue, stray.cue, *g.sources, *g.contents])
     assert [doc[c.start:c.end].text for c in g.contents] == [
         "“We will not close the library,”", "“The budget has room for it.”"]
+
+
+@pytest.mark.model
+def test_a_quote_continues_past_an_adjunct_cue_of_the_same_speaker(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import continue_quotes
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    text = ("“We will not close the library,” the mayor said, noting that the roof needs work. "
+            "“The budget has room for it.”")
+    doc = spacy_nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    noting = next(t.i for t in doc if t.text == "noting")
+    closing = next(t.i for t in doc if t.text == "”")
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
+              [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
+    work = next(t.i for t in doc if t.text == "work")
+    adjunct = Group(RoleSpan(ROLE_CUE, noting, noting + 1, 0, 0), [],
+                    [RoleSpan(ROLE_CON, noting + 1, work + 1, 0, 0)])  # "that the roof needs work"
+    continue_quotes(doc, [g, adjunct], [g.cue, adjunct.cue, *g.sources, *g.contents, *adjunct.contents])
+    assert [doc[c.start:c.end].text for c in g.contents] == [
+        "“We will not close the library,”", "“The budget has room for it.”"]

@@ -461,12 +461,13 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
     for g in groups:
         if not g.contents:
             continue
+        adjuncts = _adjunct_tokens(doc, g, groups)
         for _ in range(4):
             last = max(g.contents, key=lambda c: c.end)
             if doc[last.end - 1].text not in QUOTE_CLOSERS and not left_open(doc, last):
                 break
             end = max([last.end, g.cue.end] + [x.end for x in g.sources])
-            i = _past_reporting_tail(doc, end, tagged) if end > last.end else end
+            i = _past_reporting_tail(doc, end, tagged - adjuncts) if end > last.end else end
             crossed = 0
             while i < n and (doc[i].is_space or doc[i].text in (".", ",")):
                 crossed += doc[i].text.count("\n") > 0
@@ -490,6 +491,23 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
             tagged.update(range(i, j))
 
 
+def _adjunct_tokens(doc: Doc, g: Group, groups: list[Group]) -> set[int]:
+    """Tokens of the cues that hang off ``g``'s cue after it ("Lee said, noting that …"), with their spans.
+
+    PolNeAR continues "“X,” Lee said, noting that Z. “Y.”": X and Y are one content, Z the
+    adjunct cue's own; such a cue in the reporting tail does not end the quotation.
+    """
+    root = doc[g.cue.start:g.cue.end].root
+    out: set[int] = set()
+    for h in groups:
+        h_root = doc[h.cue.start:h.cue.end].root
+        if h.cue.start > g.cue.end and h_root.head.i == root.i and h_root.dep_ in _ADJUNCT_DEPS:
+            for sp in [h.cue, *h.sources, *h.contents]:
+                out.update(range(sp.start, sp.end))
+    return out
+
+
+_ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 _REPORTING_TAIL = 15  # tokens: "said during an interview on CNN's “State of the Union” Sunday"
 
 

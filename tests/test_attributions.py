@@ -913,3 +913,25 @@ def test_a_quote_continues_past_an_adjunct_cue_of_the_same_speaker(spacy_nlp: La
     continue_quotes(doc, [g, adjunct], [g.cue, adjunct.cue, *g.sources, *g.contents, *adjunct.contents])
     assert [doc[c.start:c.end].text for c in g.contents] == [
         "“We will not close the library,”", "“The budget has room for it.”"]
+
+
+@pytest.mark.model
+def test_a_quote_paragraph_with_no_cue_continues_the_quote_before_it(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import continue_quotes
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    text = "“We will not close the library,” the mayor said.\n\n“The budget has room for it.”"
+    doc = spacy_nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    closing = next(t.i for t in doc if t.text == "”")
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
+              [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
+    continue_quotes(doc, [g], [g.cue, *g.sources, *g.contents])
+    assert [doc[c.start:c.end].text for c in g.contents] == [
+        "“We will not close the library,”", "“The budget has room for it.”"]
+    # a quoted paragraph with its own speech verb is another attribution
+    doc = spacy_nlp("“We will not close the library,” the mayor said.\n\n“The council announced a budget.”")
+    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
+              [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
+    continue_quotes(doc, [g], [g.cue, *g.sources, *g.contents])
+    assert len(g.contents) == 1

@@ -50,6 +50,7 @@ from onrecord.nlp.lexicon.reporting_verbs import (
     RAISING_PASSIVE_LEMMAS,
     RECIPIENT_CONTENT_OPENERS,
     RECIPIENT_VERBS,
+    RESCUE_SPEECH_LEMMAS,
 )
 from onrecord.nlp.lexicon.source_nouns import EVIDENCE_SOURCES, INFORMANT_NOUNS, PEOPLE_NOUNS
 
@@ -446,7 +447,9 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
     """A quotation right after a quoted content, with no cue of its own, continues it.
 
     "“X,” she said. “Y.”" is one attribution; so is a quote that runs into the next
-    paragraph (the first paragraph leaves it open, the next opens it again).
+    paragraph (the first paragraph leaves it open, the next opens it again), and a next
+    paragraph that is one quotation with no cue of its own ("“X,” she said.⏎⏎“Y.”"), unless
+    the cue ends in a colon and so opens a quotation of its own.
     """
     tagged: set[int] = set()  # tokens already used; orphan content spans may be absorbed
     for sp in spans:
@@ -458,10 +461,12 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
         if not g.contents and not g.sources:  # "said in an interview": a cue with nothing of its own
             tagged.difference_update(range(g.cue.start, g.cue.end))
     n = len(doc)
+    cues = {k for g in groups for k in range(g.cue.start, g.cue.end)}  # a quote paragraph has none
     for g in groups:
         if not g.contents:
             continue
         adjuncts = _adjunct_tokens(doc, g, groups)
+        colon = ":" in doc[g.cue.start:min(g.cue.end + 1, n)].text  # "continued:" opens its own quotation
         for _ in range(4):
             last = max(g.contents, key=lambda c: c.end)
             if doc[last.end - 1].text not in QUOTE_CLOSERS and not left_open(doc, last):
@@ -474,7 +479,7 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
                 i += 1
             if i >= n or crossed > 1 or doc[i].text not in QUOTE_OPENERS or i in tagged:
                 break
-            if crossed and not left_open(doc, last):
+            if crossed and not left_open(doc, last) and (colon or not _quote_paragraph(doc, i, tagged, cues)):
                 break
             j = i + 1
             while j < n and doc[j].text not in QUOTE_CLOSERS and "\n" not in doc[j].text and j not in tagged:
@@ -489,6 +494,21 @@ def continue_quotes(doc: Doc, groups: list[Group], spans: list[RoleSpan]) -> Non
                 break
             g.contents.append(RoleSpan(ROLE_CON, i, j, last.para + crossed, doc[i].sent.start, last.conf))
             tagged.update(range(i, j))
+
+
+def _quote_paragraph(doc: Doc, i: int, tagged: set[int], cues: set[int]) -> bool:
+    """Whether the paragraph from ``i`` is one quotation with nothing tagged and no cue in it."""
+    k = i
+    while k < len(doc) and "\n" not in doc[k].text:
+        if k in tagged or k in cues:
+            return False
+        if doc[k].lemma_ in RESCUE_SPEECH_LEMMAS and doc[k].tag_.startswith("VB"):
+            return False  # "“Lee announced that …”": a cue of its own, maybe rescued later
+        k += 1
+    last = k - 1
+    while last > i and doc[last].is_space:
+        last -= 1
+    return doc[last].text in QUOTE_CLOSERS
 
 
 def _adjunct_tokens(doc: Doc, g: Group, groups: list[Group]) -> set[int]:

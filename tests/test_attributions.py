@@ -935,3 +935,14 @@ def test_a_quote_paragraph_with_no_cue_continues_the_quote_before_it(spacy_nlp: 
               [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
     continue_quotes(doc, [g], [g.cue, *g.sources, *g.contents])
     assert len(g.contents) == 1
+
+
+@pytest.mark.model
+def test_an_unquoted_content_stops_at_a_full_stop_before_a_quotation(spacy_nlp: Language) -> None:
+    doc = spacy_nlp("The mayor said the mill would close. “We are done here,” she added.")
+    added = next(t.i for t in doc if t.text == "added")
+    assert _repaired(doc, "said", (0, 2), (3, added - 1)) == ["the mill would close"]
+    # the cue after the quotation: its content is the quotation, not the sentence before
+    doc = spacy_nlp("The budget was late. “We are done here,” the mayor said.")
+    said = next(t.i for t in doc if t.text == "said")
+    assert _repaired(doc, "said", (said - 2, said), (0, said - 2)) == ["“We are done here,”"]

@@ -946,3 +946,26 @@ def test_an_unquoted_content_stops_at_a_full_stop_before_a_quotation(spacy_nlp: 
     doc = spacy_nlp("The budget was late. “We are done here,” the mayor said.")
     said = next(t.i for t in doc if t.text == "said")
     assert _repaired(doc, "said", (said - 2, said), (0, said - 2)) == ["“We are done here,”"]
+
+
+@pytest.mark.model
+def test_a_quotation_closed_by_a_comma_belongs_to_the_cue_after_it(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, RoleSpan
+
+    text = ("Jo Lee, a baker, said she would probably back the plan despite some doubts. "
+            "''It will pay for itself,'' said Ms. Ortiz, a banker.")
+    doc = spacy_nlp(text)
+    said = [t.i for t in doc if t.text == "said"]
+    opening = next(t.i for t in doc if t.text == "''")
+    closing = max(t.i for t in doc if t.text == "''")
+    sent = [t.sent.start for t in doc]
+    spans = [
+        RoleSpan(ROLE_SRC, 0, 2, 0, sent[0]), RoleSpan(ROLE_CUE, said[0], said[0] + 1, 0, sent[said[0]]),
+        RoleSpan(ROLE_CON, said[0] + 1, opening - 1, 0, sent[said[0] + 1]),
+        RoleSpan(ROLE_CON, opening, closing + 1, 0, sent[opening]),
+        RoleSpan(ROLE_CUE, said[1], said[1] + 1, 0, sent[said[1]]),
+        RoleSpan(ROLE_SRC, said[1] + 1, said[1] + 3, 0, sent[said[1]]),
+    ]
+    groups = group_spans(doc, spans, [t.head.i for t in doc])
+    second = next(g for g in groups if g.cue.start == said[1])
+    assert [doc[c.start:c.end].text for c in second.contents] == ["''It will pay for itself,''"]

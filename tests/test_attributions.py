@@ -969,3 +969,18 @@ def test_a_quotation_closed_by_a_comma_belongs_to_the_cue_after_it(spacy_nlp: La
     groups = group_spans(doc, spans, [t.head.i for t in doc])
     second = next(g for g in groups if g.cue.start == said[1])
     assert [doc[c.start:c.end].text for c in second.contents] == ["''It will pay for itself,''"]
+
+
+@pytest.mark.model
+def test_an_intention_cue_leaves_its_infinitive_to_the_content(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import GROUP_REPAIRS
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+
+    doc = spacy_nlp("The harbour board declined to approve the new ferry budget.")
+    declined = next(t.i for t in doc if t.text == "declined")
+    g = Group(RoleSpan(ROLE_CUE, declined, declined + 3, 0, 0), [RoleSpan(ROLE_SRC, 0, 3, 0, 0)])
+    g.contents.append(RoleSpan(ROLE_CON, declined + 3, len(doc) - 1, 0, 0))  # "the new ferry budget"
+    for repair in GROUP_REPAIRS:
+        repair(doc, g, [t.head.i for t in doc])
+    assert doc[g.cue.start:g.cue.end].text == "declined"
+    assert [doc[c.start:c.end].text for c in g.contents] == ["to approve the new ferry budget"]

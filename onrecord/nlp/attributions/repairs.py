@@ -46,6 +46,7 @@ from onrecord.nlp.lexicon.reporting_verbs import (
     CHAINED_CUE_LEMMAS,
     DELIBERATION_LEMMAS,
     DELIBERATION_OBJECTS,
+    INFINITIVE_CONTENT_LEMMAS,
     RAISING_LEMMAS,
     RAISING_PASSIVE_LEMMAS,
     RECIPIENT_CONTENT_OPENERS,
@@ -914,6 +915,26 @@ def _content_stops_before_next_quotation(doc: Doc, g: Group, head: list[int]) ->
                 break
 
 
+def _cue_leaves_the_infinitive(doc: Doc, g: Group, head: list[int]) -> None:
+    """PolNeAR cue: "declined to affirm his support": the cue is "declined", the content
+    "to affirm his support" (see ``INFINITIVE_CONTENT_LEMMAS``)."""
+    cue = g.cue
+    root = doc[cue.start:cue.end].root
+    if root.lemma_ not in INFINITIVE_CONTENT_LEMMAS:
+        return
+    k = root.i + 1
+    if k >= cue.end - 1 or doc[k].lower_ != "to" or doc[k + 1].head.i != root.i or doc[k + 1].dep_ != "xcomp":
+        return
+    after = [c for c in g.contents if c.start >= cue.end]
+    if not after:
+        return
+    first = min(after, key=lambda c: c.start)
+    if first.start != cue.end:
+        return
+    first.start = k
+    cue.end = k
+
+
 def repair_group(doc: Doc, g: Group, head: list[int]) -> None:
     """Run every repair in ``GROUP_REPAIRS`` on ``g``, in order."""
     for repair in GROUP_REPAIRS:
@@ -950,4 +971,5 @@ GROUP_REPAIRS: tuple[GroupRepair, ...] = (
     _content_takes_relative_pronoun,
     _raised_subject_is_content,
     _content_stops_before_next_quotation,
+    _cue_leaves_the_infinitive,
 )

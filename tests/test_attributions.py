@@ -821,6 +821,8 @@ def _repaired(doc: Doc, cue: str, source: tuple[int, int], content: tuple[int, i
 def test_a_noun_content_stops_before_a_relative_clause_gloss(spacy_nlp: Language) -> None:
     doc = spacy_nlp("The mayor praised the new ferry timetable, which starts in May.")
     assert _repaired(doc, "praised", (0, 2), (3, len(doc) - 1)) == ["the new ferry timetable"]
+    doc = spacy_nlp("The mayor praised Ana Ortiz, the engineer behind the new ferry timetable.")
+    assert _repaired(doc, "praised", (0, 2), (3, len(doc) - 1)) == ["Ana Ortiz"]
     # a reported clause keeps its relative clause: the source said all of it
     doc = spacy_nlp("The mayor said the council would cut the ferry fares, which rose in May.")
     assert _repaired(doc, "said", (0, 2), (3, len(doc) - 1)) == [

@@ -509,6 +509,8 @@ _NP_DEPS = np.array(sorted({get_string_id(x) for x in (
     dtype=np.uint64)
 _CONJ = get_string_id("conj")
 _NOMINAL_POS = np.array([NOUN, PROPN, PRON], dtype=np.uint64)
+_CHUNK_OPENERS = np.array(sorted({get_string_id(w) for w in (*DEFINITE_DETERMINERS, *INDEFINITE_ARTICLES)}),
+                          dtype=np.uint64)
 
 
 def _noun_chunks(doc: Doc, pos: np.ndarray, dep: np.ndarray, head: np.ndarray) -> list[tuple[int, int]]:
@@ -595,7 +597,10 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
         if tok.pos_ in ("NOUN", "PROPN"):
             add_other(doc[tok.left_edge.i:tok.i + 1])
             taken.update(range(tok.left_edge.i, tok.i + 1))
+    opens, proper = np.isin(lowers, _CHUNK_OPENERS).tolist(), (pos == PROPN).tolist()
     for start, end in _noun_chunks(doc, pos, deps, heads):
+        if not opens[start] and not any(proper[start:end]):
+            continue  # no determiner first and no proper noun (the root is one of its tokens): no test passes
         chunk = doc[start:end]
         root = chunk.root
         if root.i in taken or root.i in core:

@@ -79,7 +79,7 @@ def test_onrecords_base_model_uses_the_fast_twins() -> None:
 def test_the_lemma_indexes_answer_membership_from_a_set(fast: Language, plain: Language) -> None:
     """The word lists keep their words and order; only ``in`` is faster."""
     ours = fast.get_pipe("lemmatizer").twin.original.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    theirs = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    theirs = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
     assert list(ours) == list(theirs)
     for pos, words in theirs.items():
         assert isinstance(ours[pos], _IndexedWords) and ours[pos] == words

@@ -20,6 +20,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.nlp.extensions import text_of
 from onrecord.nlp.lexicon.names import ACRONYM_SKIPPED_WORDS, KNOWN_POLITICIANS
 from onrecord.nlp.lexicon.pronouns import (
     ARTICLES,
@@ -156,8 +157,7 @@ class _Resolver:
     def add(self, ent: Entity, m: Mention, attribution_ids: list[str] = ()) -> None:  # type: ignore[assignment]
         p = m.profile
         s0, e0 = m.spans[0][0], m.spans[-1][1]
-        nested = any(x.spans[0][0] <= s0 and e0 <= x.spans[-1][1] for x in ent.mentions)
-        if not nested or attribution_ids:
+        if attribution_ids or not any(x.spans[0][0] <= s0 and e0 <= x.spans[-1][1] for x in ent.mentions):
             ent.mentions.append(m)
         if p.kind not in ("pronoun", "relative", "first_person", "we") or ent.kind is None:
             if p.entity_kind is not None and (ent.kind is None or p.kind == "name" and not ent.is_named):
@@ -575,9 +575,12 @@ def cluster_mentions(doc: Doc, attributions: list[Attribution]) -> Clusters:
         if m is not None:
             markables.append((m.token_start, 1, m, []))
 
+    text = text_of(doc)
     for named in doc.ents:
-        shouted = named.text.isupper() and len(named.text) > 5
-        if named.label_ in ("PERSON", "ORG", "GPE", "NORP") and not shouted:
+        if named.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        words = text[named.start_char:named.end_char]  # Span.text joins a Token per word
+        if not (words.isupper() and len(words) > 5):  # not shouted
             add_other(named)
     taken = core | {i for _, kind, m, _ in markables if kind == 1 for i in range(m.token_start, m.token_end)}
     lowers, deps, pos, heads = doc.to_array([LOWER, DEP, POS, HEAD]).T  # a Token per position costs more

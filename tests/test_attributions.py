@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from onrecord.nlp.attributions.role_spans import Group
+
 # --------------------------------------------------------------------------- fixtures
 
 
@@ -682,20 +684,28 @@ def test_a_content_stops_before_a_verb_coordinated_with_the_cue(spacy_nlp: Langu
 
 
 @pytest.mark.model
-def test_a_quote_continues_after_a_reporting_clause_with_a_tail(spacy_nlp: Language) -> None:
-    from onrecord.nlp.attributions.repairs import continue_quotes
+def _mayor_quote(doc: Doc) -> Group:
+    """The group of "“We will not close the library,” the mayor said …": cue, source, first quote."""
     from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
 
-    text = ("“We will not close the library,” the mayor said at the town hall on Friday. "
-            "“The budget has room for it.”")
-    doc = spacy_nlp(text)
     said = next(t.i for t in doc if t.text == "said")
     closing = next(t.i for t in doc if t.text == "”")
     g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
               [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
+    return g
+
+
+_MAYOR_CONTENTS = ["“We will not close the library,”", "“The budget has room for it.”"]
+
+
+def test_a_quote_continues_after_a_reporting_clause_with_a_tail(spacy_nlp: Language) -> None:
+    from onrecord.nlp.attributions.repairs import continue_quotes
+
+    doc = spacy_nlp("“We will not close the library,” the mayor said at the town hall on Friday. "
+                    "“The budget has room for it.”")
+    g = _mayor_quote(doc)
     continue_quotes(doc, [g], [g.cue, *g.sources, *g.contents])
-    assert [doc[c.start:c.end].text for c in g.contents] == [
-        "“We will not close the library,”", "“The budget has room for it.”"]
+    assert [doc[c.start:c.end].text for c in g.contents] == _MAYOR_CONTENTS
 
 
 @pytest.mark.model
@@ -881,40 +891,31 @@ def test_the_subject_of_a_raising_cue_is_content_not_source(spacy_nlp: Language,
 @pytest.mark.model
 def test_a_quote_continues_past_a_stray_cue_in_the_reporting_tail(spacy_nlp: Language) -> None:
     from onrecord.nlp.attributions.repairs import continue_quotes
-    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+    from onrecord.nlp.attributions.role_spans import ROLE_CUE, Group, RoleSpan
 
-    text = "“We will not close the library,” the mayor said in an interview. “The budget has room for it.”"
-    doc = spacy_nlp(text)
-    said = next(t.i for t in doc if t.text == "said")
+    doc = spacy_nlp("“We will not close the library,” the mayor said in an interview. "
+                    "“The budget has room for it.”")
+    g = _mayor_quote(doc)
     interview = next(t.i for t in doc if t.text == "interview")
-    closing = next(t.i for t in doc if t.text == "”")
-    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
-              [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
     stray = Group(RoleSpan(ROLE_CUE, interview, interview + 1, 0, 0))  # tagged, but with nothing of its own
     continue_quotes(doc, [g, stray], [g.cue, stray.cue, *g.sources, *g.contents])
-    assert [doc[c.start:c.end].text for c in g.contents] == [
-        "“We will not close the library,”", "“The budget has room for it.”"]
+    assert [doc[c.start:c.end].text for c in g.contents] == _MAYOR_CONTENTS
 
 
 @pytest.mark.model
 def test_a_quote_continues_past_an_adjunct_cue_of_the_same_speaker(spacy_nlp: Language) -> None:
     from onrecord.nlp.attributions.repairs import continue_quotes
-    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, ROLE_SRC, Group, RoleSpan
+    from onrecord.nlp.attributions.role_spans import ROLE_CON, ROLE_CUE, Group, RoleSpan
 
-    text = ("“We will not close the library,” the mayor said, noting that the roof needs work. "
-            "“The budget has room for it.”")
-    doc = spacy_nlp(text)
-    said = next(t.i for t in doc if t.text == "said")
+    doc = spacy_nlp("“We will not close the library,” the mayor said, noting that the roof needs work. "
+                    "“The budget has room for it.”")
+    g = _mayor_quote(doc)
     noting = next(t.i for t in doc if t.text == "noting")
-    closing = next(t.i for t in doc if t.text == "”")
-    g = Group(RoleSpan(ROLE_CUE, said, said + 1, 0, 0), [RoleSpan(ROLE_SRC, said - 2, said, 0, 0)],
-              [RoleSpan(ROLE_CON, 0, closing + 1, 0, 0)])
     work = next(t.i for t in doc if t.text == "work")
     adjunct = Group(RoleSpan(ROLE_CUE, noting, noting + 1, 0, 0), [],
                     [RoleSpan(ROLE_CON, noting + 1, work + 1, 0, 0)])  # "that the roof needs work"
     continue_quotes(doc, [g, adjunct], [g.cue, adjunct.cue, *g.sources, *g.contents, *adjunct.contents])
-    assert [doc[c.start:c.end].text for c in g.contents] == [
-        "“We will not close the library,”", "“The budget has room for it.”"]
+    assert [doc[c.start:c.end].text for c in g.contents] == _MAYOR_CONTENTS
 
 
 @pytest.mark.model

@@ -20,7 +20,7 @@ from onrecord.nlp.attributions.cue_rescue import (
     split_reporting_clauses,
 )
 from onrecord.nlp.attributions.evidence import poll_attributions
-from onrecord.nlp.attributions.features import Paragraph, TokenTable, doc_features, token_table
+from onrecord.nlp.attributions.features import DocFeatures, TokenTable, token_table
 from onrecord.nlp.attributions.layouts import headline_colon, layout_groups
 from onrecord.nlp.attributions.lexicon import mode_of
 from onrecord.nlp.attributions.linking import group_spans
@@ -172,10 +172,10 @@ def _attribution(doc: Doc, text: str, doc_id: str, g: Group, lemma: list[str]) -
     )
 
 
-def paragraph_features(doc: Doc, model: AttributionModel, table: TokenTable) -> list[Paragraph]:
-    """The CRF's input for every paragraph, dropped boilerplate lines left out."""
+def paragraph_features(doc: Doc, model: AttributionModel, table: TokenTable) -> DocFeatures:
+    """The CRF's input, paragraph by paragraph, dropped boilerplate lines left out."""
     skip = dropped_mask(doc) if Doc.has_extension("onrecord_dropped") and doc._.onrecord_dropped else None
-    return doc_features(doc, model.lexicon, skip, table)
+    return DocFeatures(table, model.lexicon, skip)
 
 
 def tag_doc(
@@ -183,7 +183,7 @@ def tag_doc(
     model: AttributionModel,
     table: TokenTable | None = None,
     neural: NeuralTagger | None = None,
-    paragraphs: list[Paragraph] | None = None,
+    paragraphs: DocFeatures | None = None,
 ) -> list[RoleSpan]:
     """Run the tagger over every paragraph; return role spans with a marginal-based confidence.
 
@@ -198,22 +198,22 @@ def tag_doc(
     lemmas = tt.lemma
     if paragraphs is None:
         paragraphs = paragraph_features(doc, model, tt)
-    decoded = neural.tag_paragraphs([[tt.text[i] for i in p.tokens] for p in paragraphs]) if neural else None
+    decoded = neural.tag_paragraphs([[tt.text[i] for i in p] for p in paragraphs.tokens]) if neural else None
     spans: list[RoleSpan] = []
-    for p_index, para in enumerate(paragraphs):
+    for p_index, toks in enumerate(paragraphs.tokens):
         if decoded is not None:
             labels, probs = decoded[p_index]
 
             def marginal(label: str, k: int, probs: Any = probs) -> float:
                 return float(probs[k][LABEL_INDEX[label]])
         else:
-            labels = tagger.tag(para.features)
+            labels = tagger.tag(paragraphs.features(p_index))  # built here, dropped after: see DocFeatures
             marginal = tagger.marginal
         rescued: list[RoleSpan] = []
         if threshold < 0.5:
             # a likely cue word Viterbi left out: keep it when the cue marginal is high enough;
             # grouping then finds its content in the parse (recall over precision here)
-            for k, tok in enumerate(para.tokens):
+            for k, tok in enumerate(toks):
                 if labels[k] == "O" and lex.is_cue(lemmas[tok]):
                     p_cue = marginal("B-CUE", k) + marginal("I-CUE", k)
                     if p_cue >= threshold:
@@ -222,8 +222,8 @@ def tag_doc(
                         )
         if not rescued and all(lab == "O" for lab in labels):
             continue
-        found = spans_from_labels(para.tokens, labels, p_index, sent_id)
-        pos = {tok: k for k, tok in enumerate(para.tokens)}
+        found = spans_from_labels(toks, labels, p_index, sent_id)
+        pos = {tok: k for k, tok in enumerate(toks)}
         for s in found:
             k0 = pos[s.start]
             k1 = pos[s.end - 1]
@@ -236,7 +236,7 @@ def tag_doc(
 
 def _find(
     doc: Doc, model: AttributionModel, table: TokenTable, neural: NeuralTagger | None,
-    paragraphs: list[Paragraph] | None = None,
+    paragraphs: DocFeatures | None = None,
 ) -> list[Attribution]:
     spans = split_reporting_clauses(doc, tag_doc(doc, model, table, neural, paragraphs), table)
     title = headline_colon(doc, spans, table.tag)

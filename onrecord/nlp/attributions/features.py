@@ -150,25 +150,46 @@ def paragraphs_of(table: TokenTable, skip: list[bool] | None = None) -> list[lis
     return out
 
 
+class DocFeatures:
+    """The tagger's input for one Doc, built one paragraph at a time.
+
+    ``tokens`` holds every paragraph's token indices (dropped boilerplate lines left out);
+    ``features(p)`` builds paragraph ``p``'s feature lists. Tagging a paragraph right after
+    building its lists, and dropping them before the next, takes a third less CPU than
+    building the whole Doc's first (features and CRF over the 84 PolNeAR dev docs: 0.87-0.92 s
+    against 1.45-1.73 s): pycrfsuite copies every string into its ``ItemSequence``, and a
+    paragraph's strings are still in the CPU cache then, while a whole Doc's are not.
+    """
+
+    __slots__ = ("_dv", "tokens")
+
+    def __init__(self, table: TokenTable, lexicon: CueLexicon, skip: list[bool] | None = None) -> None:
+        self._dv = _doc_view(table, lexicon)
+        self.tokens = paragraphs_of(table, skip)
+
+    def features(self, p_index: int) -> list[list[str]]:
+        """Feature lists of paragraph ``p_index``'s tokens, built anew on each call.
+
+        The feature groups in ``TOKEN_FEATURES`` fill them in order (the order is part of
+        the trained model's input); a group fills every token of the paragraph in one call.
+        """
+        toks = self.tokens[p_index]
+        pv = _para_view(self._dv, self.tokens, p_index, toks)
+        feats: list[list[str]] = [[] for _ in toks]
+        for group in TOKEN_FEATURES:
+            group(self._dv, pv, feats)
+        return feats
+
+
 def doc_features(
     doc: Doc, lexicon: CueLexicon, skip: list[bool] | None = None, table: TokenTable | None = None
 ) -> list[Paragraph]:
-    """Feature lists for every paragraph of ``doc`` (the tagger's input).
+    """Feature lists for every paragraph of ``doc`` (the tagger's input), all at once.
 
-    Each token's list is built by the feature groups in ``TOKEN_FEATURES``, in order (the
-    order is part of the trained model's input).
+    For training and tests; tagging builds them a paragraph at a time (``DocFeatures``).
     """
-    tt = table or token_table(doc)
-    dv = _doc_view(tt, lexicon)
-    out: list[Paragraph] = []
-    paras = paragraphs_of(tt, skip)
-    for p_index, toks in enumerate(paras):
-        pv = _para_view(dv, paras, p_index, toks)
-        feats_all: list[list[str]] = [[] for _ in toks]
-        for group in TOKEN_FEATURES:  # a group fills every token of the paragraph: one call, not one each
-            group(dv, pv, feats_all)
-        out.append(Paragraph(toks, feats_all))
-    return out
+    df = DocFeatures(table or token_table(doc), lexicon, skip)
+    return [Paragraph(toks, df.features(p)) for p, toks in enumerate(df.tokens)]
 
 
 @dataclass(frozen=True, slots=True)

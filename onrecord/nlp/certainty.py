@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from onrecord.nlp.component import StageComponent
@@ -169,14 +171,22 @@ def _word_hedge(tok: Token) -> str | None:
 # Each test of ``_word_hedge`` needs the token's lower-cased form, or its lemma, to be one of these.
 _HEDGE_STARTS = frozenset({*hedges.MODALS, *hedges.HEDGE_WORDS, hedges.POSSIBLE, *hedges.HEARSAY_PASSIVES,
                            *hedges.HEDGING_PARTICIPLES})
+# The same words as string ids, as the LOWER and LEMMA columns hold them (coref compares so too)
+_HEDGE_START_IDS = np.array(sorted({get_string_id(w) for w in _HEDGE_STARTS}), dtype=np.uint64)
+_SEEM_IDS = np.array(sorted({get_string_id(w) for w in hedges.SEEM_LEMMAS}), dtype=np.uint64)
 
 
 def _may_hedge(doc: Doc) -> list[bool]:
     """Per token: whether ``_word_hedge`` can find a hedge there, read from the LOWER and LEMMA
-    columns, so that a Python Token is made only for those (attributions' contents are long)."""
-    strings = doc.vocab.strings
-    return [strings[low] in _HEDGE_STARTS or strings[lemma] in hedges.SEEM_LEMMAS
-            for low, lemma in doc.to_array([LOWER, LEMMA]).tolist()] if len(doc) else []
+    columns, so that a Python Token is made only for those (attributions' contents are long).
+
+    The columns are compared as string ids: looking each token's two strings up cost 0.04 s
+    per 84 PolNeAR dev texts.
+    """
+    if not len(doc):
+        return []
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T
+    return (np.isin(lowers, _HEDGE_START_IDS) | np.isin(lemmas, _SEEM_IDS)).tolist()  # type: ignore[no-any-return]
 
 
 def _inner_hedges(doc: Doc, att: Attribution, masked: list[bool], skip: set[int], may_hedge: list[bool]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from onrecord.nlp.certainty import annotate_certainty, find_disclaimers, make_certainty
 from onrecord.nlp.extensions import attributions_of, register_extensions, set_attributions
+from onrecord.nlp.lexicon import hedges
 from onrecord.nlp.model import load_base_model
 from onrecord.records import Attribution, Span
 
@@ -204,6 +205,25 @@ def test_find_disclaimers(text: str, phrase: str) -> None:
 ])
 def test_no_disclaimer(text: str) -> None:
     assert find_disclaimers(spacy.blank("en")(text)) == []
+
+
+def test_disclaimer_stems_cover_every_pattern() -> None:
+    """find_disclaimers skips a text without a stem: every pattern must require one."""
+    required = (hedges._VERIFIED, hedges._VERIFY, hedges._EVIDENCE, "peer[- ]reviewed")
+    for pattern in hedges.DISCLAIMER_PATTERNS:
+        assert any(group in pattern for group in required), pattern
+    for group in required:
+        words = group.removeprefix("(?:").removesuffix(")").split("|")
+        assert all(any(stem in w for stem in hedges.DISCLAIMER_STEMS) for w in words), group
+
+
+@pytest.mark.parametrize("text", [
+    "It has not been independently verıfied.", "It has not been ſubstantiated.",
+])
+def test_disclaimer_with_a_folded_letter(text: str) -> None:
+    """Letters IGNORECASE folds to ASCII but lower() keeps still reach the patterns."""
+    (found,) = find_disclaimers(spacy.blank("en")(text))
+    assert text[found[0]:found[1]].startswith("has not been")
 
 
 # (sentence, source, cue, content, negated)

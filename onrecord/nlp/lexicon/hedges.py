@@ -81,3 +81,12 @@ DISCLAIMER_PATTERNS: Final[tuple[str, ...]] = (
     ),
     r"\b(?:has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)? peer[- ]reviewed\b",
 )
+# Every pattern above ends in a word of _VERIFIED, _VERIFY or _EVIDENCE, or in "peer-reviewed",
+# so a text without one of these stems (lower-cased) holds no disclaimer: certainty skips the
+# patterns there. Add the stem of any new pattern's required word.
+DISCLAIMER_STEMS: Final[tuple[str, ...]] = (
+    "verif", "confirm", "corroborat", "substantiat", "authenticat", "evidence", "proof", "peer",
+)
+# Letters outside ASCII that IGNORECASE matches to an ASCII letter of the stems ("ı" to "i",
+# "ſ" to "s") but that lower() leaves as they are: a text with one is always scanned.
+DISCLAIMER_FOLDS: Final[tuple[str, ...]] = ("\u0130", "\u0131", "\u017f")

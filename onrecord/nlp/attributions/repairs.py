@@ -25,6 +25,7 @@ from onrecord.nlp.attributions.role_spans import (
     para_start,
     roots,
 )
+from onrecord.nlp.extensions import words_of
 from onrecord.nlp.lexicon.pronouns import (
     INDEFINITE_ARTICLES,
     RELATIVE_CONTENT_PRONOUNS,
@@ -922,12 +923,13 @@ def _content_stops_before_next_quotation(doc: Doc, g: Group, head: list[int]) ->
     quotation (train folds 2-4: 11 fragments in 10,278): the content is the part on the
     cue's side of the full stop.
     """
+    words = words_of(doc)  # the texts of every token, no Token made: contents are long
     for c in g.contents:
-        if doc[c.start].text in QUOTE_OPENERS or doc[c.start].text == "''":
+        if words[c.start] in QUOTE_OPENERS or words[c.start] == "''":
             continue
         for k in range(c.start + 1, c.end - 1):
-            opens = doc[k + 1].text in QUOTE_OPENERS or doc[k + 1].text == "''"
-            if doc[k].text == "." and doc[k].whitespace_ and opens:  # '."' closes a quotation
+            opens = words[k + 1] in QUOTE_OPENERS or words[k + 1] == "''"
+            if words[k] == "." and opens and doc[k].whitespace_:  # '."' closes a quotation
                 if g.cue.start > k:
                     c.start = k + 1  # "X. “Y,” he said": the cue's content is the quotation
                 else:

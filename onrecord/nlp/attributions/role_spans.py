@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from onrecord.nlp.extensions import words_of
 from onrecord.nlp.lexicon.punctuation import (
     LEFT_DOUBLE_QUOTE,
     QUOTE_CLOSERS,
@@ -83,15 +84,17 @@ def climb(start: int, head: list[int], owner: dict[int, int], limit: int = 8) ->
 
 def para_start(doc: Doc, i: int) -> int:
     """First token of the paragraph holding token ``i``."""
-    while i > 0 and "\n" not in doc[i - 1].text:
+    words = words_of(doc)  # a token's text without making a Token (these walks are long)
+    while i > 0 and "\n" not in words[i - 1]:
         i -= 1
     return i
 
 
 def para_end(doc: Doc, i: int) -> int:
     """The newline token ending the paragraph of token ``i`` (or ``len(doc)``)."""
-    n = len(doc)
-    while i < n and "\n" not in doc[i].text:
+    words = words_of(doc)
+    n = len(words)
+    while i < n and "\n" not in words[i]:
         i += 1
     return i
 
@@ -105,9 +108,8 @@ def left_open(doc: Doc, span: RoleSpan) -> bool:
 
 def opens_quote(doc: Doc, span: RoleSpan) -> bool:
     """True when ``span`` starts with a quote mark or right after one: quoted text."""
-    return doc[span.start].text in QUOTE_TOKENS or (
-        span.start > 0 and doc[span.start - 1].text in QUOTE_TOKENS
-    )
+    words = words_of(doc)
+    return words[span.start] in QUOTE_TOKENS or (span.start > 0 and words[span.start - 1] in QUOTE_TOKENS)
 
 
 def trimmed_span(doc: Doc, a: int, b: int) -> tuple[int, int]:

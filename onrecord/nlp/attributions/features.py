@@ -359,47 +359,50 @@ def _token_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
         ]
 
 
-def _left_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
-    """The two tokens before it in the paragraph, or the paragraph's start (BOP)."""
+# feature-name prefixes per side: "w-1=", "t-1=", "d-1=", "ww-1=", "tt-1=", "w-2=", "t-2=" (and +)
+_NEIGHBOUR_NAMES = {
+    step: tuple(
+        name + f"{n * step:+d}="
+        for n, name in ((1, "w"), (1, "t"), (1, "d"), (1, "ww"), (1, "tt"), (2, "w"), (2, "t"))
+    )
+    for step in (-1, 1)
+}
+
+
+def _neighbour_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]], step: int, edge: str) -> None:
+    """The two tokens ``step`` away in the paragraph (-1: before, +1: after), or ``edge`` at its end.
+
+    Pair features read left to right whichever side the neighbour is on ("ww-1=" is the word
+    before, then this word; "ww+1=" this word, then the word after).
+    """
     lower, tag, dep = dv.tt.lower, dv.tt.tag, dv.tt.dep
     toks = pv.toks
-    for k, (f, i) in enumerate(zip(feats, toks, strict=True)):
-        if k > 0:
-            j = toks[k - 1]
-            f += [
-                "w-1=" + lower[j],
-                "t-1=" + tag[j],
-                "d-1=" + dep[j],
-                "ww-1=" + lower[j] + "|" + lower[i],
-                "tt-1=" + tag[j] + "|" + tag[i],
-            ]
-            if k > 1:
-                j2 = toks[k - 2]
-                f += ["w-2=" + lower[j2], "t-2=" + tag[j2]]
-        else:
-            f.append("BOP")
+    m = len(toks)
+    # each token's first and second neighbour on that side (-1 past the paragraph's edge)
+    near = (toks[1:] + [-1] if step > 0 else [-1] + toks[:-1])[:m]
+    far = (toks[2:] + [-1, -1] if step > 0 else [-1, -1] + toks[:-2])[:m]
+    left, right = (near, toks) if step < 0 else (toks, near)
+    w1, t1, d1, ww1, tt1, w2, t2 = _NEIGHBOUR_NAMES[step]
+    for f, j, j2, a, b in zip(feats, near, far, left, right, strict=True):
+        if j < 0:
+            f.append(edge)
+            continue
+        f += [
+            w1 + lower[j], t1 + tag[j], d1 + dep[j],
+            ww1 + lower[a] + "|" + lower[b], tt1 + tag[a] + "|" + tag[b],
+        ]
+        if j2 >= 0:
+            f += [w2 + lower[j2], t2 + tag[j2]]
+
+
+def _left_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
+    """The two tokens before it in the paragraph, or the paragraph's start (BOP)."""
+    _neighbour_feats(dv, pv, feats, -1, "BOP")
 
 
 def _right_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
     """The two tokens after it in the paragraph, or the paragraph's end (EOP)."""
-    lower, tag, dep = dv.tt.lower, dv.tt.tag, dv.tt.dep
-    toks = pv.toks
-    m = len(toks)
-    for k, (f, i) in enumerate(zip(feats, toks, strict=True)):
-        if k + 1 < m:
-            j = toks[k + 1]
-            f += [
-                "w+1=" + lower[j],
-                "t+1=" + tag[j],
-                "d+1=" + dep[j],
-                "ww+1=" + lower[i] + "|" + lower[j],
-                "tt+1=" + tag[i] + "|" + tag[j],
-            ]
-            if k + 2 < m:
-                j2 = toks[k + 2]
-                f += ["w+2=" + lower[j2], "t+2=" + tag[j2]]
-        else:
-            f.append("EOP")
+    _neighbour_feats(dv, pv, feats, 1, "EOP")
 
 
 def _quote_feats(dv: _DocView, pv: _ParaView, feats: list[list[str]]) -> None:
